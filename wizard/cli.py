@@ -1,0 +1,154 @@
+"""argv -> one front end or author command. Nothing else in hip-wizard parses arguments.
+
+Each command is a small function that takes the parsed arguments and returns an exit code; the heavy
+modules (Textual, the store) are imported only by the commands that need them, so `check` and `play`
+start fast and never load a user interface.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+from .errors import StateError, WizardError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _add_trees_option(parser: argparse.ArgumentParser, prefix: str = "") -> None:
+    """`--trees` and `--data-dir` work before or after the command; the two spellings are merged in main."""
+    parser.add_argument("--trees", dest=f"{prefix}trees", metavar="DIR", type=Path, action="append", default=[],
+                        help="add a folder (or file) of your own trees beside the bundled ones; repeatable")
+    parser.add_argument("--data-dir", dest=f"{prefix}data_dir", metavar="DIR", type=Path, default=None,
+                        help="where history is kept (default: your user data folder)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hip-wizard",
+        description="A terminal wizard for hip pain: safety questions first, then self-tests and a plan.")
+    parser.add_argument("--version", action="version", version=f"hip-wizard {__version__}")
+    _add_trees_option(parser, prefix="global_")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (help_text, configure, _) in COMMANDS.items():
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        _add_trees_option(sub)
+        configure(sub)
+    return parser
+
+
+def _configure_run(p: argparse.ArgumentParser) -> None:
+    p.add_argument("tree", nargs="?", help="start this tree directly (default: choose from the menu)")
+    p.add_argument("--plain", action="store_true", help="numbered line prompts instead of the full-screen app")
+    p.add_argument("--watch", action="store_true", help="reload trees when their files change (for authors)")
+
+
+def _configure_play(p: argparse.ArgumentParser) -> None:
+    p.add_argument("tree", help="the tree to walk")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--answers", type=Path, metavar="FILE", help="a YAML or JSON mapping of node id -> answer")
+    source.add_argument("--jsonl", action="store_true", help="questions out, answers in, one JSON object a line")
+    p.add_argument("--format", choices=("md", "json", "html", "fhir"), default="md", help="summary format")
+
+
+def _configure_check(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="tree files or folders (default: bundled)")
+    p.add_argument("--json", action="store_true", help="machine-readable report")
+
+
+def _configure_graph(p: argparse.ArgumentParser) -> None:
+    p.add_argument("tree", help="the tree to draw")
+    p.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+
+
+def _configure_export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("session", nargs="?", help="session id from `hip-wizard history` (default: the latest)")
+    p.add_argument("--format", choices=("md", "html", "json", "fhir"), default="md")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here (default: print)")
+
+
+def _configure_history(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--export", choices=("csv",), help="print all history in this format")
+    p.add_argument("--delete", metavar="SESSION", help="delete one session (asks first)")
+    p.add_argument("--wipe", action="store_true", help="delete all history (asks first)")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+
+def _configure_new(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", help="the new tree's id (lower-case letters, digits and dashes)")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="where to write (default: ID.yaml)")
+
+
+def _run(args) -> int:
+    if args.plain:
+        from .plain import run_plain
+        return run_plain(args)
+    from .tui.app import run_app
+    return run_app(args)
+
+
+def _play(args) -> int:
+    from .play import play_command
+    return play_command(args)
+
+
+def _check(args) -> int:
+    from .lint import check_command
+    return check_command(args)
+
+
+def _graph(args) -> int:
+    from .graphviz import graph_command
+    return graph_command(args)
+
+
+def _export(args) -> int:
+    from .export.command import export_command
+    return export_command(args)
+
+
+def _history(args) -> int:
+    from .history_cli import history_command
+    return history_command(args)
+
+
+def _new(args) -> int:
+    from .starter import new_command
+    return new_command(args)
+
+
+COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
+    "run": ("start the wizard (the default)", _configure_run, _run),
+    "play": ("walk a tree headless from an answers file, or over JSON lines", _configure_play, _play),
+    "check": ("check trees: schema, links, safety rules, scenario tests, coverage", _configure_check, _check),
+    "graph": ("draw a tree as Mermaid or Graphviz dot", _configure_graph, _graph),
+    "export": ("export a saved session as Markdown, HTML, JSON or FHIR", _configure_export, _export),
+    "history": ("past sessions, measures and test results over time", _configure_history, _history),
+    "new": ("write a commented starter tree that passes `check`", _configure_new, _new),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*argv, "run"])
+    args.trees = args.global_trees + args.trees
+    args.data_dir = args.data_dir or args.global_data_dir
+    try:
+        return COMMANDS[args.command][2](args)
+    except WizardError as exc:
+        print(f"hip-wizard: cannot continue:\n{exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except StateError as exc:
+        print(f"hip-wizard: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK

@@ -1,0 +1,58 @@
+"""The one error type that leaves the loader, and the problem records it carries.
+
+Authors fix files by line number, so every problem knows where it is; `check` reports all problems of a
+file at once, so errors are collected as `Problem` records rather than raised one at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong (or worth a look) in an author's file."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+    node: str | None = None
+    severity: str = "error"
+    code: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.col}"
+        node = f" [{self.node}]" if self.node else ""
+        return f"{where}: {self.severity}{node}: {self.message}"
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.file, "line": self.line, "col": self.col, "node": self.node,
+            "severity": self.severity, "code": self.code, "message": self.message,
+        }
+
+
+@dataclass
+class WizardError(Exception):
+    """Raised for bad input anywhere in hip-wizard; carries every problem found, best first."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+class LoadError(WizardError):
+    """A tree or catalogue file (or a set of them) could not be loaded."""
+
+
+class AnswerError(ValueError):
+    """An answer does not fit the node it was given to."""
+
+
+class StateError(ValueError):
+    """Saved session state (a resume file, a history row, an answers file) cannot be used as it is."""

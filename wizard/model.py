@@ -1,0 +1,287 @@
+"""The content model: frozen dataclasses that the loader builds and the engine walks.
+
+Nothing here reads files or talks to people. Node references are resolved by the loader into qualified ids
+(`tree-id/node-id`) so that the engine never has to guess which tree a name belongs to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+URGENCIES = ("self_care", "routine", "urgent", "emergency")
+URGENCY_RANK = {name: rank for rank, name in enumerate(URGENCIES)}
+URGENCY_WORDS = {
+    "emergency": "Emergency: call emergency services or go to an emergency department now",
+    "urgent": "Urgent: speak to a doctor today",
+    "routine": "Routine: book a GP or physiotherapist in the coming days to weeks",
+    "self_care": "Self-care: structured self-management, with clear advice on when to get help",
+}
+
+SIDED_RESULTS = ("left", "right", "both", "neither", "could_not", "unsure")
+UNSIDED_RESULTS = ("positive", "negative", "could_not", "unsure")
+RESULT_LABELS = {
+    "left": "Positive on the left", "right": "Positive on the right", "both": "Positive on both sides",
+    "neither": "Negative on both sides", "positive": "Positive", "negative": "Negative",
+    "could_not": "Could not do it", "unsure": "Unsure",
+}
+
+Answer = Union[bool, str, int, float, list]
+
+
+def qualify(tree_id: str, ref: str) -> str:
+    """`node` in `tree` -> `tree/node`; an already qualified ref is returned as is."""
+    return ref if "/" in ref else f"{tree_id}/{ref}"
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where something was written: file, line and column (1-based)."""
+
+    file: str
+    line: int = 1
+    col: int = 1
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    next: str | None = None
+    exclusive: bool = False
+
+
+@dataclass(frozen=True)
+class Evidence:
+    source: str
+    positive_means: str
+    negative_means: str
+    sensitivity: float | None = None
+    specificity: float | None = None
+    lr_positive: float | None = None
+    lr_negative: float | None = None
+
+
+@dataclass(frozen=True)
+class Referral:
+    urgency: str
+    reason: str
+    to: str | None = None
+    action: str | None = None
+
+    @property
+    def rank(self) -> int:
+        return URGENCY_RANK[self.urgency]
+
+
+@dataclass(frozen=True)
+class Branch:
+    condition: object
+    next: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Node:
+    """Fields every node kind shares. `qid` is `tree-id/node-id`; `next` and branch targets are qids."""
+
+    id: str
+    tree: str
+    kind: str
+    where: Where
+    title: str | None = None
+    ask_if: object = None
+    next: str | None = None
+    branches: tuple[Branch, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @property
+    def qid(self) -> str:
+        return f"{self.tree}/{self.id}"
+
+    @property
+    def asks(self) -> bool:
+        """True for nodes that wait for the person (everything but handover and outcome)."""
+        return self.kind in ASKING_KINDS
+
+    @property
+    def label(self) -> str:
+        return self.title or getattr(self, "text", None) or self.id
+
+
+@dataclass(frozen=True, kw_only=True)
+class Question(Node):
+    style: str
+    text: str
+    why: str
+    help: str | None = None
+    options: tuple[Option, ...] = ()
+    if_yes: str | None = None
+    if_no: str | None = None
+    red_flag: str | None = None
+
+    def option(self, value: str) -> Option | None:
+        return next((o for o in self.options if o.value == value), None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SelfTest(Node):
+    text: str
+    why: str
+    steps: tuple[str, ...]
+    stop_rule: str
+    positive_feels: str
+    who: str
+    evidence: Evidence
+    sided: bool = True
+    hold_seconds: int | None = None
+
+    @property
+    def results(self) -> tuple[str, ...]:
+        return SIDED_RESULTS if self.sided else UNSIDED_RESULTS
+
+
+@dataclass(frozen=True, kw_only=True)
+class Measure(Node):
+    text: str
+    why: str
+    unit: str
+    min: float
+    max: float
+    integer: bool = False
+    help: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Info(Node):
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Handover(Node):
+    target: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Outcome(Node):
+    text: str | None = None
+    findings: tuple[str, ...] = ()
+    exercises: tuple[str, ...] = ()
+    advice: tuple[str, ...] = ()
+    referral: Referral | None = None
+    retest: str | None = None
+    end_walk: bool = False
+
+    @property
+    def ends_walk(self) -> bool:
+        return self.end_walk or (self.referral is not None and self.referral.urgency == "emergency")
+
+
+ASKING_KINDS = frozenset({"question", "self_test", "measure", "info"})
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    given: dict
+    expect: dict
+    unlisted: str
+    where: Where
+
+
+@dataclass(frozen=True)
+class Invariant:
+    name: str
+    node: str
+    value: object
+    urgency_at_least: str
+    where: Where
+
+
+@dataclass(frozen=True)
+class Tree:
+    id: str
+    title: str
+    version: str
+    start: str
+    nodes: dict
+    where: Where
+    content_hash: str
+    role: str = "module"
+    description: str | None = None
+    authors: tuple[str, ...] = ()
+    reviewed: str | None = None
+    scenarios: tuple[Scenario, ...] = ()
+    invariants: tuple[Invariant, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    name: str
+    description: str
+    where: Where
+    expect: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Dosage:
+    text: str
+    sets: int | None = None
+    reps: int | None = None
+    hold_seconds: int | None = None
+    frequency: str | None = None
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    kind: str
+    target: str
+    steps: tuple[str, ...]
+    dosage: Dosage
+    minutes: float
+    where: Where
+    cautions: tuple[str, ...] = ()
+    progression: str | None = None
+    regression: str | None = None
+    serves: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Advice:
+    id: str
+    title: str
+    text: str
+    where: Where
+    sources: tuple[str, ...] = ()
+
+
+@dataclass
+class Library:
+    """Every loaded tree and catalogue entry, looked up by id. Built once by the loader."""
+
+    trees: dict[str, Tree] = field(default_factory=dict)
+    findings: dict[str, Finding] = field(default_factory=dict)
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    advice: dict[str, Advice] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+    def node(self, qid: str) -> Node:
+        tree_id, _, node_id = qid.partition("/")
+        return self.trees[tree_id].nodes[node_id]
+
+    def has_node(self, qid: str) -> bool:
+        tree_id, _, node_id = qid.partition("/")
+        return tree_id in self.trees and node_id in self.trees[tree_id].nodes
+
+    def start_of(self, tree_id: str) -> str:
+        tree = self.trees[tree_id]
+        return f"{tree.id}/{tree.start}"
+
+    def entries(self) -> list[Tree]:
+        """Trees a person can start from the menu, in a stable order."""
+        return sorted((t for t in self.trees.values() if t.role == "entry"), key=lambda t: t.title)
