@@ -66,10 +66,14 @@ class Walker:
         for _ in range(MAX_WALK):
             if position is None or self.walk.status != "in_progress":
                 return self.walk
+            if not self.library.has_node(position):
+                raise WalkError(f"the walk reached '{position}', which does not exist (run `hip-wizard check`)")
             position = self._visit(self.library.node(position))
         raise WalkError("the walk did not end; the trees may contain a cycle (run `hip-wizard check`)")
 
     def _enter(self, tree_id: str, returns_to: str | None, inherited: tuple) -> str:
+        if tree_id not in self.library.trees:
+            raise WalkError(f"the walk hands over to tree '{tree_id}', which is not loaded")
         self.frames.append(Frame(tree_id, returns_to, inherited))
         return self.library.start_of(tree_id)
 

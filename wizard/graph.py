@@ -83,13 +83,24 @@ class GraphInfo:
         return self._compute(qid, self._longest, combine, True)
 
     def paths(self, qid: str) -> int:
-        """How many distinct structural paths lead from `qid` to an end (handovers multiply)."""
+        """How many distinct structural walks lead from `qid` to an end (handovers multiply)."""
+        returning, ending = self._path_split(qid)
+        return returning + ending
+
+    def _path_split(self, qid: str) -> tuple[int, int]:
+        """(walks that reach the end of the tree and return, walks that end the whole walk on the way)."""
         def combine(q, memo):
             node = self.library.node(q)
+            if isinstance(node, Outcome) and node.ends_walk:
+                return (0, 1)
             ways = edge_counts(node, self.library)
-            after = sum(memo.get(t, 0) * n for t, n in ways.items()) if ways else 1
-            nested = memo.get(self.library.start_of(node.target), 0) if self._is_live_handover(node) else 1
-            return nested * after
+            after = tuple(sum(memo.get(t, (0, 0))[i] * n for t, n in ways.items()) for i in (0, 1)) if ways else (1, 0)
+            if not self._is_live_handover(node):
+                return after
+            inner_ret, inner_end = memo.get(self.library.start_of(node.target), (0, 0))
+            if node.ask_if is not None:  # skipped handovers are walks too
+                inner_ret += 1
+            return inner_ret * after[0], inner_end + inner_ret * after[1]
         return self._compute(qid, self._paths, combine, True)
 
     def tree_paths(self, tree_id: str) -> int:
