@@ -149,9 +149,13 @@ class _Builder:
     def _scalar(self, event) -> None:
         if len(event.value) > MAX_SCALAR_CHARS:
             _fail(self.name, *_mark(event), f"a text of {len(event.value):,} characters; the limit is {MAX_SCALAR_CHARS:,}")
-        plain = event.implicit[0]
+        plain = event.implicit[0] and not self._expecting_key()
         value = resolve_plain(event.value) if plain else event.value
         self._add(value, event)
+
+    def _expecting_key(self) -> bool:
+        """Keys are names: `true:`, `null:` or `10:` keep the spelling the author wrote."""
+        return bool(self.stack) and isinstance(self.stack[-1].container, dict) and self.stack[-1].key is _NO_KEY
 
     def _open(self, container, event) -> None:
         if len(self.stack) >= MAX_DEPTH:
