@@ -16,8 +16,8 @@ ID_PATTERN = re.compile(r"[a-z][a-z0-9-]{0,63}")
 
 TEMPLATE = """\
 # yaml-language-server: $schema={schema}
-# A starter tree written by `hip-wizard new`. Check it with:  hip-wizard check --trees {folder} {file}
-# Try it with:  hip-wizard run {id} --trees {folder}      The full format is in docs/authoring.md.
+# A starter tree written by `hip-wizard new`. Check it with:  hip-wizard check {file}
+# Try it with:  hip-wizard run {id} --trees {file}      The full format is in docs/authoring.md.
 id: {id}
 title: {title}
 version: "0.1.0"
@@ -82,8 +82,7 @@ scenarios:                   # `hip-wizard check` walks each story and compares 
 def starter_text(tree_id: str, path: Path, today: str) -> str:
     schema = Path(__file__).resolve().parent / "schema" / "tree.schema.json"  # editors resolve local paths
     title = tree_id.replace("-", " ").capitalize()
-    return TEMPLATE.format(id=tree_id, title=title, today=today, schema=schema,
-                           folder=path.parent if str(path.parent) != "" else ".", file=path)
+    return TEMPLATE.format(id=tree_id, title=title, today=today, schema=schema, file=path)
 
 
 def new_command(args) -> int:
