@@ -12,7 +12,7 @@ from datetime import datetime
 
 import wizard
 from .answers import describe_answer
-from .model import RESULT_LABELS, URGENCY_WORDS, Exercise, Measure, Node, SelfTest
+from .model import RESULT_LABELS, URGENCY_WORDS, Exercise, Measure, Node, Question, SelfTest
 from .result import Reason
 
 STATUS_OF_SESSION = {"finished": "finished", "emergency": "emergency", "in_progress": "unfinished"}
@@ -57,6 +57,14 @@ class Side:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """One picked option (or self-test result): its stored code and the label the person saw."""
+
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
 class AnswerLine:
     """One answer on the path, with the question as the person saw it."""
 
@@ -67,6 +75,7 @@ class AnswerLine:
     value: object
     label: str
     sides: tuple[Side, ...] = ()
+    choices: tuple[Choice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -219,7 +228,18 @@ def _trees(session) -> tuple[TreeRef, ...]:
 def _answer(node: Node, value: object) -> AnswerLine:
     text = getattr(node, "text", None) or node.label
     sides = _sides(value) if isinstance(node, SelfTest) and node.sided else ()
-    return AnswerLine(node.qid, node.kind, node.label, text, value, describe_answer(node, value), sides)
+    return AnswerLine(node.qid, node.kind, node.label, text, value, describe_answer(node, value), sides,
+                      _choices(node, value))
+
+
+def _choices(node: Node, value: object) -> tuple[Choice, ...]:
+    """The picked options of a single or multi choice, or the result of a self-test; else nothing."""
+    if isinstance(node, SelfTest):
+        return (Choice(value, RESULT_LABELS.get(value, value)),)
+    if isinstance(node, Question) and node.style in ("single", "multi"):
+        picked = value if isinstance(value, list) else [value]
+        return tuple(Choice(v, node.option(v).label) for v in picked if node.option(v))
+    return ()
 
 
 def _sides(value: str) -> tuple[Side, ...]:

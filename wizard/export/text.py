@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-# C0 and C1 controls except tab and newline, DEL, and lone surrogates (which no file encoding can hold).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# C0 and C1 controls except tab and newline, DEL, bidirectional overrides and isolates (which can make
+# text display in a different order than it is written), and lone surrogates (no file encoding holds them).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
 
 
