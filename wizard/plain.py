@@ -1,0 +1,260 @@
+"""`hip-wizard run --plain`: the same walk as numbered line prompts, for screen readers, pipes and simple terminals.
+
+It drives the same `Session` as the full-screen app and offers the same features: `?` for why, `b` to go
+back, `r` to review and change any answer, `q` to quit, and the full summary at the end. All tree text is
+passed through `terminal_safe` before it is printed.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Callable, TextIO
+
+from . import loader
+from .answers import describe_answer, parse_number
+from .engine import Session
+from .errors import AnswerError
+from .journal import NullJournal
+from .model import Info, Library, Measure, Node, Question, RESULT_LABELS, SelfTest
+from .text import terminal_safe
+
+DISCLAIMER = ("hip-wizard is not a doctor and does not diagnose. If you have severe pain, fever, a fall you cannot "
+              "get up from, numbness in the saddle area or bladder or bowel changes, call emergency services now.")
+HELP = "Type your answer, or: ? why this is asked   b back   r review and change answers   q quit"
+YES, NO = {"y", "yes"}, {"n", "no"}
+
+
+class Quit(Exception):
+    """The person asked to stop, or input ended."""
+
+
+class PlainFrontEnd:
+    """One walk over stdin/stdout (or any pair of text streams)."""
+
+    def __init__(self, library: Library, stdin: TextIO, stdout: TextIO, journal=None):
+        self.library, self.stdin, self.stdout = library, stdin, stdout
+        self.journal = journal or NullJournal()
+
+    def say(self, text: str = "") -> None:
+        self.stdout.write(terminal_safe(text) + "\n")
+        self.stdout.flush()
+
+    def ask(self, prompt: str) -> str:
+        self.stdout.write(terminal_safe(prompt) + " ")
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            raise Quit()
+        return line.strip()
+
+    # --- the walk ----------------------------------------------------------------------------------------
+
+    def run(self, session: Session) -> int:
+        self.journal.begin(session)
+        self.say(DISCLAIMER)
+        self.say(HELP)
+        try:
+            while session.current is not None:
+                self._step(session)
+        except Quit:
+            return self._quit()
+        self.journal.finish(session)
+        self._show_result(session)
+        return 0
+
+    def _step(self, session: Session) -> None:
+        node = session.current
+        progress = session.progress
+        self.say(f"\nStep {progress.done + 1}, about {progress.remaining - 1} more after this")
+        self._show(node)
+        value = self._read_answer(session, node)
+        if value is not _HANDLED:
+            session.answer(value)
+            self.journal.record(session)
+
+    def _read_answer(self, session: Session, node: Node) -> object:
+        while True:
+            text = self.ask(_PROMPTS[type(node)](node))
+            command = _COMMANDS.get(text.lower())
+            if command:
+                return command(self, session, node)
+            try:
+                return _checked(node, PARSERS[type(node)](node, text))
+            except AnswerError as exc:
+                self.say(f"Sorry: {exc}. {HELP}")
+
+    def _quit(self) -> int:
+        if getattr(self.journal, "keeps_history", False):
+            self.say("\nStopped. Your answers are saved; start hip-wizard again to carry on.")
+        else:
+            self.say("\nStopped. These answers were not saved and are now lost.")
+        return 0
+
+    # --- commands ----------------------------------------------------------------------------------------
+
+    def _why(self, session: Session, node: Node) -> object:
+        self.say(f"Why this is asked: {getattr(node, 'why', None) or 'It helps the next steps fit you.'}")
+        evidence = getattr(node, "evidence", None)
+        if evidence:
+            self.say(f"If positive: {evidence.positive_means}")
+            self.say(f"If negative: {evidence.negative_means}")
+            self.say(f"Source: {evidence.source}")
+        return self._read_answer(session, node)
+
+    def _back(self, session: Session, node: Node) -> object:
+        if not session.back():
+            self.say("This is the first step; there is nothing to go back to.")
+            return self._read_answer(session, node)
+        self.journal.record(session)
+        return _HANDLED
+
+    def _review(self, session: Session, node: Node) -> object:
+        steps = session.steps
+        if not steps:
+            self.say("No answers yet.")
+            return self._read_answer(session, node)
+        for number, step in enumerate(steps, 1):
+            self.say(f"{number}. {step.label}: {describe_answer(step, session.answers[step.qid])}")
+        choice = parse_number(self.ask("Number of the answer to change (Enter to keep all):") or "0")
+        if isinstance(choice, int) and 1 <= choice <= len(steps):
+            self._edit(session, steps[choice - 1])
+        return _HANDLED
+
+    def _edit(self, session: Session, node: Node) -> None:
+        self._show(node)
+        value = self._read_answer(session, node)
+        if value is not _HANDLED:
+            session.edit(node.qid, value)
+            self.journal.record(session)
+
+    def _stop(self, session: Session, node: Node) -> object:
+        raise Quit()
+
+    # --- showing -----------------------------------------------------------------------------------------
+
+    def _show(self, node: Node) -> None:
+        self.say(node.title or "")
+        for line in _DESCRIBE[type(node)](node):
+            self.say(line)
+
+    def _show_result(self, session: Session) -> None:
+        from .export import render
+        from .summary import build_summary
+        if session.status == "emergency":
+            referral = session.result().referral
+            self.say("\n" + "!" * 60)
+            self.say("EMERGENCY: " + (referral.action or referral.reason))
+            self.say("!" * 60)
+        self.say("")
+        self.say(render(build_summary(session), "md"))
+
+
+_HANDLED = object()
+_COMMANDS: dict[str, Callable] = {"?": PlainFrontEnd._why, "b": PlainFrontEnd._back, "r": PlainFrontEnd._review,
+                                  "q": PlainFrontEnd._stop}
+
+
+def _checked(node: Node, value: object) -> object:
+    if value is None:
+        raise AnswerError(_PROMPTS[type(node)](node).rstrip(":").lower())
+    return value
+
+
+def _numbered(labels: list[str]) -> list[str]:
+    return [f"  {i}. {label}" for i, label in enumerate(labels, 1)]
+
+
+def _describe_question(node: Question) -> list[str]:
+    lines = [node.text] + ([node.help] if node.help else [])
+    return lines + _numbered([o.label for o in node.options])
+
+
+def _describe_test(node: SelfTest) -> list[str]:
+    lines = [node.text, "Steps:"] + _numbered(list(node.steps))
+    lines += [f"STOP RULE: {node.stop_rule}", f"A positive result feels like: {node.positive_feels}"]
+    if node.hold_seconds:
+        lines.append(f"Hold for {node.hold_seconds} seconds (count or use a clock).")
+    return lines + ["Result:"] + _numbered([RESULT_LABELS[r] for r in node.results])
+
+
+def _describe_measure(node: Measure) -> list[str]:
+    return [node.text] + ([node.help] if node.help else [])
+
+
+_DESCRIBE = {Question: _describe_question, SelfTest: _describe_test, Measure: _describe_measure,
+             Info: lambda node: [node.text]}
+
+
+def _pick(options: list, text: str) -> object:
+    number = parse_number(text)
+    return options[number - 1] if isinstance(number, int) and 1 <= number <= len(options) else None
+
+
+def _parse_question(node: Question, text: str) -> object:
+    if node.style == "yes_no":
+        word = text.lower()
+        return True if word in YES else False if word in NO else None
+    values = [o.value for o in node.options]
+    if node.style == "single":
+        return _pick(values, text)
+    if text.strip() == "0":
+        return []
+    picked = [_pick(values, part) for part in text.replace(",", " ").split()]
+    return picked if picked and None not in picked else None
+
+
+def _parse_measure(node: Measure, text: str) -> object:
+    number = parse_number(text)
+    if number is None:
+        raise AnswerError(f"type a number from {node.min:g} to {node.max:g}")
+    return number
+
+
+PARSERS = {
+    Question: _parse_question,
+    SelfTest: lambda node, text: _pick(list(node.results), text),
+    Measure: _parse_measure,
+    Info: lambda node, text: True,
+}
+
+_PROMPTS = {
+    Question: lambda n: {"yes_no": "Answer y or n:", "single": "Number:",
+                         "multi": "Numbers of all that apply, separated by spaces (0 for none):"}[n.style],
+    SelfTest: lambda n: "Result number:",
+    Measure: lambda n: f"Number ({n.min:g} to {n.max:g} {n.unit}):",
+    Info: lambda n: "Press Enter to continue:",
+}
+
+
+def choose_tree(library: Library, front: PlainFrontEnd) -> str:
+    entries = library.entries() or sorted(library.trees.values(), key=lambda t: t.title)
+    front.say("Which check would you like to do?")
+    for line in _numbered([t.title for t in entries]):
+        front.say(line)
+    while True:
+        picked = _pick(entries, front.ask("Number:"))
+        if picked:
+            return picked.id
+        front.say(f"Type a number from 1 to {len(entries)}.")
+
+
+def open_journal(args):
+    """The history store's journal when it is available, else a journal that keeps nothing."""
+    try:
+        from .store import Store
+    except ImportError:
+        return NullJournal()
+    return Store.open(args.data_dir).journal()
+
+
+def run_plain(args, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    library = loader.load(args.trees)
+    front = PlainFrontEnd(library, stdin, stdout, open_journal(args))
+    try:
+        tree_id = args.tree if args.tree else choose_tree(library, front)
+    except Quit:
+        return 0
+    if tree_id not in library.trees:
+        front.say(f"There is no check called '{tree_id}'.")
+        return 1
+    return front.run(Session(library, tree_id))
