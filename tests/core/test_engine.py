@@ -1,0 +1,175 @@
+"""The walk as a person lives it: answer, back, edit, progress, emergencies and the result with its reasons."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.engine import Session
+from wizard.errors import AnswerError
+
+from .conftest import measure, multi, outcome, self_test, single, tree, yes_no
+
+RUNNER = {"example/welcome": True, "example-screen/fever": False, "example/where": "outside", "example/stance": "left"}
+
+
+def walk(session: Session, *values) -> Session:
+    for value in values:
+        session.answer(value)
+    return session
+
+
+def at(session: Session) -> str | None:
+    return session.current.qid if session.current else None
+
+
+def test_walk_starts_at_the_entry_node_and_hands_over_and_back(examples):
+    session = Session(examples, "example")
+    assert at(session) == "example/welcome"
+    assert at(walk(session, True)) == "example-screen/fever"
+    assert at(walk(session, False)) == "example/where"
+    assert [n.qid for n in session.steps] == ["example/welcome", "example-screen/fever"]
+
+
+def test_single_choice_option_leads_on(examples):
+    assert at(walk(Session(examples, "example"), True, False, "groin")) == "example/activities"
+    assert at(walk(Session(examples, "example"), True, False, "outside")) == "example/stance"
+
+
+def test_branch_on_a_positive_test_and_on_a_measure(examples):
+    tendon = walk(Session(examples, "example"), True, False, "outside", "right")
+    assert tendon.finished and [o.qid for o in tendon.result().outcomes][-1] == "example/tendon"
+    high = walk(Session(examples, "example"), True, False, "groin", [], 8)
+    assert high.result().urgency == "routine"
+    low = walk(Session(examples, "example"), True, False, "groin", [], 7)
+    assert low.result().urgency == "self_care"
+
+
+def test_emergency_ends_the_whole_walk_at_once(examples):
+    session = walk(Session(examples, "example"), True, True)
+    assert session.status == "emergency" and session.finished and session.current is None
+    result = session.result()
+    assert result.urgency == "emergency" and result.referral.action.startswith("Call emergency services")
+    with pytest.raises(AnswerError, match="ended"):
+        session.answer("groin")
+    assert session.progress.remaining == 0
+
+
+def test_answer_is_type_strict_and_a_refused_answer_changes_nothing(examples):
+    session = walk(Session(examples, "example"), True)
+    for wrong in ("no", 0, None, "false"):
+        with pytest.raises(AnswerError):
+            session.answer(wrong)
+    assert at(session) == "example-screen/fever" and len(session.steps) == 1
+    walk(session, False)
+    with pytest.raises(AnswerError):
+        session.answer(1)
+    assert at(session) == "example/where"
+
+
+def test_back_undoes_the_last_answer_and_remembers_it(examples):
+    session = walk(Session(examples, "example"), True, False, "groin")
+    assert session.back() is True
+    assert at(session) == "example/where"
+    assert session.previous_answer("example/where") == "groin"
+    assert session.back() and session.back()
+    assert at(session) == "example/welcome"
+    assert session.back() is False
+    walk(session, True)
+    assert session.previous_answer("example-screen/fever") is False  # still pre-filled after going forward
+
+
+def test_back_from_a_finished_walk_reopens_the_last_step(examples):
+    session = walk(Session(examples, "example"), True, True)
+    assert session.back() and session.status == "in_progress" and at(session) == "example-screen/fever"
+
+
+def test_edit_reroutes_and_keeps_later_answers_that_still_apply(examples):
+    session = Session(examples, "example", dict(RUNNER))
+    assert session.finished
+    session.edit("example/where", "groin")
+    assert at(session) == "example/activities"
+    walk(session, ["sitting"], 3)
+    session.edit("example/where", "outside")
+    assert session.finished and session.result().outcomes[-1].qid == "example/tendon"
+    assert "example/pain" not in session.path_answers            # off the path: does not count
+    session.edit("example/stance", "neither")                   # back onto pain: the 3 counts again
+    assert session.finished and session.path_answers["example/pain"] == 3
+
+
+def test_edit_refuses_nodes_off_the_path_and_wrong_values(examples):
+    session = walk(Session(examples, "example"), True, False, "groin")
+    with pytest.raises(AnswerError, match="not on this walk"):
+        session.edit("example/stance", "left")
+    with pytest.raises(AnswerError):
+        session.edit("example/where", "knee")
+    assert session.answers["example/where"] == "groin"
+
+
+def test_progress_counts_steps_done_and_the_longest_remaining_path(examples):
+    session = Session(examples, "example")
+    seen = [(session.progress.done, session.progress.remaining)]
+    for value in (True, False, "groin", ["stairs"]):
+        walk(session, value)
+        seen.append((session.progress.done, session.progress.remaining))
+    assert seen == [(0, 5), (1, 4), (2, 3), (3, 2), (4, 1)]
+    walk(session, 2)
+    assert session.progress.remaining == 0 and session.progress.fraction == 1.0
+
+
+def test_result_findings_carry_the_answers_that_led_to_them(examples):
+    result = Session(examples, "example", dict(RUNNER)).result()
+    [finding] = result.findings
+    assert finding.finding.id == "example-tendon"
+    assert [(r.qid, r.answer_text) for r in finding.reasons] == [
+        ("example/where", "On the outside of the hip"), ("example/stance", "Positive on the left")]
+    assert [e.id for e in result.exercises] == ["example-isometric"]
+    assert [a.id for a in result.advice] == ["example-sleep"]
+    assert result.retests == ("Repeat the single-leg stance every 2 weeks.",)
+
+
+def test_most_urgent_referral_wins(make_library):
+    nodes = {"a": yes_no(if_yes="note", if_no="end"),
+             "note": outcome("Worth a look", "urgent", next="end"),
+             "end": outcome("Keep going", "self_care")}
+    session = walk(Session(make_library(tree("t", nodes)), "t"), True)
+    result = session.result()
+    assert [o.qid for o in result.outcomes] == ["t/note", "t/end"]
+    assert result.urgency == "urgent" and len(result.referrals) == 2
+
+
+def test_ask_if_skips_a_node_and_branch_order_decides(make_library):
+    nodes = {
+        "pain": measure(next="sleep"),
+        "sleep": yes_no(ask_if={"answer": "pain", "at_least": 5}, next="where"),
+        "where": single(["front", "side"], branches=[
+            {"if": {"answer": "sleep", "is": True}, "next": "night"},
+            {"if": {"answer": "where", "is": "side"}, "next": "side"}], next="plain"),
+        "night": outcome("Night pain", "routine"), "side": outcome("Side"), "plain": outcome("Plain"),
+    }
+    library = make_library(tree("t", nodes))
+    assert at(walk(Session(library, "t"), 2)) == "t/where"                 # sleep skipped
+    skipped = walk(Session(library, "t"), 2, "side")
+    assert skipped.result().outcomes[-1].qid == "t/side"
+    first_branch = walk(Session(library, "t"), 6, True, "side")             # first true branch wins
+    assert first_branch.result().outcomes[-1].qid == "t/night"
+    assert walk(Session(library, "t"), 6, False, "front").result().outcomes[-1].qid == "t/plain"
+
+
+def test_multi_choice_branches_and_self_test_sides(make_library):
+    nodes = {
+        "where": multi(["groin", "side", "none"], branches=[{"if": {"answer": "where", "is": "groin"}, "next": "test"}],
+                       next="end"),
+        "test": self_test(branches=[{"if": {"positive": "test", "side": "left"}, "next": "left"}], next="end"),
+        "left": outcome("Left positive"), "end": outcome("End"),
+    }
+    library = make_library(tree("t", nodes))
+    assert walk(Session(library, "t"), ["side"]).finished
+    assert at(walk(Session(library, "t"), ["groin", "side"])) == "t/test"
+    assert walk(Session(library, "t"), ["groin"], "both").result().outcomes[-1].qid == "t/left"
+    assert walk(Session(library, "t"), ["groin"], "right").result().outcomes[-1].qid == "t/end"
+    assert walk(Session(library, "t"), ["groin"], "could_not").result().outcomes[-1].qid == "t/end"
+
+
+def test_unknown_tree_is_refused(examples):
+    with pytest.raises(KeyError):
+        Session(examples, "no-such-tree")
