@@ -168,25 +168,37 @@ def inspect_file(path: Path) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     with open(path, "rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-            return "it is not a database (another program's file, or damaged beyond reading)"
+        header = handle.read(100)
+    if not header.startswith(SQLITE_HEADER):
+        return "it is not a database (another program's file, or damaged beyond reading)"
+    if int.from_bytes(header[68:72], "big") == APPLICATION_ID:
+        _refuse_if_newer(path, int.from_bytes(header[60:64], "big"))
     try:
         return _inspect_database(path)
     except sqlite3.DatabaseError as exc:
         return f"the database is damaged ({exc})"
 
 
+def _refuse_if_newer(path: Path, version: int) -> None:
+    """Checked from the file's header bytes first, so a newer file is refused before SQLite touches it."""
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"the history in {path} was written by a newer hip-wizard (schema {version}; this "
+                         f"version reads up to {SCHEMA_VERSION}). It was left untouched: update hip-wizard, "
+                         "or use --data-dir to keep a separate history.")
+
+
 def _inspect_database(path: Path) -> str | None:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    """Read-only when a -wal holds changes (so nothing is checkpointed); read-write otherwise, so SQLite
+    removes the -wal/-shm it makes for reading when it closes, leaving no new files behind."""
+    wal = path.with_name(path.name + "-wal")
+    mode = "ro" if wal.exists() and wal.stat().st_size else "rw"
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True)
     try:
         version, app_id = (conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("user_version", "application_id"))
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if app_id != APPLICATION_ID and (app_id or tables):
             return "it is a database that belongs to another program"
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"the history in {path} was written by a newer hip-wizard (schema {version}; this "
-                             f"version reads up to {SCHEMA_VERSION}). It was left untouched: update hip-wizard, "
-                             "or use --data-dir to keep a separate history.")
+        _refuse_if_newer(path, version)
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         return None if check == "ok" else f"the database is damaged ({check})"
     finally:

@@ -1,0 +1,39 @@
+"""Fixtures for the history tests: small trees in tests/history/trees, a data folder in tmp_path, a clock.
+
+The real user data folder is never touched: XDG_DATA_HOME points into tmp_path for every test here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard import loader
+from wizard.store import Store
+
+from .helpers import CATALOGUE, TREES, Clock
+
+
+@pytest.fixture(autouse=True)
+def private_data_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
+@pytest.fixture(scope="session")
+def library():
+    return loader.load([TREES, CATALOGUE], bundled=False)
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(data_dir, clock):
+    with Store.open(data_dir, clock=clock) as opened:
+        yield opened
