@@ -1,0 +1,286 @@
+"""The Textual app: owns the one Session, shows the screen for its current step, reports to the journal.
+
+Screens only show and forward (messages `Answered`, `GoBack`, `StartWalk`, `ResumeWalk`); every decision is
+the engine's. The screen stack is [default, StartScreen, the walk screen, overlays...]: `show_current`
+drops the overlays and swaps the walk screen for whatever the session says comes next.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Iterable
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from ..engine import Session
+from ..errors import AnswerError, StateError, WizardError
+from ..journal import NullJournal
+from ..loader import bundled_trees_dir, collect
+from ..model import Library
+from . import keymap
+from .messages import Answered, GoBack, ResumeWalk, StartWalk
+from .screens.confirm import ConfirmScreen
+from .screens.emergency import EmergencyScreen
+from .screens.help import HelpScreen
+from .screens.problems import ProblemsScreen
+from .screens.result import ResultScreen
+from .screens.review import ReviewScreen
+from .screens.start import StartScreen
+from .screens.steps import STEP_SCREENS
+from .step import Step
+from .watcher import TreeWatcher
+
+EXPORT_FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "fhir": "FHIR"}
+QUIT_WARNING = "Quit now? Your answers so far will be lost: this version does not keep a history yet."
+
+
+class WizardApp(App):
+    CSS_PATH = "wizard.tcss"
+    TITLE = "hip-wizard"
+    BINDINGS = keymap.APP
+
+    def __init__(self, library: Library, journal=None, store=None, start_tree: str | None = None,
+                 watch_paths: Iterable = (), problems: list | None = None) -> None:
+        super().__init__()
+        self.library, self.store, self.start_tree = library, store, start_tree
+        self.journal = journal if journal is not None else NullJournal()
+        self.watch_paths = list(watch_paths)
+        self.watcher = TreeWatcher(self.watch_paths) if self.watch_paths else None
+        self.problems = list(problems or [])
+        self.session: Session | None = None
+
+    # --- screens -----------------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.push_screen(self._start_screen())
+        if self.problems:
+            self.push_screen(ProblemsScreen(self.problems))
+        elif self.start_tree:
+            self.begin_walk(Session(self.library, self.start_tree))
+        if self.watcher:
+            self.set_interval(0.5, self.reload_if_changed)
+
+    def _start_screen(self) -> StartScreen:
+        unfinished = self._unfinished()
+        return StartScreen(self.library.entries(), unfinished, history=self._history_screen() is not None)
+
+    def _unfinished(self) -> list:
+        try:
+            return list(self.store.unfinished()) if self.store else []
+        except (OSError, WizardError, StateError) as exc:
+            self.notify(f"History could not be read: {exc}", severity="error")
+            return []
+
+    @property
+    def walk_depth(self) -> int:
+        """Where the walk screen sits in the stack: just above the start screen."""
+        starts = [n for n, s in enumerate(self.screen_stack) if isinstance(s, StartScreen)]
+        return starts[0] + 2 if starts else len(self.screen_stack) + 1
+
+    def show_current(self) -> None:
+        """Drop overlays and show the screen for where the session now stands."""
+        self._pop_to(self.walk_depth)
+        screen = self._screen_for_session()
+        if len(self.screen_stack) == self.walk_depth:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def _pop_to(self, depth: int) -> None:
+        while len(self.screen_stack) > depth:
+            self.pop_screen()
+
+    def _screen_for_session(self) -> Screen:
+        session = self.session
+        if session.status == "emergency":
+            return EmergencyScreen(session.result())
+        if session.finished:
+            return ResultScreen(session.result())
+        return STEP_SCREENS[type(session.current)](Step.current(session))
+
+    def back_to_start(self) -> None:
+        self.session = None
+        self._pop_to(self.walk_depth - 1)
+        self.switch_screen(self._start_screen())
+
+    # --- the walk ----------------------------------------------------------------------------------------
+
+    def begin_walk(self, session: Session, resumed_id: object = None) -> None:
+        self.session = session
+        resume = getattr(self.journal, "resume", None)
+        if resumed_id is not None and resume:
+            resume(resumed_id, session)
+        else:
+            self.journal.begin(session)
+        self._after_change()
+
+    def on_start_walk(self, message: StartWalk) -> None:
+        self.begin_walk(Session(self.library, message.tree_id))
+
+    def on_resume_walk(self, message: ResumeWalk) -> None:
+        try:
+            session, notes = Session.from_dict(self.library, self.store.load(message.session_id))
+        except (OSError, StateError, WizardError, KeyError) as exc:
+            self.notify(f"That session cannot be resumed: {exc}", severity="error")
+            return
+        for note in notes:
+            self.notify(note, timeout=10)
+        self.begin_walk(session, message.session_id)
+
+    def on_answered(self, message: Answered) -> None:
+        session = self.session
+        editing = session.current is None or message.qid != session.current.qid
+        try:
+            (session.edit(message.qid, message.value) if editing else session.answer(message.value))
+        except AnswerError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if editing:
+            self.notify("Answer changed. Later answers that still apply are kept.")
+        self.journal.record(session)
+        self._after_change()
+
+    def on_go_back(self, message: GoBack) -> None:
+        if self.session is None:
+            return
+        if not self.session.back():
+            self.notify("That was the first step.")
+            self.back_to_start()
+            return
+        self.journal.record(self.session)
+        self.show_current()
+
+    def _after_change(self) -> None:
+        if self.session.finished:
+            self.journal.finish(self.session)
+        self.show_current()
+
+    # --- actions -----------------------------------------------------------------------------------------
+
+    def action_review(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        answers = [(n.qid, n.label, session.reason(n.qid).answer_text) for n in session.steps]
+        self.push_screen(ReviewScreen(answers))
+
+    def edit_answer(self, qid: str) -> None:
+        self.push_screen(STEP_SCREENS[type(self.library.node(qid))](Step.edit(self.session, qid)))
+
+    def action_new_session(self) -> None:
+        self.back_to_start()
+
+    def action_help(self) -> None:
+        topic = getattr(self.screen, "HELP_TOPIC", "general")
+        keys = [(self.get_key_display(active.binding), active.binding)
+                for active in self.screen.active_bindings.values() if active.enabled]
+        self.push_screen(HelpScreen(topic, keys))
+
+    def export_session(self, fmt: str) -> None:
+        try:
+            from ..export.files import export_session
+        except ImportError:
+            self.notify("Export is not available in this version.", severity="warning")
+            return
+        try:
+            path = export_session(self.session, fmt)
+        except (OSError, WizardError, ValueError) as exc:
+            self.notify(f"Export failed: {exc}", severity="error")
+            return
+        self.notify(f"{EXPORT_FORMATS.get(fmt, fmt)} summary saved to {path}", timeout=10)
+
+    def _history_screen(self):
+        if self.store is None:
+            return None
+        try:
+            from .screens.history import HistoryScreen
+        except ImportError:
+            return None
+        return HistoryScreen
+
+    def action_history(self) -> None:
+        screen = self._history_screen()
+        if screen is None:
+            self.notify("History is not available.", severity="warning")
+            return
+        self.push_screen(screen(self.store))
+
+    async def action_quit(self) -> None:
+        if self.journal.keeps_history or not self._answers_at_risk() or isinstance(self.screen, ConfirmScreen):
+            self.exit()
+            return
+        self.push_screen(ConfirmScreen(QUIT_WARNING, "Quit", "Stay"), self._quit_confirmed)
+
+    def _answers_at_risk(self) -> bool:
+        return self.session is not None and bool(self.session.answers) and not self.session.finished
+
+    def _quit_confirmed(self, quit_now: bool | None) -> None:
+        if quit_now:
+            self.exit()
+
+    # --- command palette ---------------------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Help for this screen (F1)", self.action_help)
+        if self.session is not None:
+            yield SystemCommand("Review answers", "List every answer so far and change any of them",
+                                self.action_review)
+            yield SystemCommand("New check", "Leave this walk and go back to the start screen",
+                                self.action_new_session)
+        if self.session is not None and self.session.finished:
+            for fmt, name in EXPORT_FORMATS.items():
+                yield SystemCommand(f"Export as {name}", f"Save a {name} summary of this session",
+                                    lambda fmt=fmt: self.export_session(fmt))
+        if self._history_screen() is not None:
+            yield SystemCommand("History", "Past sessions and how things changed", self.action_history)
+
+    # --- author mode (--watch) ---------------------------------------------------------------------------
+
+    def reload_if_changed(self) -> None:
+        if self.watcher and self.watcher.changed():
+            self.reload_trees()
+
+    def reload_trees(self) -> None:
+        """Reload every tree; on success restart the walk with the same answers (same step if it exists)."""
+        loaded = collect(self.watch_paths)
+        if loaded.errors:
+            self._show_problems(loaded.errors)
+            return
+        self.library = loaded.library
+        if self.session is None:
+            self.back_to_start()
+            if self.start_tree in self.library.trees:
+                self.begin_walk(Session(self.library, self.start_tree))
+            return
+        try:
+            self.session, notes = Session.from_dict(self.library, self.session.to_dict())
+        except StateError as exc:
+            self._show_problems([str(exc)])
+            return
+        self.notify("Trees reloaded." + "".join(f"\n{note}" for note in notes))
+        self.show_current()
+
+    def _show_problems(self, problems: list) -> None:
+        self._pop_to(self.walk_depth if self.session else self.walk_depth - 1)
+        self.push_screen(ProblemsScreen(problems))
+
+
+def run_app(args) -> int:
+    """`hip-wizard run`: load the trees, start the app, return an exit code. Load errors are shown, never raised
+    as a traceback: without --watch they go to the CLI's error report; with --watch into the app."""
+    watch = getattr(args, "watch", False)
+    loaded = collect(list(args.trees))
+    if loaded.errors and not watch:
+        from ..errors import LoadError
+        raise LoadError(loaded.errors)
+    tree = getattr(args, "tree", None)
+    if tree and tree not in loaded.library.trees and not loaded.errors:
+        names = ", ".join(t.id for t in loaded.library.entries()) or "none"
+        print(f"hip-wizard: there is no tree called '{tree}' (checks you can start: {names})", file=sys.stderr)
+        return 2
+    watch_paths = (list(args.trees) or [bundled_trees_dir()]) if watch else ()
+    app = WizardApp(loaded.library, NullJournal(), None, tree, watch_paths, problems=loaded.errors)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,34 @@
+"""Messages the screens post to the app; the app alone talks to the Session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class Answered(Message):
+    """The person answered (or changed the answer to) the node `qid`."""
+
+    qid: str
+    value: object
+
+
+@dataclass
+class GoBack(Message):
+    """Undo the last answer on the path."""
+
+
+@dataclass
+class StartWalk(Message):
+    """Start a new walk through the entry tree `tree_id`."""
+
+    tree_id: str
+
+
+@dataclass
+class ResumeWalk(Message):
+    """Resume the unfinished session `session_id` from history."""
+
+    session_id: object

@@ -1,0 +1,56 @@
+"""The emergency stop: a full screen saying what to do now. No stray key leaves it.
+
+Escape, Enter, b, n and the number keys do nothing here. Quitting still works (and asks first); going back
+needs Ctrl+B and then a confirmation, for the person who pressed the wrong answer.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ...result import Result
+from .. import keymap
+from ..messages import GoBack
+from ..safe_text import literal
+from .confirm import ConfirmScreen
+
+HEADLINE = "EMERGENCY - ACT NOW"
+DEFAULT_ACTION = "Call emergency services or go to an emergency department now."
+
+
+class EmergencyScreen(Screen):
+    BINDINGS = keymap.EMERGENCY
+    HELP_TOPIC = "emergency"
+
+    def __init__(self, result: Result) -> None:
+        super().__init__()
+        self.result = result
+
+    def compose(self) -> ComposeResult:
+        referral = self.result.referral
+        yield Static(literal((HEADLINE, "bold")), id="emergency-headline", markup=False)
+        with VerticalScroll(id="emergency-body"):
+            yield Static(literal(((referral.action if referral and referral.action else DEFAULT_ACTION), "bold")),
+                         id="emergency-action", markup=False)
+            if referral and referral.to:
+                yield Static(literal(("Where: ", "bold"), referral.to), markup=False)
+            if referral:
+                yield Static(literal(("Why: ", "bold"), referral.reason), markup=False)
+            for outcome in self.result.outcomes:
+                if outcome.referral and outcome.referral.urgency == "emergency":
+                    yield Static(literal((outcome.title, "bold"), "\n", outcome.text or ""), markup=False)
+            yield Static(literal("The check has stopped here: this matters more than anything else it could tell "
+                                 "you. If you are unsure, get help now rather than wait."), markup=False)
+        yield Footer()
+
+    def action_mistake(self) -> None:
+        question = ("Go back to the last question? Only do this if you pressed the wrong answer. "
+                    "If the warning applies to you, get help now.")
+        self.app.push_screen(ConfirmScreen(question, "Go back", "Stay here"), self._confirmed)
+
+    def _confirmed(self, go_back: bool | None) -> None:
+        if go_back:
+            self.post_message(GoBack())

@@ -1,0 +1,63 @@
+"""A measure: a number with a unit and a range, checked as it is typed."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Input, Static
+
+from ...answers import check_answer, parse_number
+from ...errors import AnswerError
+from ...model import Measure
+from ..safe_text import clean, literal
+from .step_base import StepScreen, step_bindings
+
+
+class MeasureScreen(StepScreen):
+    BINDINGS = step_bindings()
+    HELP_TOPIC = "measure"
+    node: Measure
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="body"):
+            yield Static(literal(self.node.text), id="text", markup=False)
+            if self.node.help:
+                yield Static(literal((self.node.help, "dim")), id="help", markup=False)
+            yield Static(literal(("Range: ", "bold"), self._range()), id="range", markup=False)
+        previous = "" if self.step.previous is None else str(self.step.previous)
+        yield Input(previous, placeholder=f"a number, {self._range()}", id="number")
+        yield Static("", id="problem", markup=False)
+
+    def _range(self) -> str:
+        low, high = (f"{v:g}" for v in (self.node.min, self.node.max))
+        whole = ", whole numbers" if self.node.integer else ""
+        return clean(f"{low} to {high} {self.node.unit}{whole}")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def problem(self, text: str) -> str | None:
+        """Why `text` is not an acceptable answer, in words a person can act on; None when it is fine."""
+        number = parse_number(text)
+        if number is None:
+            return f"Type a number from {self._range()}." if text.strip() else None
+        try:
+            check_answer(self.node, number)
+        except AnswerError as exc:
+            return f"That does not fit: {exc}."
+        return None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._show_problem(self.problem(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        problem = self.problem(event.value) or (None if event.value.strip() else "Type a number first.")
+        self._show_problem(problem)
+        if problem is None:
+            self.submit(parse_number(event.value))
+
+    def _show_problem(self, problem: str | None) -> None:
+        message = self.query_one("#problem", Static)
+        message.update(literal(("⚠ " + problem, "bold")) if problem else "")
+        message.set_class(problem is not None, "shown")

@@ -1,0 +1,26 @@
+"""Author mode (`--watch`): the trees do not load; show every problem at file:line and wait for a fix."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ..safe_text import literal
+
+
+class ProblemsScreen(Screen):
+    HELP_TOPIC = "problems"
+
+    def __init__(self, problems: list) -> None:
+        super().__init__()
+        self.problems = problems
+
+    def compose(self) -> ComposeResult:
+        yield Static(literal((f"The trees have {len(self.problems)} problem(s)", "bold")), id="title", markup=False)
+        yield Static(literal(("Fix the file and save it: this screen reloads by itself.", "dim")), markup=False)
+        with VerticalScroll(id="problems"):
+            for problem in self.problems:
+                yield Static(literal(str(problem)), classes="problem", markup=False)
+        yield Footer()

@@ -1,0 +1,87 @@
+"""A question: yes/no, one choice, or several choices with a clear "done"."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Button, OptionList, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from ...model import Question
+from .. import keymap
+from ..safe_text import literal
+from ..widgets.choices import Choices
+from .step_base import StepScreen, step_bindings
+
+
+class QuestionScreen(StepScreen):
+    BINDINGS = step_bindings(keymap.PICK, keymap.YES_NO, keymap.MULTI)
+    node: Question
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="body"):
+            yield Static(literal(self.node.text), id="text", markup=False)
+            if self.node.help:
+                yield Static(literal((self.node.help, "dim")), id="help", markup=False)
+        yield from self._compose_answers()
+
+    def _compose_answers(self) -> ComposeResult:
+        if self.node.style == "multi":
+            chosen = self.step.previous or []
+            yield SelectionList(*(Selection(literal(f"{n}  ", o.label), o.value, o.value in chosen)
+                                  for n, o in enumerate(self.node.options, 1)), id="choices", compact=True)
+            yield Button("Done", id="done", variant="primary")
+        else:
+            yield Choices(self._choices(), self.step.previous)
+
+    def _choices(self) -> list[tuple[object, str]]:
+        if self.node.style == "yes_no":
+            return [(True, "Yes"), (False, "No")]
+        return [(o.value, o.label) for o in self.node.options]
+
+    def on_mount(self) -> None:
+        self.query_one("#choices").focus()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "done":
+            return self.node.style == "multi"
+        return super().check_action(action, parameters)
+
+    def action_pick(self, number: int) -> None:
+        """Number keys: pick that option (one choice) or tick/untick it (several choices)."""
+        if self.node.style == "multi":
+            self._toggle(number)
+            return
+        value = self.query_one(Choices).value_at(number)
+        if value is not None:
+            self.submit(value)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.submit(self.query_one(Choices).values[event.option_index])
+
+    def _toggle(self, number: int) -> None:
+        if 1 <= number <= len(self.node.options):
+            value = self.node.options[number - 1].value
+            self.query_one(SelectionList).toggle(value)
+            self._keep_exclusive(value)
+
+    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
+        self._keep_exclusive(event.selection.value)
+
+    def _keep_exclusive(self, value: str) -> None:
+        """Ticking an exclusive option ("none of these") clears the others, and the other way round."""
+        selections = self.query_one(SelectionList)
+        if value not in selections.selected:
+            return
+        exclusive = self.node.option(value).exclusive
+        for option in self.node.options:
+            if option.value != value and (exclusive or option.exclusive):
+                selections.deselect(option.value)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "done":
+            self.action_done()
+
+    def action_done(self) -> None:
+        self.submit(list(self.query_one(SelectionList).selected))

@@ -1,0 +1,62 @@
+"""A self-test: numbered steps, the stop rule up front, what a positive feels like, a hold timer, the result."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import OptionList, Static
+
+from ...model import RESULT_LABELS, SelfTest
+from .. import keymap
+from ..safe_text import literal
+from ..widgets.choices import Choices
+from ..widgets.hold_timer import HoldTimer
+from .step_base import StepScreen, step_bindings
+
+WHO = {"alone": "You can do this on your own.", "helper": "You need someone to help you with this."}
+
+
+class SelfTestScreen(StepScreen):
+    BINDINGS = step_bindings(keymap.PICK, keymap.TIMER)
+    HELP_TOPIC = "self_test"
+    node: SelfTest
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="body"):
+            yield Static(literal(("STOP ", "bold reverse"), " ", (self.node.stop_rule, "bold")),
+                         id="stop-rule", markup=False)
+            yield Static(literal(self.node.text), id="text", markup=False)
+            yield Static(self._steps(), id="steps", markup=False)
+            yield Static(literal(("A positive result feels like: ", "bold"), self.node.positive_feels),
+                         id="positive", markup=False)
+            yield Static(literal((WHO.get(self.node.who, self.node.who), "dim")), id="who", markup=False)
+        if self.node.hold_seconds:
+            yield HoldTimer(self.node.hold_seconds)
+        yield Static(literal(("Your result:", "bold")), id="result-label", markup=False)
+        yield Choices([(r, RESULT_LABELS[r]) for r in self.node.results], self.step.previous)
+
+    def _steps(self):
+        parts: list = []
+        for number, text in enumerate(self.node.steps, 1):
+            parts += [("\n" if number > 1 else "") + f"{number}. ", text]
+        return literal(*parts)
+
+    def on_mount(self) -> None:
+        self.query_one(Choices).focus()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "toggle_timer":
+            return bool(self.node.hold_seconds)
+        return super().check_action(action, parameters)
+
+    def action_toggle_timer(self) -> None:
+        self.query_one(HoldTimer).toggle()
+
+    def action_pick(self, number: int) -> None:
+        value = self.query_one(Choices).value_at(number)
+        if value is not None:
+            self.submit(value)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.submit(self.query_one(Choices).values[event.option_index])

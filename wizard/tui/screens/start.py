@@ -1,0 +1,67 @@
+"""The start screen: the disclaimer, the checks to choose from, and unfinished sessions to resume."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+
+from ...model import Tree
+from .. import keymap
+from ..disclaimer import START_DISCLAIMER
+from ..messages import ResumeWalk, StartWalk
+from ..safe_text import literal
+from ..widgets.choices import Choices
+
+
+class StartScreen(Screen):
+    BINDINGS = [*keymap.PICK, *keymap.START]
+    HELP_TOPIC = "start"
+
+    def __init__(self, entries: list[Tree], unfinished: list = (), history: bool = False) -> None:
+        super().__init__()
+        self.entries, self.unfinished, self.history = entries, list(unfinished), history
+
+    def compose(self) -> ComposeResult:
+        yield Static(literal(("hip-wizard", "bold"), " - a guided check for hip pain"), id="title", markup=False)
+        with VerticalScroll(id="start-body"):
+            yield Static(literal(START_DISCLAIMER), id="disclaimer", markup=False)
+            yield Static(literal(("Choose a check:", "bold")), markup=False)
+            if not self.entries and not self.unfinished:
+                yield Static("No checks are installed. Add trees with --trees DIR.", id="empty", markup=False)
+        yield Choices(self._choices())
+        yield Footer()
+
+    def _choices(self) -> list[tuple[object, str]]:
+        resume = [(("resume", row.id), f"Resume: {_tree_title(row)} (started {row.started})")
+                  for row in self.unfinished]
+        start = [(("start", tree.id), f"{tree.title}" + (f" - {tree.description}" if tree.description else ""))
+                 for tree in self.entries]
+        return resume + start
+
+    def on_mount(self) -> None:
+        self.query_one(Choices).focus()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return self.history if action == "history" else True
+
+    def action_pick(self, number: int) -> None:
+        self._chosen(self.query_one(Choices).value_at(number))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._chosen(self.query_one(Choices).values[event.option_index])
+
+    def _chosen(self, choice: tuple[str, object] | None) -> None:
+        if choice is None:
+            return
+        what, key = choice
+        self.post_message(StartWalk(key) if what == "start" else ResumeWalk(key))
+
+    def action_history(self) -> None:
+        self.app.action_history()
+
+
+def _tree_title(row) -> str:
+    return getattr(row, "title", None) or str(getattr(row, "tree_id", "session"))

@@ -1,0 +1,64 @@
+"""What every step screen shares: title, progress line, body, why panel, footer; back, why and review."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from .. import keymap
+from ..messages import Answered, GoBack
+from ..safe_text import literal
+from ..step import Step
+from ..widgets.progress_line import ProgressLine
+from ..widgets.why_panel import WhyPanel
+
+
+class StepScreen(Screen):
+    """Base for the screens that ask one node. Subclasses write `compose_body` and call `submit`."""
+
+    HELP_TOPIC = "question"
+
+    def __init__(self, step: Step) -> None:
+        super().__init__(classes="step editing" if step.editing else "step")
+        self.step = step
+        self.node = step.node
+
+    def compose(self) -> ComposeResult:
+        yield Static(literal((self.node.label, "bold")), id="title", markup=False)
+        yield ProgressLine(self.step)
+        yield from self.compose_body()
+        yield WhyPanel(self.node)
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        yield VerticalScroll()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """While changing an earlier answer, Escape cancels the change instead of going back a step."""
+        if action in ("back", "review"):
+            return not self.step.editing
+        if action == "cancel":
+            return self.step.editing
+        return True
+
+    def submit(self, value: object) -> None:
+        self.post_message(Answered(self.node.qid, value))
+
+    def action_why(self) -> None:
+        self.query_one(WhyPanel).toggle()
+
+    def action_back(self) -> None:
+        self.post_message(GoBack())
+
+    def action_cancel(self) -> None:
+        self.dismiss()
+
+    def action_review(self) -> None:
+        self.app.action_review()
+
+
+def step_bindings(*extra: list) -> list:
+    """A step screen's bindings: back, why and review plus its own."""
+    return [*keymap.STEP, *keymap.EDIT, *(b for group in extra for b in group)]

@@ -1,0 +1,31 @@
+"""Notice when an author saves a tree file (`--watch`), by polling modification times: no new dependency."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..loader import YAML_SUFFIXES
+
+
+class TreeWatcher:
+    """`changed()` is True once after any YAML file under `paths` is added, removed or saved."""
+
+    def __init__(self, paths) -> None:
+        self.paths = [Path(p) for p in paths]
+        self.seen = self.snapshot()
+
+    def snapshot(self) -> dict[Path, int]:
+        found: dict[Path, int] = {}
+        for root in self.paths:
+            files = root.rglob("*") if root.is_dir() else [root]
+            for path in files:
+                if path.suffix in YAML_SUFFIXES and path.is_file():
+                    found[path] = path.stat().st_mtime_ns
+        return found
+
+    def changed(self) -> bool:
+        now = self.snapshot()
+        if now == self.seen:
+            return False
+        self.seen = now
+        return True

@@ -1,0 +1,27 @@
+"""A numbered list of choices: number keys 1-9, arrows + Enter, or the mouse."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ..safe_text import literal
+
+
+class Choices(OptionList):
+    """An OptionList of (value, label) pairs; labels are tree text, shown literally and numbered."""
+
+    def __init__(self, choices: list[tuple[object, str]], chosen: object = None, id: str = "choices") -> None:
+        self.values = [value for value, _ in choices]
+        super().__init__(*(_option(n, label) for n, (_, label) in enumerate(choices, 1)), id=id, markup=False, compact=True)
+        if chosen in self.values:
+            self.highlighted = self.values.index(chosen)
+
+    def value_at(self, number: int) -> object | None:
+        """The value behind the 1-based `number`, or None when there is no such choice."""
+        return self.values[number - 1] if 1 <= number <= len(self.values) else None
+
+
+def _option(number: int, label: str) -> Option:
+    key = f"{number}  " if number <= 9 else "   "
+    return Option(literal((key, "bold"), label))

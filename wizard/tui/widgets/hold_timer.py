@@ -1,0 +1,65 @@
+"""A start/stop timer for held self-tests (e.g. stand on one leg for 30 seconds).
+
+It only shows time; the person decides the result. The clock is an attribute so tests can move time on
+without waiting for it.
+"""
+
+from __future__ import annotations
+
+import time
+
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from ..safe_text import literal
+
+
+class HoldTimer(Static):
+    """Counts up to `target` seconds once started; `t` (or a click) starts and stops it."""
+
+    elapsed: reactive[float] = reactive(0.0)
+    clock = staticmethod(time.monotonic)
+
+    def __init__(self, target: int) -> None:
+        super().__init__(id="timer", markup=False)
+        self.target = target
+        self.started_at: float | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.started_at is not None
+
+    def on_mount(self) -> None:
+        self._ticker = self.set_interval(0.25, self._tick, pause=True)
+        self.update(self.render_text())
+
+    def toggle(self) -> None:
+        if self.running:
+            self._tick()
+            self.started_at = None
+            self._ticker.pause()
+        else:
+            self.elapsed = 0.0
+            self.started_at = self.clock()
+            self._ticker.resume()
+        self.update(self.render_text())
+
+    def on_click(self) -> None:
+        self.toggle()
+
+    def _tick(self) -> None:
+        if self.started_at is not None:
+            self.elapsed = self.clock() - self.started_at
+
+    def watch_elapsed(self) -> None:
+        self.update(self.render_text())
+
+    def render_text(self):
+        seconds = int(self.elapsed)
+        if self.running and seconds >= self.target:
+            return literal((f"⏱ {seconds} s - time is up: press t to stop", "bold reverse"))
+        if self.running:
+            return literal((f"⏱ {seconds} s of {self.target} s", "bold"), " - press t to stop")
+        if self.elapsed:
+            return literal((f"⏱ stopped at {seconds} s", "bold"), f" (target {self.target} s) - press t to start again")
+        return literal((f"⏱ Timer: {self.target} s", "bold"), " - press t to start when you are in position")

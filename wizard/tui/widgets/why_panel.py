@@ -1,0 +1,40 @@
+"""The why panel (`?`): why a step is asked and, for self-tests, what the evidence says."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from ...model import Evidence, Node, SelfTest
+from ..safe_text import literal
+
+
+class WhyPanel(Static):
+    """Hidden until the person asks; toggled by the screen's `why` action."""
+
+    def __init__(self, node: Node) -> None:
+        super().__init__(why_text(node), id="why", markup=False)
+        self.display = False
+
+    def toggle(self) -> None:
+        self.display = not self.display
+
+
+def why_text(node: Node):
+    parts: list = [("Why this is asked: ", "bold"), getattr(node, "why", "") or "It helps the wizard decide what comes next."]
+    if getattr(node, "help", None):
+        parts += ["\n", ("Help: ", "bold"), node.help]
+    if isinstance(node, SelfTest):
+        parts += _evidence(node.evidence)
+    return literal(*parts)
+
+
+def _evidence(evidence: Evidence) -> list:
+    numbers = [f"{label} {value:.0%}" for label, value in
+               (("sensitivity", evidence.sensitivity), ("specificity", evidence.specificity)) if value is not None]
+    numbers += [f"{label} {value:g}" for label, value in
+                (("LR+", evidence.lr_positive), ("LR−", evidence.lr_negative)) if value is not None]
+    parts = ["\n", ("Evidence: ", "bold"), evidence.source]
+    if numbers:
+        parts += [f" ({', '.join(numbers)})"]
+    return parts + ["\n", ("A positive result: ", "bold"), evidence.positive_means,
+                    "\n", ("A negative result: ", "bold"), evidence.negative_means]
