@@ -317,12 +317,12 @@ class Store:
         row = self.conn.execute(query + " LIMIT 1").fetchone()
         return row[0] if row else None
 
-    def latest_finished(self, tree_ids: tuple[str, ...]) -> str | None:
-        """The most recently finished walk of one of `tree_ids` (the baseline for a quick re-test)."""
+    def latest_finished(self, tree_ids: tuple[str, ...], exclude: str | None = None) -> str | None:
+        """The most recently finished walk of one of `tree_ids`, other than `exclude` (a re-test's baseline)."""
         marks = ", ".join("?" * len(tree_ids))
         row = self.conn.execute(
-            f"SELECT id FROM sessions WHERE status = 'finished' AND tree_id IN ({marks}) "
-            "ORDER BY finished DESC, rowid DESC LIMIT 1", tree_ids).fetchone()
+            f"SELECT id FROM sessions WHERE status = 'finished' AND tree_id IN ({marks}) AND id IS NOT ? "
+            "ORDER BY finished DESC, rowid DESC LIMIT 1", (*tree_ids, exclude)).fetchone()
         return row[0] if row else None
 
     def answer_rows(self, kinds: tuple[str, ...] = STORE_KINDS) -> list[AnswerRow]:

@@ -1,0 +1,84 @@
+"""Re-test comparison: per test and side, measures with direction, new findings; and the store's baseline."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard import compare as cmp
+from wizard.model import Measure, Where
+from wizard.retest import compare_with_baseline, find_baseline
+
+from .helpers import FULL, walk
+
+RETEST = {"measures/pain": 3, "measures/walking": 85, "measures/hold": 20,
+          "side-tests/stance": "right", "side-tests/press": "positive", "quick-retest/wrap": False}
+
+
+def by_key(comparison):
+    tests = {(c.qid.split("/")[1], c.side): c.verdict for c in comparison.tests}
+    measures = {c.qid.split("/")[1]: c for c in comparison.measures}
+    return tests, measures
+
+
+def test_each_side_of_each_test_is_better_same_or_worse(library):
+    result = cmp.compare(library, FULL, RETEST)
+    tests, _ = by_key(result)
+    assert tests == {("stance", "left"): "better", ("stance", "right"): "worse", ("press", None): "worse"}
+
+
+def test_measures_know_which_way_is_better(library):
+    _, measures = by_key(cmp.compare(library, FULL, RETEST))
+    assert (measures["pain"].verdict, measures["pain"].delta) == ("better", -3)
+    assert (measures["walking"].verdict, measures["walking"].delta) == ("better", 15)
+    assert measures["hold"].verdict == "same"
+    _, worse = by_key(cmp.compare(library, FULL, {**RETEST, "measures/pain": 7, "measures/hold": 10}))
+    assert (worse["pain"].verdict, worse["pain"].small, worse["hold"].verdict) == ("worse", True, "worse")
+
+
+@pytest.mark.parametrize("node_id, unit, expected", [
+    ("pain-night", "/10", "lower"), ("knee-ache", "/10", "lower"), ("function", "%", "higher"),
+    ("single-leg", "seconds", "higher"), ("sit-to-stand", "reps", "higher"), ("mystery", "kg", None),
+    ("activity-rating", "/10", "higher"),
+])
+def test_direction_comes_from_node_id_words_then_unit(node_id, unit, expected):
+    node = Measure(id=node_id, tree="t", kind="measure", where=Where("x"), text="?", why="?", unit=unit,
+                   min=0, max=10)
+    assert cmp.direction_of(node) == expected
+
+
+def test_could_not_or_unsure_is_unclear_not_better(library):
+    tests, _ = by_key(cmp.compare(library, FULL, {**RETEST, "side-tests/stance": "could_not"}))
+    assert tests[("stance", "left")] == tests[("stance", "right")] == "unclear"
+
+
+def test_new_and_gone_findings_and_tests_not_repeated(library):
+    partial = {"measures/pain": 5}
+    result = cmp.compare(library, FULL, partial, before_findings=("a",), after_findings=("b",))
+    assert (result.new_findings, result.gone_findings) == (("b",), ("a",))
+    assert set(result.not_repeated) == {"measures/walking", "measures/hold", "side-tests/stance", "side-tests/press"}
+
+
+def test_describe_says_it_in_plain_lines(library):
+    lines = cmp.describe(cmp.compare(library, FULL, RETEST, (), ("example-tendon",)),
+                         {"example-tendon": "Outer hip tendon"})
+    assert "Single-leg stance (left): better, positive -> negative" in lines
+    assert "Pain today: better, 6 -> 3 /10 (-3)" in lines
+    assert "New since last time: Outer hip tendon" in lines
+
+
+def test_the_baseline_is_the_last_finished_full_check_not_todays_walk(store, library):
+    assert find_baseline(store, library) is None
+    walk(store, library, "full-check", {**FULL, "measures/pain": 9})
+    last, _ = walk(store, library, "full-check", {**FULL, "side-tests/stance": "neither"})
+    walk(store, library, "full-check", {"full-check/intro": True})
+    today, session = walk(store, library, "quick-retest", RETEST)
+    baseline = find_baseline(store, library, exclude=today)
+    assert baseline.session_id == last and baseline.last_time("measures/pain") == 6
+    result = compare_with_baseline(store, library, session, today)
+    assert result.new_findings == ("example-tendon",)
+    assert (result.count("better"), result.count("worse"), result.count("same")) == (2, 2, 2)
+
+
+def test_a_finished_full_check_is_not_its_own_baseline(store, library):
+    only, session = walk(store, library, "full-check", FULL)
+    assert compare_with_baseline(store, library, session, only) is None

@@ -1,0 +1,61 @@
+"""The quick re-test's baseline: the last finished full check in the store, and today's walk against it.
+
+The bundled `full-check` and `quick-retest` trees hand over to the same measure and self-test modules, so
+their qids match; this module only finds the right earlier walk and feeds both answer sets to `compare`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .compare import Comparison, compare
+from .engine import Session
+from .errors import StateError
+from .model import Library
+from .store import Store
+
+FULL_CHECK_TREES = ("full-check",)
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Last time: which walk, when, the answers that counted and the findings the person was shown."""
+
+    session_id: str
+    when: str
+    answers: dict
+    findings: tuple[str, ...]
+
+    def last_time(self, qid: str) -> object | None:
+        """Last time's answer to `qid`, for showing beside a test ("last time: positive on the left")."""
+        return self.answers.get(qid)
+
+
+def find_baseline(store: Store, library: Library, exclude: str | None = None,
+                  tree_ids: tuple[str, ...] = FULL_CHECK_TREES) -> Baseline | None:
+    """The most recent finished full check other than `exclude` (today's walk), or None if there is none."""
+    session_id = store.latest_finished(tree_ids, exclude)
+    if session_id is None:
+        return None
+    row = store.session(session_id)
+    return Baseline(session_id, row.updated, _counted_answers(library, store.load(session_id)), row.findings)
+
+
+def _counted_answers(library: Library, saved: dict) -> dict:
+    """Answers on that walk's path; if its tree is gone, every saved answer (stale ones are ignored later)."""
+    try:
+        session, _ = Session.from_dict(library, saved)
+    except StateError:
+        answers = saved.get("answers") if isinstance(saved, dict) else None
+        return dict(answers) if isinstance(answers, dict) else {}
+    return session.path_answers
+
+
+def compare_with_baseline(store: Store, library: Library, session: Session,
+                          session_id: str | None = None) -> Comparison | None:
+    """Today's walk (saved as `session_id`, if it is) against the last full check before it; None if none."""
+    baseline = find_baseline(store, library, exclude=session_id)
+    if baseline is None:
+        return None
+    findings = tuple(f.finding.id for f in session.result().findings) if session.finished else ()
+    return compare(library, baseline.answers, session.path_answers, baseline.findings, findings)
