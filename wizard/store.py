@@ -413,6 +413,11 @@ class StoreJournal:
         self.store.save(session_id, session)
         return session_id
 
+    def resume(self, session_id: str, session: Session) -> str:
+        """Keep writing a resumed walk under its old id (the TUI calls this instead of `begin`)."""
+        self._resume_id = session_id
+        return self.begin(session)
+
     def id_of(self, session: Session) -> str | None:
         return self._ids.get(session)
 
