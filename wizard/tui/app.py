@@ -41,8 +41,10 @@ class WizardApp(App):
     BINDINGS = keymap.APP
 
     def __init__(self, library: Library, journal=None, store=None, start_tree: str | None = None,
-                 watch_paths: Iterable = (), problems: list | None = None) -> None:
+                 watch_paths: Iterable = (), problems: list | None = None, bundled: bool = True) -> None:
+        """`problems`: load errors to show first (author mode); `bundled`: reloads include the bundled trees."""
         super().__init__()
+        self.bundled = bundled
         self.library, self.store, self.start_tree = library, store, start_tree
         self.journal = journal if journal is not None else NullJournal()
         self.watch_paths = list(watch_paths)
@@ -244,7 +246,7 @@ class WizardApp(App):
 
     def reload_trees(self) -> None:
         """Reload every tree; on success restart the walk with the same answers (same step if it exists)."""
-        loaded = collect(self.watch_paths)
+        loaded = collect(self.watch_paths, self.bundled)
         if loaded.errors:
             self._show_problems(loaded.errors)
             return

@@ -1,0 +1,115 @@
+"""Shared fixtures for the TUI tests: the bundled library, small trees written to tmp_path, and a helper
+that waits for a condition (never a fixed sleep)."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from wizard.loader import load
+
+WAIT_LIMIT = 10.0
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """Run `async def` tests here in a fresh event loop (no asyncio plugin is a dependency of the project)."""
+    if not asyncio.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "trees" / "examples"
+
+
+@pytest.fixture(scope="session")
+def library():
+    """The example trees only (`example` walks every node kind), so these tests do not depend on the
+    clinical trees; tests of the bundled trees load those separately."""
+    return load([EXAMPLES], bundled=False)
+
+
+async def wait_for(pilot, condition, what: str = "condition", limit: float = WAIT_LIMIT):
+    """Let the app run until `condition()` is true; fail with `what` after `limit` seconds."""
+    deadline = time.monotonic() + limit
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await pilot.pause(0.01)
+
+
+def screen_text(app) -> str:
+    """The text of every Static and option on the current screen (what a person reads), for assertions."""
+    from textual.widgets import OptionList, Static
+    parts = []
+    for widget in app.screen.query("*"):
+        if isinstance(widget, Static):
+            parts.append(str(widget.render()))
+        elif isinstance(widget, OptionList):
+            parts += [str(option.prompt) for option in widget.options]
+    return "\n".join(parts)
+
+
+class Notes:
+    """Collects what the app told the person through notifications."""
+
+    def __init__(self, app):
+        self.seen: list[str] = []
+        original = app.notify
+
+        def notify(message, *args, **kwargs):
+            self.seen.append(str(message))
+            return original(message, *args, **kwargs)
+
+        app.notify = notify
+
+    def __contains__(self, text: str) -> bool:
+        return any(text in note for note in self.seen)
+
+
+ENTRY_TREE = """\
+id: tiny-check
+title: Tiny check
+version: "1.0.0"
+description: A two-question entry tree for the TUI tests.
+role: entry
+start: screen
+nodes:
+  screen:
+    kind: handover
+    tree: example-screen
+    next: sore
+  sore:
+    kind: question
+    style: yes_no
+    title: Sore today
+    text: Is your hip sore today?
+    why: It decides which advice fits.
+    if_yes: sore-out
+    if_no: fine-out
+  sore-out:
+    kind: outcome
+    title: Sore
+    text: Gentle movement helps.
+    referral: {urgency: self_care, reason: Usually settles.}
+  fine-out:
+    kind: outcome
+    title: Fine
+    text: Keep moving.
+    referral: {urgency: self_care, reason: Nothing to act on.}
+"""
+
+
+@pytest.fixture
+def entry_trees(tmp_path) -> Path:
+    """A folder with one small entry tree (it reuses the bundled example screen)."""
+    folder = tmp_path / "trees"
+    shutil.copytree(EXAMPLES, folder)
+    (folder / "tiny.yaml").write_text(ENTRY_TREE, encoding="utf-8")
+    return folder

@@ -1,0 +1,95 @@
+"""Pilot tests: walking the example tree through every screen kind to a result, with the keyboard."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.tui.app import WizardApp
+from wizard.tui.screens.info import InfoScreen
+from wizard.tui.screens.measure import MeasureScreen
+from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.screens.result import ResultScreen
+from wizard.tui.screens.self_test import SelfTestScreen
+from wizard.tui.widgets.urgency_banner import UrgencyBanner
+
+from .conftest import screen_text, wait_for
+
+
+def on(app, screen_type, qid=None):
+    """A condition: the app shows `screen_type` (for node `qid`, when given)."""
+    return lambda: isinstance(app.screen, screen_type) and (qid is None or app.screen.node.qid == qid)
+
+
+async def walk_to_stance(app, pilot):
+    await wait_for(pilot, on(app, InfoScreen, "example/welcome"), "the welcome step")
+    await pilot.press("enter")
+    await wait_for(pilot, on(app, QuestionScreen, "example-screen/fever"), "the fever question")
+    await pilot.press("n")
+    await wait_for(pilot, on(app, QuestionScreen, "example/where"), "the where question")
+    await pilot.press("1")
+    await wait_for(pilot, on(app, SelfTestScreen, "example/stance"), "the stance test")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (140, 45)])
+async def test_walk_to_a_result_with_findings_and_plan(library, size):
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test(size=size) as pilot:
+        await walk_to_stance(app, pilot)
+        await pilot.press("1")  # positive on the left
+        await wait_for(pilot, on(app, ResultScreen), "the result screen")
+        text = screen_text(app)
+        assert "Self-care" in str(app.screen.query_one(UrgencyBanner).render())
+        assert "Outer hip tendon pattern (example)" in text
+        assert "because you said Positive on the left to: 30-second single-leg stance" in text
+        assert "Standing hip-out press (example)" in text and "4 min" in text
+        assert "5 holds of 30 seconds, once a day" in text
+        assert "Sleep with a pillow between the knees" in text
+        assert "not a doctor" in text
+        assert app.session.path_answers == {"example/welcome": True, "example-screen/fever": False,
+                                            "example/where": "outside", "example/stance": "left"}
+
+
+async def test_measure_path_reaches_a_routine_referral(library):
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test() as pilot:
+        await walk_to_stance(app, pilot)
+        await pilot.press("4")  # negative on both sides
+        await wait_for(pilot, on(app, MeasureScreen, "example/pain"), "the pain measure")
+        await pilot.press("9", "enter")
+        await wait_for(pilot, on(app, ResultScreen), "the result screen")
+        assert "Routine" in str(app.screen.query_one(UrgencyBanner).render())
+        assert "GP or physiotherapist" in screen_text(app)
+
+
+async def test_multi_choice_ticks_with_number_keys_and_exclusive_option_clears_others(library):
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test() as pilot:
+        await wait_for(pilot, on(app, InfoScreen), "the welcome step")
+        await pilot.press("enter")
+        await wait_for(pilot, on(app, QuestionScreen, "example-screen/fever"))
+        await pilot.press("n")
+        await wait_for(pilot, on(app, QuestionScreen, "example/where"))
+        await pilot.press("2")
+        await wait_for(pilot, on(app, QuestionScreen, "example/activities"), "the multi question")
+        await pilot.press("1", "2")
+        from textual.widgets import SelectionList
+        selections = app.screen.query_one(SelectionList)
+        assert selections.selected == ["sitting", "stairs"]
+        await pilot.press("3")  # "None of these" is exclusive
+        assert selections.selected == ["none"]
+        await pilot.press("1")
+        assert selections.selected == ["sitting"]
+        await pilot.press("d")
+        await wait_for(pilot, on(app, MeasureScreen), "the pain measure")
+        assert app.session.answers["example/activities"] == ["sitting"]
+
+
+async def test_mouse_click_picks_an_option(library):
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test() as pilot:
+        await wait_for(pilot, on(app, InfoScreen), "the welcome step")
+        await pilot.click("#continue")
+        await wait_for(pilot, on(app, QuestionScreen, "example-screen/fever"), "the fever question")
+        await pilot.click("#choices", offset=(4, 1))  # the second line: "No"
+        await wait_for(pilot, on(app, QuestionScreen, "example/where"), "the where question")
+        assert app.session.answers["example-screen/fever"] is False
