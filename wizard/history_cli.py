@@ -299,13 +299,15 @@ def _library(args, err: TextIO) -> Library:
     return loaded.library
 
 
-def history_command(args, stdin: TextIO | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def history_command(args, stdin: TextIO | None = None, out: TextIO | None = None, err: TextIO | None = None,
+                    library: Library | None = None) -> int:
+    """Show history, or export it, or delete from it; streams and library can be given for tests."""
     stdin = sys.stdin if stdin is None else stdin
     out, err = out or sys.stdout, err or sys.stderr
     if getattr(args, "delete", None) and getattr(args, "wipe", False):
         print("hip-wizard: use either --delete or --wipe, not both.", file=err)
         return 2
-    library = _library(args, err)
+    library = library if library is not None else _library(args, err)
     with Store.open(getattr(args, "data_dir", None)) as store:
         for notice in store.notices:
             print(f"hip-wizard: {notice}", file=err)

@@ -5,6 +5,8 @@ The real user data folder is never touched: XDG_DATA_HOME points into tmp_path f
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from wizard import loader
@@ -16,6 +18,16 @@ from .helpers import CATALOGUE, TREES, Clock
 @pytest.fixture(autouse=True)
 def private_data_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+
+
+@pytest.fixture(autouse=True)
+def utc_local_time(monkeypatch):
+    """History shows local times; pin them to UTC so dates in assertions and snapshots are stable."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,154 @@
+"""`hip-wizard history`: what a person sees, what the CSV holds, and that nothing is deleted without a yes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+import subprocess
+import sys
+from argparse import Namespace
+
+import pytest
+
+from wizard import history_cli
+from wizard.store import DB_NAME, Store
+
+from .helpers import FULL, walk
+
+
+def args(data_dir, **given) -> Namespace:
+    base = dict(export=None, delete=None, wipe=False, yes=False, data_dir=data_dir, trees=[])
+    return Namespace(**{**base, **given})
+
+
+def run(data_dir, library, stdin="", **given) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = history_cli.history_command(args(data_dir, **given), stdin=io.StringIO(stdin), out=out, err=err,
+                                       library=library)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def three_walks(store, library):
+    """Pain falling, walking rising; the stance test positive on the left, then on neither side."""
+    ids = []
+    for pain, walking, stance in ((7, 50, "left"), (5, 70, "both"), (2, 90, "neither")):
+        ids.append(walk(store, library, "full-check", {**FULL, "measures/pain": pain, "measures/walking": walking,
+                                                        "side-tests/stance": stance})[0])
+    walk(store, library, "full-check", {"full-check/intro": True})
+    return ids
+
+
+def test_sparkline_scales_to_the_measure_range():
+    assert history_cli.sparkline([0, 5, 10], 0, 10) == "▁▅█"
+    assert history_cli.sparkline([3, 3]) == "▄▄"
+    assert history_cli.sparkline([]) == ""
+
+
+def test_history_lists_walks_with_date_check_urgency_and_findings(store, library, three_walks, data_dir):
+    code, out, _ = run(data_dir, library)
+    assert code == 0
+    assert "History: 4 walk(s)" in out
+    assert "2026-03-01 09:" in out and "Full check (test)" in out
+    assert "not finished" in out and "self-care" in out and "Outer hip tendon pattern (example)" in out
+    assert "not a doctor" in out
+
+
+def test_history_draws_measure_trends(store, library, three_walks, data_dir):
+    _, out, _ = run(data_dir, library)
+    pain = next(line for line in out.splitlines() if line.startswith("Pain today (/10)"))
+    assert "▆▅▂" in pain and "7 -> 5 -> 2" in pain
+    walking = next(line for line in out.splitlines() if line.startswith("Walking (%)"))
+    assert "50 -> 70 -> 90" in walking
+
+
+def test_history_shows_each_self_test_per_side_over_time(store, library, three_walks, data_dir):
+    _, out, _ = run(data_dir, library)
+    lines = out.splitlines()
+    left = next(line for line in lines if line.startswith("Single-leg stance") and " left " in line)
+    right = next(line for line in lines if line.startswith("Single-leg stance") and " right " in line)
+    assert left.split()[-3:] == ["+", "+", "-"]
+    assert right.split()[-3:] == ["-", "+", "-"]
+
+
+def test_an_empty_history_says_where_it_will_be_kept(library, data_dir):
+    code, out, _ = run(data_dir, library)
+    assert code == 0 and "No history yet" in out and str(data_dir) in out
+
+
+def test_csv_export_has_one_row_per_answer(store, library, three_walks, data_dir):
+    code, out, _ = run(data_dir, library, export="csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0
+    assert len(rows) == 3 * len(FULL) + 1
+    pains = [r["answer"] for r in rows if r["question_id"] == "measures/pain"]
+    assert pains == ["7", "5", "2"]
+    assert {r["unit"] for r in rows if r["question_id"] == "measures/walking"} == {"%"}
+    assert rows[0]["urgency"] == "self_care" and rows[0]["findings"] == "example-tendon"
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_defused():
+    assert history_cli._cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert history_cli._cell("-2+3") == "'-2+3"
+    assert history_cli._cell(-2) == -2
+
+
+def test_text_saved_in_history_cannot_drive_the_terminal(store, library, three_walks, data_dir):
+    store.conn.execute("UPDATE answers SET label = 'Pain \x1b[2J\x1b]0;pwned\x07today' WHERE qid = 'measures/pain'")
+    _, out, _ = run(data_dir, library)
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Pain [2J]0;pwnedtoday (/10)" in out
+
+
+def test_delete_asks_first_and_a_yes_deletes(store, library, three_walks, data_dir):
+    code, _, err = run(data_dir, library, stdin="y\n", delete=three_walks[0])
+    assert code == 0 and "This cannot be undone" in err and "Deleted." in err
+    assert three_walks[0] not in [r.id for r in store.sessions()]
+
+
+def test_delete_with_a_no_keeps_the_walk(store, library, three_walks, data_dir):
+    code, _, err = run(data_dir, library, stdin="n\n", delete=three_walks[0])
+    assert code == 0 and "Nothing was deleted" in err
+    assert len(store.sessions()) == 4
+
+
+def test_with_no_one_to_ask_nothing_is_deleted(store, library, three_walks, data_dir):
+    code, _, err = run(data_dir, library, stdin="", wipe=True)
+    assert code == 1 and "nothing was deleted" in err and "--yes" in err
+    assert len(store.sessions()) == 4
+
+
+def test_wipe_with_yes_does_not_ask(store, library, three_walks, data_dir):
+    code, _, err = run(data_dir, library, stdin="n\n", wipe=True, yes=True)
+    assert code == 0 and "[y/N]" not in err
+    assert store.sessions() == []
+
+
+def test_a_migrated_history_still_shows_trends(library, data_dir):
+    from .test_store import _write_v1_file
+    _write_v1_file(data_dir)
+    _, out, _ = run(data_dir, library)
+    assert "Walking (%)" in out and "Single-leg stance" in out
+
+
+def test_the_command_line_refuses_to_delete_with_stdin_closed(store, library, three_walks, data_dir):
+    done = subprocess.run([sys.executable, "-m", "wizard", "history", "--data-dir", str(data_dir), "--wipe"],
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "nothing was deleted" in done.stderr
+    assert len(store.sessions()) == 4
+
+
+def test_the_command_line_names_an_unknown_session(data_dir):
+    done = subprocess.run([sys.executable, "-m", "wizard", "history", "--data-dir", str(data_dir), "--delete",
+                           "no-such-walk", "--yes"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "no saved session 'no-such-walk'" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_corrupt_history_file_is_reported_and_moved_aside(library, data_dir):
+    data_dir.mkdir()
+    (data_dir / DB_NAME).write_text("not a database")
+    code, out, err = run(data_dir, library)
+    assert code == 0 and "moved aside" in err and "No history yet" in out
+    assert any(".broken-" in p.name for p in data_dir.iterdir())
