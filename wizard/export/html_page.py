@@ -45,6 +45,7 @@ STYLE_HASH = base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()
 CSP = (f"default-src 'none'; style-src 'sha256-{STYLE_HASH}'; img-src 'none'; base-uri 'none'; "
        "form-action 'none'")
 SAFE_SCHEMES = ("http", "https")
+NL = "\n"
 
 
 def e(value: object) -> str:
@@ -77,14 +78,20 @@ def render(summary: Summary) -> str:
 
 
 def _items(values, tag: str = "ul") -> str:
-    return f"<{tag}>" + "".join(f"<li>{v}</li>" for v in values) + f"</{tag}>"
+    return f"<{tag}>\n" + NL.join(f"<li>{v}</li>" for v in values) + f"\n</{tag}>"
+
+
+def _section(heading: str, *parts: str, css: str = "") -> str:
+    """A titled block; `heading` is already-safe HTML (fixed words or escaped text)."""
+    opening = f'<section class="{css}">' if css else "<section>"
+    return NL.join((opening, heading, *parts, "</section>"))
 
 
 def _header(s: Summary) -> str:
     facts = (("Date", e(t.when(s.created))), ("Status", e(s.status_words)),
              ("Made with", f"hip-wizard {e(s.app_version)}"))
-    rows = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
-    return f"<header><h1>Hip check summary: {e(s.tree.title)}</h1><dl class=\"facts\">{rows}</dl></header>"
+    rows = NL.join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
+    return f"<header>\n<h1>Hip check summary: {e(s.tree.title)}</h1>\n<dl class=\"facts\">\n{rows}\n</dl>\n</header>"
 
 
 def _unfinished(s: Summary) -> str:
@@ -98,33 +105,32 @@ def _unfinished(s: Summary) -> str:
 def _referral(s: Summary) -> str:
     r = s.referral
     if r is None:
-        return "<section><h2>What to do next</h2><p>No referral was reached.</p></section>"
+        return _section("<h2>What to do next</h2>", "<p>No referral was reached.</p>")
     parts = [f"<p><strong>{e(r.words)}</strong></p>", f"<p>Why: {e(r.reason)}</p>"]
     parts += [f"<p>Who to see: {e(r.to)}</p>"] if r.to else []
     parts += [f"<p>What to do: {e(r.action)}</p>"] if r.action else []
-    return (f"<section><h2>What to do next</h2><div class=\"callout {e(r.urgency)}\">"
-            f"{''.join(parts)}</div></section>")
+    return _section("<h2>What to do next</h2>", f'<div class="callout {e(r.urgency)}">', *parts, "</div>")
 
 
 def _finding(f) -> str:
-    parts = [f"<h3>{e(f.name)}</h3>", f"<p>{e(f.description)}</p>"]
+    parts = [f"<p>{e(f.description)}</p>"]
     parts += [f"<p>What to expect: {e(f.expect)}</p>"] if f.expect else []
     parts += ["<p>Because you said:</p>", _items(f"{e(r.question)}: {e(r.answer)}" for r in f.reasons)]
     parts += [f"<p>Sources: {'; '.join(link(x) for x in f.sources)}</p>"] if f.sources else []
-    return f"<section class=\"item\">{''.join(parts)}</section>"
+    return _section(f"<h3>{e(f.name)}</h3>", *parts, css="item")
 
 
 def _findings(s: Summary) -> str:
-    inner = "".join(_finding(f) for f in s.findings) or (
-        "<p>No findings. (A finding only says what answers may suggest; it is not a diagnosis.)</p>")
-    return f"<section><h2>Findings</h2>{inner}</section>"
+    found = [_finding(f) for f in s.findings] or [
+        "<p>No findings. (A finding only says what answers may suggest; it is not a diagnosis.)</p>"]
+    return _section("<h2>Findings</h2>", *found)
 
 
 def _outcomes(s: Summary) -> str:
     if not s.outcomes:
         return ""
     lines = (f"<strong>{e(o.title)}</strong>" + (f": {e(o.text)}" if o.text else "") for o in s.outcomes)
-    return f"<section><h2>Where your answers led</h2>{_items(lines)}</section>"
+    return _section("<h2>Where your answers led</h2>", _items(lines))
 
 
 def _exercise(x) -> str:
@@ -133,8 +139,8 @@ def _exercise(x) -> str:
     facts += [f"<strong>Take care:</strong> {e(c)}" for c in x.cautions]
     facts += [f"<strong>Easier:</strong> {e(x.regression)}"] if x.regression else []
     facts += [f"<strong>Harder:</strong> {e(x.progression)}"] if x.progression else []
-    return (f"<section class=\"item\"><h3>{e(x.name)}</h3>{_items(facts)}<p>Steps:</p>"
-            f"{_items((e(step) for step in x.steps), 'ol')}</section>")
+    steps = _items((e(step) for step in x.steps), "ol")
+    return _section(f"<h3>{e(x.name)}</h3>", _items(facts), "<p>Steps:</p>", steps, css="item")
 
 
 def _plan(s: Summary) -> str:
@@ -143,8 +149,8 @@ def _plan(s: Summary) -> str:
     parts = [_exercise(x) for x in s.exercises]
     if s.advice:
         advice = (f"<strong>{e(a.title)}:</strong> {e(a.text)}" for a in s.advice)
-        parts.append(f"<section class=\"item\"><h3>Lifestyle changes</h3>{_items(advice)}</section>")
-    return f"<section><h2>Your plan</h2>{''.join(parts)}</section>"
+        parts.append(_section("<h3>Lifestyle changes</h3>", _items(advice), css="item"))
+    return _section("<h2>Your plan</h2>", *parts)
 
 
 def _routine(s: Summary) -> str:
@@ -152,21 +158,21 @@ def _routine(s: Summary) -> str:
         return ""
     steps = (f"{e(r.name)}: {e(r.dosage)}, {t.minutes(r.minutes)}" +
              (f" ({e(r.frequency)})" if r.frequency and r.frequency != "daily" else "") for r in s.routine.steps)
-    return (f"<section><h2>Daily routine (about {t.minutes(s.routine.total_minutes)} in all)</h2>"
-            f"{_items(steps, 'ol')}</section>")
+    heading = f"<h2>Daily routine (about {t.minutes(s.routine.total_minutes)} in all)</h2>"
+    return _section(heading, _items(steps, "ol"))
 
 
 def _retests(s: Summary) -> str:
-    return f"<section><h2>When to re-test</h2>{_items(e(r) for r in s.retests)}</section>" if s.retests else ""
+    return _section("<h2>When to re-test</h2>", _items(e(r) for r in s.retests)) if s.retests else ""
 
 
 def _measures(s: Summary) -> str:
     if not s.measures:
         return ""
-    rows = "".join(f"<tr><td>{e(m.title)}</td><td>{e(t.number(m.value))} {e(m.unit)}</td>"
+    rows = NL.join(f"<tr><td>{e(m.title)}</td><td>{e(t.number(m.value))} {e(m.unit)}</td>"
                    f"<td>{e(t.number(m.min))} to {e(t.number(m.max))}</td></tr>" for m in s.measures)
-    return ("<section><h2>Measures</h2><table><thead><tr><th>Measure</th><th>Value</th><th>Scale</th></tr>"
-            f"</thead><tbody>{rows}</tbody></table></section>")
+    head = "<thead><tr><th>Measure</th><th>Value</th><th>Scale</th></tr></thead>"
+    return _section("<h2>Measures</h2>", "<table>", head, "<tbody>", rows, "</tbody>", "</table>")
 
 
 def _answer(a) -> str:
@@ -177,21 +183,21 @@ def _answer(a) -> str:
 
 def _answers(s: Summary) -> str:
     inner = _items((_answer(a) for a in s.answers), "ol") if s.answers else "<p>No answers yet.</p>"
-    return f"<section><h2>Your answers</h2>{inner}</section>"
+    return _section("<h2>Your answers</h2>", inner)
 
 
 def _trees(s: Summary) -> str:
     lines = (f"{e(tr.title)} ({e(tr.id)}), version {e(tr.version)}, content hash <code>{e(tr.hash)}</code>"
              for tr in s.trees)
-    return f"<section><h2>Question sets used</h2>{_items(lines)}</section>"
+    return _section("<h2>Question sets used</h2>", _items(lines))
 
 
 def _notes(s: Summary) -> str:
-    return f"<section><h2>Notes</h2>{_items(e(n) for n in s.notes)}</section>" if s.notes else ""
+    return _section("<h2>Notes</h2>", _items(e(n) for n in s.notes)) if s.notes else ""
 
 
 def _disclaimer(s: Summary) -> str:
-    return f"<footer><p class=\"disclaimer\">{e(s.disclaimer)}</p></footer>"
+    return f"<footer>\n<p class=\"disclaimer\">{e(s.disclaimer)}</p>\n</footer>"
 
 
 SECTIONS = (_header, _unfinished, _referral, _findings, _outcomes, _plan, _routine, _retests, _measures,
