@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from . import safety
@@ -87,11 +87,23 @@ def check_unreachable(library: Library, graph: GraphInfo) -> Iterator[Problem]:
     for tree in library.trees.values():
         if tree.start not in tree.nodes:
             continue
-        reached = graph.reachable(library.start_of(tree.id))
+        reached = _reachable_from(library.start_of(tree.id), library)
         for node in tree.nodes.values():
             if node.qid not in reached:
                 yield _at(node, f"unreachable: no path from `start` ({tree.start}) leads here", "unreachable",
                           severity="warning", node=node.id)
+
+
+def _reachable_from(start: str, library: Library) -> set[str]:
+    """One breadth-first pass: linear, unlike per-node reachable sets."""
+    seen, frontier = {start}, [start]
+    while frontier:
+        node = library.node(frontier.pop())
+        for kid in successors(node, library):
+            if kid not in seen:
+                seen.add(kid)
+                frontier.append(kid)
+    return seen
 
 
 def check_unused_entries(library: Library, graph: GraphInfo) -> Iterator[Problem]:
@@ -102,28 +114,6 @@ def check_unused_entries(library: Library, graph: GraphInfo) -> Iterator[Problem
             if entry_id not in used:
                 yield _at(entry, f"{section} entry '{entry_id}' is not used by any outcome", "unused",
                           severity="warning")
-
-
-def check_empty_text(library: Library, graph: GraphInfo) -> Iterator[Problem]:
-    """Text made only of spaces passes the schema but shows the person nothing."""
-    for tree in library.trees.values():
-        for node in tree.nodes.values():
-            for name in _blank_fields(node):
-                yield _at(node, f"`{name}` is blank", "empty-text", node=node.id)
-    for section in ("findings", "exercises", "advice"):
-        for entry in getattr(library, section).values():
-            for name in _blank_fields(entry):
-                yield _at(entry, f"`{name}` of '{entry.id}' is blank", "empty-text")
-
-
-def _blank_fields(record) -> Iterator[str]:
-    for f in fields(record):
-        value = getattr(record, f.name)
-        texts = value if isinstance(value, tuple) else (value,)
-        if any(isinstance(t, str) and not t.strip() for t in texts):
-            yield f.name
-        for nested in (v for v in texts if hasattr(v, "__dataclass_fields__")):
-            yield from (f"{f.name}.{n}" for n in _blank_fields(nested))
 
 
 # --- safety ----------------------------------------------------------------------------------------------
@@ -172,7 +162,6 @@ CHECKS: dict[str, Callable[[Library, GraphInfo], Iterator[Problem]]] = {
     "cycle": check_cycles,
     "unreachable": check_unreachable,
     "unused": check_unused_entries,
-    "empty-text": check_empty_text,
     "red-flags-first": check_entry_screens_first,
     "red-flag": check_red_flags,
     "invariant": check_invariants,

@@ -3,6 +3,10 @@
 The shipped schema is the single source of truth (editors use it too). For speed and for clearer messages a
 tree's nodes are validated one by one against the schema of their own kind, instead of letting the
 validator try every kind's `if` on every node; the result is the same set of errors.
+
+Valid input is the common case, so each part is first checked by a validator that fastjsonschema compiles
+from the same schema (about fifty times faster); only a part that fails goes through jsonschema, whose
+detailed errors become the plain messages below.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterator
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -29,21 +34,41 @@ def tree_schema() -> dict:
     return json.loads(text)
 
 
-def _pointing_at(definition: str, root: dict | None = None) -> Draft202012Validator:
+def _pointing_at(definition: str, root: dict | None = None) -> dict:
+    """The whole schema's definitions, entered at one of them."""
     root = root or tree_schema()
-    schema = {k: v for k, v in root.items() if k not in ("if", "then", "else")}
+    schema = {k: v for k, v in root.items() if k not in ("if", "then", "else", "$schema", "$id")}
     schema["$ref"] = f"#/$defs/{definition}"
-    return Draft202012Validator(schema)
+    return schema
 
 
 @lru_cache(maxsize=None)
-def validators() -> dict[str, Draft202012Validator]:
-    """One validator per file kind and per node kind, built once."""
+def _schemas() -> dict[str, dict]:
     shallow = copy.deepcopy(tree_schema())
     shallow["$defs"]["tree_file"]["properties"]["nodes"]["additionalProperties"] = {"type": "object"}
     table = {"tree": _pointing_at("tree_file", shallow), "catalogue": _pointing_at("catalogue_file")}
     table.update({kind: _pointing_at(f"{kind}_node") for kind in NODE_KINDS})
     return table
+
+
+@lru_cache(maxsize=None)
+def validators() -> dict[str, Draft202012Validator]:
+    """One detailed validator per file kind and per node kind, built once."""
+    return {kind: Draft202012Validator(schema) for kind, schema in _schemas().items()}
+
+
+@lru_cache(maxsize=None)
+def fast_validators() -> dict:
+    """The same table compiled by fastjsonschema, for the yes/no answer on valid input."""
+    return {kind: fastjsonschema.compile(schema) for kind, schema in _schemas().items()}
+
+
+def _is_valid(kind: str, instance: object) -> bool:
+    try:
+        fast_validators()[kind](instance)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 def schema_errors(doc: Document) -> Iterator[tuple[tuple, str]]:
@@ -53,7 +78,7 @@ def schema_errors(doc: Document) -> Iterator[tuple[tuple, str]]:
         yield (), "the file must be a mapping of keys (id, title, nodes...), not a list or a single value"
         return
     kind = "catalogue" if "catalogue" in data else "tree"
-    yield from _errors(validators()[kind], data, ())
+    yield from _errors(kind, data, ())
     nodes = data.get("nodes") if kind == "tree" else None
     if isinstance(nodes, dict):
         for node_id, node in nodes.items():
@@ -67,11 +92,13 @@ def _node_errors(node: object, path: tuple) -> Iterator[tuple[tuple, str]]:
     if kind not in NODE_KINDS:
         yield path, f"`kind` must be one of {', '.join(NODE_KINDS)}" + (f", not {kind!r}" if kind else "")
         return
-    yield from _errors(validators()[kind], node, path)
+    yield from _errors(kind, node, path)
 
 
-def _errors(validator: Draft202012Validator, instance: object, base: tuple) -> Iterator[tuple[tuple, str]]:
-    for error in sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))):
+def _errors(kind: str, instance: object, base: tuple) -> Iterator[tuple[tuple, str]]:
+    if _is_valid(kind, instance):
+        return
+    for error in sorted(validators()[kind].iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))):
         yield base + tuple(error.absolute_path), plain_message(error)
 
 
@@ -107,6 +134,8 @@ def _enum(error: ValidationError) -> str:
 
 
 def _pattern(error: ValidationError) -> str:
+    if error.validator_value == "\\S":
+        return "this text must not be blank"
     if "a-z" in error.validator_value:
         return f"{_short(error.instance)} is not a valid id: use lower-case letters, digits and dashes, starting with a letter"
     return f"{_short(error.instance)} does not have the expected form ({error.schema.get('description', error.validator_value)})"

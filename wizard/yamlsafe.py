@@ -22,7 +22,7 @@ from .errors import LoadError, Problem
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-MAX_FILE_BYTES = 1_000_000
+MAX_FILE_BYTES = 5_000_000
 MAX_DEPTH = 64
 MAX_SCALAR_CHARS = 20_000
 
