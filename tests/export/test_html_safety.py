@@ -113,12 +113,15 @@ def test_markdown_renders_hostile_text_as_text(hostile_summary):
 
 
 @pytest.mark.skipif(not shutil.which(CHROMIUM), reason="headless Chromium (Debian's /usr/bin/chromium) not installed")
-def test_real_browser_builds_no_script_or_image(hostile_summary, tmp_path):
+def test_real_browser_builds_no_script_or_image_and_accepts_the_style(hostile_summary, tmp_path):
+    """Chromium logs console messages on stderr: a blocked script, image or a style whose hash is wrong
+    would show there as a Content Security Policy message."""
     path = tmp_path / "summary.html"
     path.write_text(render(hostile_summary, "html"), encoding="utf-8")
-    done = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", path.as_uri()],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr",
+                           "--v=0", "--dump-dom", path.as_uri()], capture_output=True, text=True, timeout=60)
     dom = Page(done.stdout)
     assert dom.attrs_of("body"), done.stderr[-500:]
     assert not dom.attrs_of("script") and not dom.attrs_of("img")
     assert HOSTILE["script"] in "".join(dom.text)
+    assert "Content Security Policy" not in done.stderr
