@@ -169,7 +169,20 @@ def render(store: Store, library: Library) -> list[str]:
                     [session_cells(r, library) for r in sessions]) + [""]
     lines += _trend_lines(measure_trends(rows, library))
     lines += _test_lines(self_test_table(rows))
-    return lines + [clean(_disclaimer())]
+    lines += comparison_lines(store, library)
+    return lines + [DISCLAIMER]
+
+
+def comparison_lines(store: Store, library: Library) -> list[str]:
+    """The latest walk against the full check before it (what a quick re-test is for)."""
+    from .compare import describe
+    from .retest import latest_comparison
+    found = latest_comparison(store, library)
+    if found is None:
+        return []
+    names = {f: finding.name for f, finding in library.findings.items()}
+    return ["Latest walk compared with the full check before it",
+            *(f"  {clean(line)}" for line in describe(found[1], names)), ""]
 
 
 def _trend_lines(trends: list[Trend]) -> list[str]:
@@ -195,9 +208,8 @@ def _table(head: tuple, body: list[tuple]) -> list[str]:
     return [fmt(head), fmt(tuple("-" * w for w in widths)), *(fmt(r) for r in body)]
 
 
-def _disclaimer() -> str:
-    return ("hip-wizard is not a doctor and does not diagnose; these are your own answers over time. "
-            "If you are worried, or things get worse, see a clinician.")
+DISCLAIMER = ("hip-wizard is not a doctor and does not diagnose; these are your own answers over time. "
+              "If you are worried, or things get worse, see a clinician.")
 
 
 # --- CSV ---------------------------------------------------------------------------------------------------

@@ -59,3 +59,17 @@ def compare_with_baseline(store: Store, library: Library, session: Session,
         return None
     findings = tuple(f.finding.id for f in session.result().findings) if session.finished else ()
     return compare(library, baseline.answers, session.path_answers, baseline.findings, findings)
+
+
+def latest_comparison(store: Store, library: Library) -> tuple[str, Comparison] | None:
+    """The most recent finished walk against the full check before it, for the history views; None when
+    there is nothing to compare (no such pair, or the walk's tree is no longer loaded)."""
+    latest = store.latest_id(finished_only=True)
+    if latest is None:
+        return None
+    try:
+        session, _ = Session.from_dict(library, store.load(latest))
+    except StateError:
+        return None
+    comparison = compare_with_baseline(store, library, session, latest)
+    return (latest, comparison) if comparison is not None else None

@@ -5,6 +5,7 @@ The real user data folder is never touched: XDG_DATA_HOME points into tmp_path f
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import pytest
@@ -13,6 +14,16 @@ from wizard import loader
 from wizard.store import Store
 
 from .helpers import CATALOGUE, TREES, Clock
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem):
+    """Run `async def` Pilot tests in a fresh event loop (the project has no asyncio pytest plugin)."""
+    if not asyncio.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True
 
 
 @pytest.fixture(autouse=True)

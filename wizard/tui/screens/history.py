@@ -1,0 +1,154 @@
+"""History: past walks, measures over time as sparklines, each self-test per side over time; delete or wipe.
+
+Everything shown is computed by the pure views in `wizard.history_cli`, so the screen and `hip-wizard
+history` always agree; this screen only lays them out and asks before deleting anything. Saved text is shown
+as literal `rich.text.Text` (DataTable would parse plain strings as markup).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from ... import history_cli as views
+from ...model import Library
+from ...store import Store
+from ..safe_text import clean, literal
+from .confirm import ConfirmScreen
+
+BINDINGS = [
+    Binding("escape", "close", "Close", id="close-history"),
+    Binding("d", "delete", "Delete walk", id="history-delete"),
+    Binding("w", "wipe", "Wipe all", id="history-wipe"),
+]
+SESSION_COLUMNS = ("Date", "Check", "Status", "Urgency", "Findings")
+TREND_COLUMNS = ("Measure", "Trend", "Values", "From - to")
+
+
+def cell(text: object) -> Text:
+    return Text(clean(text), no_wrap=True)
+
+
+class HistoryScreen(Screen):
+    """Shows the store's history; `d` deletes the highlighted walk and `w` wipes all, each after a yes."""
+
+    BINDINGS = BINDINGS
+    HELP_TOPIC = "history"
+    DEFAULT_CSS = """
+    HistoryScreen DataTable { height: auto; max-height: 14; margin-bottom: 1; }
+    HistoryScreen .heading { text-style: bold; margin-top: 1; }
+    HistoryScreen #history-disclaimer { color: $text-muted; margin-top: 1; }
+    """
+
+    def __init__(self, store: Store, library: Library | None = None) -> None:
+        super().__init__()
+        self.store, self._library = store, library
+
+    @property
+    def library(self) -> Library:
+        return self._library or getattr(self.app, "library", None) or Library()
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(literal(("History", "bold")), id="history-title", markup=False)
+            yield Static("", id="history-summary", markup=False)
+            yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Static(literal("Measures over time (oldest first)"), classes="heading", markup=False)
+            yield DataTable(id="trends", cursor_type="none", show_cursor=False)
+            yield Static(literal("Self-tests per side over time"), classes="heading", markup=False)
+            yield Static(literal((views.MARKS_KEY, "dim")), markup=False)
+            yield DataTable(id="tests", cursor_type="none", show_cursor=False)
+            yield Static("", id="comparison", markup=False)
+            yield Static(literal(views.DISCLAIMER), id="history-disclaimer", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_history()
+        self.query_one("#sessions", DataTable).focus()
+
+    # --- filling the tables --------------------------------------------------------------------------------
+
+    def refresh_history(self) -> None:
+        """Re-read the store and redraw every part (after a delete, or when first shown)."""
+        sessions = self.store.sessions()
+        rows = views.resolve(self.store.answer_rows(), self.library)
+        self._fill_sessions(sessions)
+        self._fill_trends(views.measure_trends(rows, self.library))
+        self._fill_tests(views.self_test_table(rows))
+        self._fill_comparison()
+        summary = (f"{len(sessions)} walk(s), kept privately in {self.store.path}" if sessions else
+                   f"No history yet. Walks you take are saved here, privately: {self.store.path}")
+        self.query_one("#history-summary", Static).update(literal((summary, "dim")))
+
+    def _fill_sessions(self, sessions) -> None:
+        table = self.query_one("#sessions", DataTable)
+        table.clear(columns=True)
+        table.add_columns(*SESSION_COLUMNS)
+        for row in sessions:
+            table.add_row(*(cell(c) for c in views.session_cells(row, self.library)), key=row.id)
+
+    def _fill_trends(self, trends) -> None:
+        table = self.query_one("#trends", DataTable)
+        table.clear(columns=True)
+        table.add_columns(*TREND_COLUMNS)
+        for trend in trends:
+            name = f"{trend.label} ({trend.unit})" if trend.unit else trend.label
+            values = " -> ".join(f"{v:g}" for v in trend.values[-6:])
+            span = f"{views.when(trend.points[0][0])[:10]} to {views.when(trend.points[-1][0])[:10]}"
+            table.add_row(cell(name), Text(trend.spark, style="bold"), cell(values), cell(span))
+
+    def _fill_tests(self, table_data: views.SelfTestTable) -> None:
+        table = self.query_one("#tests", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Self-test", "Side", *views.column_titles(table_data))
+        for label, side, cells in table_data.rows:
+            table.add_row(cell(label), cell(side or "-"), *(cell(views.TEST_MARKS[c]) for c in cells))
+
+    def _fill_comparison(self) -> None:
+        lines = views.comparison_lines(self.store, self.library)
+        self.query_one("#comparison", Static).update(literal("\n".join(lines)))
+
+    # --- actions -------------------------------------------------------------------------------------------
+
+    def highlighted_id(self) -> str | None:
+        table = self.query_one("#sessions", DataTable)
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def action_delete(self) -> None:
+        session_id = self.highlighted_id()
+        if session_id is None:
+            self.notify("There is nothing to delete.")
+            return
+        date, tree, *_ = views.session_cells(self.store.session(session_id), self.library)
+        question = f"Delete the walk '{tree}' of {date}? This cannot be undone."
+        self.app.push_screen(ConfirmScreen(question, "Delete", "Keep"),
+                             lambda yes: self._deleted(yes, session_id))
+
+    def _deleted(self, yes: bool | None, session_id: str) -> None:
+        if yes:
+            self.store.delete(session_id)
+            self.notify("Walk deleted.")
+            self.refresh_history()
+
+    def action_wipe(self) -> None:
+        count = len(self.store.sessions())
+        if not count:
+            self.notify("There is nothing to delete.")
+            return
+        question = f"Delete ALL history ({count} walk(s))? This cannot be undone."
+        self.app.push_screen(ConfirmScreen(question, "Delete all", "Keep"), self._wiped)
+
+    def _wiped(self, yes: bool | None) -> None:
+        if yes:
+            self.store.wipe()
+            self.notify("All history deleted.")
+            self.refresh_history()
+
+    def action_close(self) -> None:
+        self.dismiss()
