@@ -35,7 +35,7 @@ DIRECTION_BY_WORD: tuple[tuple[str, str], ...] = (
 )
 DIRECTION_BY_UNIT: dict[str, str] = {
     "/10": LOWER, "%": HIGHER, "seconds": HIGHER, "second": HIGHER, "s": HIGHER, "sec": HIGHER,
-    "reps": HIGHER, "repetitions": HIGHER, "degrees": HIGHER, "°": HIGHER,
+    "reps": HIGHER, "repetitions": HIGHER, "stands": HIGHER, "degrees": HIGHER, "°": HIGHER,
 }
 # A change smaller than this is reported, but flagged as smaller than what usually matters to people:
 # about 2 points on a 0-10 pain scale (Farrar 2001).

@@ -82,3 +82,16 @@ def test_the_baseline_is_the_last_finished_full_check_not_todays_walk(store, lib
 def test_a_finished_full_check_is_not_its_own_baseline(store, library):
     only, session = walk(store, library, "full-check", FULL)
     assert compare_with_baseline(store, library, session, only) is None
+
+
+def test_every_bundled_measure_knows_which_way_is_better():
+    """A new measure in the bundled trees must get a direction (node table, id word or unit), or the
+    re-test could only say "changed"."""
+    from wizard import loader
+    loaded = loader.collect([])
+    if loaded.errors:
+        pytest.skip("the bundled trees do not load right now; `hip-wizard check` reports why")
+    tracked = [t for t in loaded.library.trees.values() if t.role != "red_flags"]  # age is not a progress measure
+    measures = [n for t in tracked for n in t.nodes.values() if isinstance(n, Measure)]
+    assert measures, "the bundled trees track measures"
+    assert [n.qid for n in measures if cmp.direction_of(n) is None] == []
