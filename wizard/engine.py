@@ -117,9 +117,9 @@ class Walker:
         """Answers in this tree whose choice mattered for reaching `outcome`, plus why the tree was entered."""
         frame = self.frames[-1]
         found = list(frame.inherited)
+        leads = self.graph.leads_to(outcome)
         for qid, chosen, options, because in frame.decisions:
-            if chosen and outcome in self.graph.reachable(chosen) and any(
-                    outcome not in self.graph.reachable(o) for o in options if o != chosen):
+            if chosen in leads and any(o not in leads for o in options if o != chosen):
                 found += [qid, *because]
         return tuple(dict.fromkeys(found))
 

@@ -40,6 +40,8 @@ class GraphInfo:
         self._reach: dict[str, frozenset] = {}
         self._longest: dict[str, int] = {}
         self._paths: dict[str, int] = {}
+        self._leads_to: dict[str, frozenset] = {}
+        self._preds: dict[str, list[str]] | None = None
 
     def _children(self, qid: str, into_handovers: bool) -> list[str]:
         node = self.library.node(qid)
@@ -72,6 +74,31 @@ class GraphInfo:
                 found |= memo.get(kid, frozenset())
             return frozenset(found)
         return self._compute(qid, self._reach, combine, False)
+
+    def leads_to(self, target: str) -> frozenset:
+        """Every node of the same tree from which `target` can be reached (itself included).
+
+        One backward pass per target, cached: linear, where per-node forward sets would be quadratic.
+        """
+        if target not in self._leads_to:
+            preds = self._predecessors()
+            seen, frontier = {target}, [target]
+            while frontier:
+                for parent in preds.get(frontier.pop(), ()):
+                    if parent not in seen:
+                        seen.add(parent)
+                        frontier.append(parent)
+            self._leads_to[target] = frozenset(seen)
+        return self._leads_to[target]
+
+    def _predecessors(self) -> dict[str, list[str]]:
+        if self._preds is None:
+            self._preds = {}
+            for tree in self.library.trees.values():
+                for node in tree.nodes.values():
+                    for kid in successors(node, self.library):
+                        self._preds.setdefault(kid, []).append(node.qid)
+        return self._preds
 
     def longest(self, qid: str) -> int:
         """The most asking steps a walk can still take from `qid` to the end of its tree (handovers included)."""
