@@ -246,6 +246,14 @@ class Store:
     def open(cls, data_dir: Path | None = None, *, clock: Clock = utc_now) -> "Store":
         """Open the history in `data_dir` (default: the user data folder); `notices` says if a file was moved."""
         folder = Path(data_dir) if data_dir is not None else default_data_dir()
+        try:
+            return cls._open(folder, clock)
+        except (OSError, sqlite3.Error) as exc:
+            reason = getattr(exc, "strerror", None) or exc
+            raise StoreError(f"cannot open the history in {folder}: {reason}") from None
+
+    @classmethod
+    def _open(cls, folder: Path, clock: Clock) -> "Store":
         _private_dir(folder)
         path = folder / DB_NAME
         notices = []
@@ -331,12 +339,24 @@ class Store:
         query = ("SELECT s.id, s.started, s.tree_id, s.status, a.qid, a.kind, a.label, a.unit, a.value "
                  "FROM answers a JOIN sessions s ON s.id = a.session_id "
                  f"WHERE a.kind IN ({marks}) OR a.kind IS NULL ORDER BY s.started, s.rowid, a.position")
-        return [AnswerRow(*row[:8], json.loads(row[8])) for row in self.conn.execute(query, kinds)]
+        rows = []
+        for row in self.conn.execute(query, kinds):
+            try:
+                rows.append(AnswerRow(*row[:8], json.loads(row[8])))
+            except (TypeError, ValueError):
+                continue  # a damaged value is left out of the charts rather than breaking them
+        return rows
 
     # --- writing -------------------------------------------------------------------------------------------
 
     def save(self, session_id: str, session: Session) -> None:
         """Write the whole state of `session` under `session_id` in one committed transaction."""
+        try:
+            self._save(session_id, session)
+        except sqlite3.Error as exc:
+            raise StoreError(f"your last answer could not be saved to {self.path}: {exc}") from None
+
+    def _save(self, session_id: str, session: Session) -> None:
         now, state = self.now(), json.dumps(session.to_dict(), allow_nan=False)
         urgency, findings = _summary(session)
         with transaction(self.conn):

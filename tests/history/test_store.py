@@ -211,3 +211,19 @@ def test_a_version_1_history_is_migrated_without_loss(data_dir, library):
         session, _ = Session.from_dict(library, opened.load("old-1"))
         assert session.finished
 
+
+
+def test_a_data_folder_that_is_a_file_gives_a_clear_error(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("hello")
+    with pytest.raises(StoreError, match="cannot open the history in"):
+        Store.open(blocker)
+    assert blocker.read_text() == "hello"
+
+
+def test_a_write_that_fails_says_the_answer_was_not_saved(store, library):
+    session_id, session = walk(store, library, "full-check", {"full-check/intro": True})
+    store.conn.execute("PRAGMA query_only = ON")
+    session.answer(4)
+    with pytest.raises(StoreError, match="could not be saved"):
+        store.journal(session_id).record(session)
