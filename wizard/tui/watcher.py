@@ -14,13 +14,13 @@ class TreeWatcher:
         self.paths = [Path(p) for p in paths]
         self.seen = self.snapshot()
 
-    def snapshot(self) -> dict[Path, int]:
-        found: dict[Path, int] = {}
+    def snapshot(self) -> dict[Path, tuple[int, int]]:
+        found: dict[Path, tuple[int, int]] = {}
         for root in self.paths:
             files = root.rglob("*") if root.is_dir() else [root]
             for path in files:
-                if path.suffix in YAML_SUFFIXES and path.is_file():
-                    found[path] = path.stat().st_mtime_ns
+                if path.suffix in YAML_SUFFIXES:
+                    found[path] = _stamp(path)
         return found
 
     def changed(self) -> bool:
@@ -29,3 +29,12 @@ class TreeWatcher:
             return False
         self.seen = now
         return True
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """Modification time and size (size too, because two saves can share one coarse mtime)."""
+    try:
+        stat = path.stat()
+    except OSError:  # removed or renamed between listing and stat: the next poll sees it settled
+        return (-1, -1)
+    return (stat.st_mtime_ns, stat.st_size)

@@ -1,0 +1,146 @@
+"""Start screen (entries, resume), F1 help, the command palette, binding ids and NO_COLOR."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.widgets import Markdown
+
+from wizard.engine import Session
+from wizard.loader import load
+from wizard.tui import keymap
+from wizard.tui.app import WizardApp
+from wizard.tui.screens.help import HelpScreen
+from wizard.tui.screens.info import InfoScreen
+from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.screens.start import StartScreen
+
+from .conftest import Notes, screen_text, wait_for
+
+
+async def test_start_screen_shows_disclaimer_and_entry_trees_and_starts_one(entry_trees):
+    library = load([entry_trees], bundled=False)
+    app = WizardApp(library)
+    async with app.run_test() as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        text = screen_text(app)
+        assert "not a doctor" in text and "emergency number" in text
+        assert "Tiny check - A two-question entry tree for the TUI tests." in text
+        assert "Example walk" not in text  # modules are not offered in the menu
+        await pilot.press("1")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the first question")
+        assert app.session.tree_id == "tiny-check" and app.screen.node.qid == "example-screen/fever"
+
+
+@dataclass
+class Row:
+    id: str
+    tree_id: str
+    started: str
+
+
+class FakeStore:
+    def __init__(self, saved):
+        self.saved = saved
+
+    def unfinished(self):
+        return [Row("s7", "example", "2026-11-20 10:00")]
+
+    def load(self, session_id):
+        assert session_id == "s7"
+        return self.saved
+
+
+async def test_resume_offers_unfinished_sessions_and_continues_where_they_stopped(library):
+    saved = Session(library, "example", {"example/welcome": True, "example/gone": 1}).to_dict()
+    app = WizardApp(library, store=FakeStore(saved))
+    async with app.run_test() as pilot:
+        notes = Notes(app)
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        assert "Resume: example (started 2026-11-20 10:00)" in screen_text(app)
+        await pilot.press("1")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the resumed walk")
+        assert app.screen.node.qid == "example-screen/fever"
+        assert "that question no longer exists" in notes
+
+
+async def test_history_key_only_when_a_store_is_given(library):
+    app = WizardApp(library)
+    async with app.run_test() as pilot:
+        notes = Notes(app)
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        assert "history" not in {a.binding.action for a in app.screen.active_bindings.values() if a.enabled}
+        await pilot.press("h")
+        assert isinstance(app.screen, StartScreen) and not notes.seen
+
+
+async def test_f1_shows_help_for_the_screen_underneath_with_its_keys(library):
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, InfoScreen))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
+        source = app.screen.query_one(Markdown).source
+        assert "# Answering a question" in source and "| `?` | Why? |" in source
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the question again")
+
+
+async def test_command_palette_offers_the_main_actions(library):
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test() as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, InfoScreen))
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Help", "Review answers", "New check", "Theme", "Quit"} <= titles
+        assert "Export as Markdown" not in titles  # only once there is a result
+
+
+async def test_export_says_clearly_when_it_is_not_available(library, monkeypatch):
+    import sys
+    monkeypatch.setitem(sys.modules, "wizard.export.files", None)
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test() as pilot:
+        notes = Notes(app)
+        app.export_session("md")
+        assert "Export is not available in this version." in notes
+
+
+async def test_export_writes_a_file_and_says_where(library, monkeypatch, tmp_path):
+    import sys
+    import types
+    written = tmp_path / "summary.md"
+    module = types.ModuleType("wizard.export.files")
+    module.export_session = lambda session, fmt: written
+    monkeypatch.setitem(sys.modules, "wizard.export.files", module)
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test() as pilot:
+        notes = Notes(app)
+        app.export_session("md")
+        assert f"Markdown summary saved to {written}" in notes
+
+
+def test_every_binding_has_an_id_for_remapping():
+    groups = [getattr(keymap, name) for name in dir(keymap) if name.isupper()]
+    bindings = [b for group in groups for b in group]
+    assert bindings and all(b.id for b in bindings)
+
+
+async def test_bindings_can_be_remapped_by_id(library):
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test() as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, InfoScreen))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
+        app.set_keymap({"why": "w"})
+        await pilot.press("w")
+        assert app.screen.query_one("#why").display
+
+
+async def test_no_color_is_respected(library, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test() as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, InfoScreen))
+        assert app.no_color

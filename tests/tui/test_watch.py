@@ -1,0 +1,68 @@
+"""Author mode (`--watch`): saving a tree reloads it, the walk resumes at the same step, errors are shown."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from wizard.errors import LoadError
+from wizard.loader import collect, load
+from wizard.tui.app import WizardApp, run_app
+from wizard.tui.screens.info import InfoScreen
+from wizard.tui.screens.problems import ProblemsScreen
+from wizard.tui.screens.question import QuestionScreen
+
+from .conftest import screen_text, wait_for
+
+OLD = "Where do you feel the pain most?"
+NEW = "Where is the pain at its worst?"
+
+
+async def walk_to_where(app, pilot):
+    await wait_for(pilot, lambda: isinstance(app.screen, InfoScreen))
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
+    await pilot.press("n")
+    await wait_for(pilot, lambda: getattr(app.screen, "node", None) and app.screen.node.id == "where")
+
+
+async def test_saved_tree_reloads_and_walk_resumes_at_the_same_step(entry_trees):
+    app = WizardApp(load([entry_trees], bundled=False), start_tree="example", watch_paths=[entry_trees],
+                    bundled=False)
+    tree_file = entry_trees / "example.yaml"
+    async with app.run_test() as pilot:
+        await walk_to_where(app, pilot)
+        tree_file.write_text(tree_file.read_text().replace(OLD, NEW))
+        await wait_for(pilot, lambda: NEW in screen_text(app), "the edited question text")
+        assert app.screen.node.qid == "example/where" and app.session.answers["example-screen/fever"] is False
+
+
+async def test_broken_tree_shows_problems_with_file_and_line_then_recovers(entry_trees):
+    app = WizardApp(load([entry_trees], bundled=False), start_tree="example", watch_paths=[entry_trees],
+                    bundled=False)
+    tree_file = entry_trees / "example.yaml"
+    good = tree_file.read_text()
+    async with app.run_test() as pilot:
+        await walk_to_where(app, pilot)
+        tree_file.write_text(good.replace("    style: single\n", "    style: single\n   bad: [\n", 1))
+        await wait_for(pilot, lambda: isinstance(app.screen, ProblemsScreen), "the problems screen")
+        assert f"{tree_file}:" in screen_text(app)
+        tree_file.write_text(good.replace(OLD, NEW))
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen) and NEW in screen_text(app),
+                       "the walk again, with the edit")
+        assert app.screen.node.qid == "example/where"
+
+
+def test_run_app_reports_load_errors_without_a_traceback(tmp_path):
+    (tmp_path / "bad.yaml").write_text("id: [\n")
+    with pytest.raises(LoadError) as caught:
+        run_app(SimpleNamespace(trees=[tmp_path], tree=None, watch=False, data_dir=None))
+    assert f"{tmp_path / 'bad.yaml'}:" in str(caught.value)
+
+
+def test_run_app_names_an_unknown_tree(entry_trees, capsys, monkeypatch):
+    monkeypatch.setattr("wizard.tui.app.collect", lambda paths: collect(paths, bundled=False))
+    code = run_app(SimpleNamespace(trees=[entry_trees], tree="nope", watch=False, data_dir=None))
+    error = capsys.readouterr().err
+    assert code == 2 and "no tree called 'nope'" in error and "tiny-check" in error
