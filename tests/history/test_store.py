@@ -11,7 +11,7 @@ import stat
 import pytest
 
 from wizard.engine import Session
-from wizard.store import DB_NAME, SCHEMA_VERSION, Store, StoreError, migrate
+from wizard.store import DB_NAME, SCHEMA_VERSION, Store, StoreError, migrate, transaction
 
 from .helpers import FULL, walk
 
@@ -142,8 +142,12 @@ def test_a_corrupt_file_is_moved_aside_and_a_fresh_history_starts(data_dir, libr
 
 def test_a_damaged_page_is_caught_by_the_integrity_check(data_dir, library):
     with Store.open(data_dir) as opened:
-        for _ in range(30):
-            walk(opened, library, "full-check", FULL)
+        session_id, _ = walk(opened, library, "full-check", FULL)
+        with transaction(opened.conn):  # enough rows for several pages, in one commit
+            opened.conn.executemany(
+                "INSERT INTO sessions (id, tree_id, started, updated, status, state) "
+                "SELECT ?, tree_id, started, updated, status, state FROM sessions WHERE id = ?",
+                [(f"copy-{n}", session_id) for n in range(60)])
         opened.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     path = data_dir / DB_NAME
     raw = bytearray(path.read_bytes())

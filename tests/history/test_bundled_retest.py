@@ -1,0 +1,54 @@
+"""The contract with the bundled trees: full-check and quick-retest share qids, so a re-test compares.
+
+Answers are chosen by a simple rule (no to every yes/no question, the first option, every area, a middle
+number), stored through the journal as a front end would, and compared with `compare_with_baseline`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard import loader
+from wizard.engine import Session
+from wizard.model import Measure, Question, SelfTest
+from wizard.retest import compare_with_baseline
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    loaded = loader.collect([])
+    if loaded.errors or not {"full-check", "quick-retest"} <= loaded.library.trees.keys():
+        pytest.skip("the bundled full-check and quick-retest do not load right now (see `hip-wizard check`)")
+    return loaded.library
+
+
+def rule(node, side: str):
+    if isinstance(node, Question):
+        if node.style == "yes_no":
+            return False
+        return node.options[0].value if node.style == "single" else [o.value for o in node.options if not o.exclusive]
+    if isinstance(node, SelfTest):
+        return side if node.sided else ("positive" if side != "neither" else "negative")
+    if isinstance(node, Measure):
+        return node.min if node.integer is False else int((node.min + node.max) // 2)
+    return True
+
+
+def walk_by_rule(store, library, tree: str, side: str) -> tuple[str, Session]:
+    session, journal = Session(library, tree), store.journal()
+    session_id = journal.begin(session)
+    while session.current is not None:
+        session.answer(rule(session.current, side))
+        journal.record(session)
+    journal.finish(session)
+    return session_id, session
+
+
+def test_a_quick_retest_compares_with_the_last_full_check(store, bundled):
+    walk_by_rule(store, bundled, "full-check", "left")
+    today, session = walk_by_rule(store, bundled, "quick-retest", "neither")
+    comparison = compare_with_baseline(store, bundled, session, today)
+    assert comparison is not None and comparison.tests and comparison.measures
+    assert {c.verdict for c in comparison.tests if c.side == "left"} == {"better"}
+    assert {c.verdict for c in comparison.tests if c.side == "right"} == {"same"}
+    assert all(c.before is not None for c in comparison.measures)
