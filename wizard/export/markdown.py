@@ -13,7 +13,8 @@ from . import text as t
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
-_BLOCK_START = re.compile(r"^([-+=>]|\d+[.)])")
+_BULLET_START = re.compile(r"^([-+=>])")
+_NUMBER_START = re.compile(r"^(\d+)([.)])")
 
 
 def esc(value: object) -> str:
@@ -23,7 +24,7 @@ def esc(value: object) -> str:
 
 def para(value: object) -> str:
     """Literal text that starts a line: also keep "1." or "-" at its start from making a list."""
-    return _BLOCK_START.sub(r"\\\1", esc(value))
+    return _NUMBER_START.sub(r"\1\\\2", _BULLET_START.sub(r"\\\1", esc(value)))
 
 
 def render(summary: Summary) -> str:
