@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TextIO
 
 from . import loader
+from .compare import SIDES, side_state
 from .model import Library, Measure
 from .store import AnswerRow, SessionRow, Store
 from .text import terminal_safe
@@ -23,6 +24,8 @@ BARS = "▁▂▃▄▅▆▇█"
 TEST_MARKS = {"positive": "+", "negative": "-", "could_not": "x", "unsure": "?", None: "."}
 MARKS_KEY = "+ positive, - negative, ? unsure, x could not do it, . not done"
 MAX_TEST_COLUMNS = 8
+SIDE_WORDS = ("left", "right", "both", "neither")
+TREND_HEAD = ("Measure", "Trend", "Latest values", "From - to")
 EXIT_OK, EXIT_REFUSED = 0, 1
 
 
@@ -78,6 +81,19 @@ class Trend:
     def spark(self) -> str:
         return sparkline(self.values, self.low, self.high)
 
+    @property
+    def name(self) -> str:
+        return f"{self.label} ({self.unit})" if self.unit else self.label
+
+    @property
+    def latest(self) -> str:
+        """The last six values, oldest first."""
+        return " -> ".join(f"{v:g}" for v in self.values[-6:])
+
+    @property
+    def span(self) -> str:
+        return f"{when(self.points[0][0])[:10]} to {when(self.points[-1][0])[:10]}"
+
 
 def measure_trends(rows: list[AnswerRow], library: Library) -> list[Trend]:
     """One trend a measure, oldest value first, in the order measures were first met."""
@@ -110,16 +126,14 @@ class SelfTestTable:
 
 def self_test_table(rows: list[AnswerRow], limit: int = MAX_TEST_COLUMNS) -> SelfTestTable:
     """The last `limit` walks that did any self-test; sided tests get a row per side."""
-    from .compare import SIDES, side_state
     tests = [r for r in rows if r.kind == "self_test"]
     columns = list(dict.fromkeys((r.session_id, r.started) for r in tests))[-limit:]
     results = {(r.qid, r.session_id): r.value for r in tests}
     labels = {r.qid: clean(r.label or r.qid) for r in tests}
     table = []
     for qid, label in labels.items():
-        sides = SIDES if any(v in ("left", "right", "both", "neither") for (q, _), v in results.items() if q == qid) \
-            else (None,)
-        for side in sides:
+        sided = any(value in SIDE_WORDS for (q, _), value in results.items() if q == qid)
+        for side in SIDES if sided else (None,):
             cells = tuple(side_state(results[(qid, sid)], side) if (qid, sid) in results else None
                           for sid, _ in columns)
             table.append((label, side, cells))
@@ -188,10 +202,8 @@ def comparison_lines(store: Store, library: Library) -> list[str]:
 def _trend_lines(trends: list[Trend]) -> list[str]:
     if not trends:
         return []
-    table = [(f"{t.label} ({t.unit})" if t.unit else t.label, t.spark,
-              " -> ".join(f"{v:g}" for v in t.values[-6:]), f"{when(t.points[0][0])[:10]} to {when(t.points[-1][0])[:10]}")
-             for t in trends]
-    return ["Measures over time (oldest first)"] + _table(("Measure", "Trend", "Latest values", "From - to"), table) + [""]
+    table = [(t.name, t.spark, t.latest, t.span) for t in trends]
+    return ["Measures over time (oldest first)", *_table(TREND_HEAD, table), ""]
 
 
 def _test_lines(table: SelfTestTable) -> list[str]:

@@ -26,7 +26,7 @@ BINDINGS = [
     Binding("w", "wipe", "Wipe all", id="history-wipe"),
 ]
 SESSION_COLUMNS = ("Date", "Check", "Status", "Urgency", "Findings")
-TREND_COLUMNS = ("Measure", "Trend", "Values", "From - to")
+TREND_COLUMNS = views.TREND_HEAD
 
 
 def cell(text: object) -> Text:
@@ -96,10 +96,7 @@ class HistoryScreen(Screen):
         table.clear(columns=True)
         table.add_columns(*TREND_COLUMNS)
         for trend in trends:
-            name = f"{trend.label} ({trend.unit})" if trend.unit else trend.label
-            values = " -> ".join(f"{v:g}" for v in trend.values[-6:])
-            span = f"{views.when(trend.points[0][0])[:10]} to {views.when(trend.points[-1][0])[:10]}"
-            table.add_row(cell(name), Text(trend.spark, style="bold"), cell(values), cell(span))
+            table.add_row(cell(trend.name), Text(trend.spark, style="bold"), cell(trend.latest), cell(trend.span))
 
     def _fill_tests(self, table_data: views.SelfTestTable) -> None:
         table = self.query_one("#tests", DataTable)
