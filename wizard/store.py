@@ -372,8 +372,11 @@ class Store:
                 [(session_id, *row) for row in _answer_rows(session)])
 
     def new_id(self) -> str:
-        """Readable and sortable: `20261127-091512-3fa2`."""
-        return f"{self.clock().astimezone(timezone.utc):%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+        """Readable, sortable and unused: `20261127-091512-3fa2c1` (an upsert must never hit another walk)."""
+        while True:
+            candidate = f"{self.clock().astimezone(timezone.utc):%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+            if not self.conn.execute("SELECT 1 FROM sessions WHERE id = ?", (candidate,)).fetchone():
+                return candidate
 
     def delete(self, session_id: str) -> None:
         """Remove one walk and its answers for good (secure_delete overwrites the freed pages)."""
