@@ -53,15 +53,21 @@ def when(iso: str) -> str:
 
 
 def resolve(rows: list[AnswerRow], library: Library) -> list[AnswerRow]:
-    """Fill kind, label and unit from the loaded trees where a (schema 1) row lacks them."""
+    """Measures and self-tests worth charting: kind, label and unit filled from the loaded trees where a
+    (schema 1) row lacks them; answers from red-flag screens (such as age) are not progress and are left out."""
     out = []
     for row in rows:
         if row.kind is None and library.has_node(row.qid):
             node = library.node(row.qid)
             row = replace(row, kind=node.kind, label=node.label, unit=getattr(node, "unit", None))
-        if row.kind in ("measure", "self_test"):
+        if row.kind in ("measure", "self_test") and not _screening(library, row.qid):
             out.append(row)
     return out
+
+
+def _screening(library: Library, qid: str) -> bool:
+    tree = library.trees.get(qid.partition("/")[0])
+    return tree is not None and tree.role == "red_flags"
 
 
 @dataclass(frozen=True)

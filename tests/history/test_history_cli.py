@@ -14,7 +14,7 @@ import pytest
 from wizard import history_cli
 from wizard.store import DB_NAME, Store
 
-from .helpers import FULL, walk
+from .helpers import CATALOGUE, FULL, TREES, walk
 
 
 def args(data_dir, **given) -> Namespace:
@@ -152,3 +152,21 @@ def test_a_corrupt_history_file_is_reported_and_moved_aside(library, data_dir):
     code, out, err = run(data_dir, library)
     assert code == 0 and "moved aside" in err and "No history yet" in out
     assert any(".broken-" in p.name for p in data_dir.iterdir())
+
+
+def test_red_flag_screen_numbers_are_not_charted_as_progress(tmp_path, store, library, data_dir):
+    from wizard import loader
+    screen = tmp_path / "screen.yaml"
+    screen.write_text("""
+id: screen
+title: Screen
+version: "1"
+role: red_flags
+start: age
+nodes:
+  age: {kind: measure, text: How old are you?, why: Some causes depend on age., unit: years, min: 0, max: 120}
+""")
+    with_screen = loader.load([TREES, CATALOGUE, screen], bundled=False)
+    session_id, _ = walk(store, with_screen, "screen", {"screen/age": 40})
+    _, out, _ = run(data_dir, with_screen)
+    assert "How old" not in out and "years" not in out
