@@ -103,5 +103,6 @@ def describe_answer(node: Node, value: object) -> str:
     if isinstance(node, SelfTest):
         return RESULT_LABELS.get(value, str(value))
     if isinstance(node, Measure):
-        return f"{_num(value)} {node.unit}".strip()
+        gap = "" if node.unit[:1] in ("/", "%") else " "
+        return f"{_num(value)}{gap}{node.unit}"
     return "Read"
