@@ -87,7 +87,7 @@ def compare(library: Library, before: dict, after: dict, before_findings=(), aft
     over to the same measure and self-test modules."""
     tests, measures = [], []
     for qid, value in after.items():
-        node = library.node(qid) if library.has_node(qid) else None
+        node = library.node(qid) if _tracked(library, qid) else None
         if isinstance(node, SelfTest):
             tests += self_test_changes(node, before.get(qid), value)
         elif isinstance(node, Measure):
@@ -100,7 +100,10 @@ def compare(library: Library, before: dict, after: dict, before_findings=(), aft
 
 
 def _tracked(library: Library, qid: str) -> bool:
-    return library.has_node(qid) and isinstance(library.node(qid), (SelfTest, Measure))
+    """Self-tests and measures, except a red-flag screen's numbers (age is not progress)."""
+    if not library.has_node(qid) or library.trees[qid.partition("/")[0]].role == "red_flags":
+        return False
+    return isinstance(library.node(qid), (SelfTest, Measure))
 
 
 # --- self-tests --------------------------------------------------------------------------------------------

@@ -52,3 +52,12 @@ def test_a_quick_retest_compares_with_the_last_full_check(store, bundled):
     assert {c.verdict for c in comparison.tests if c.side == "left"} == {"better"}
     assert {c.verdict for c in comparison.tests if c.side == "right"} == {"same"}
     assert all(c.before is not None for c in comparison.measures)
+
+
+def test_red_flag_numbers_are_not_compared(store, bundled):
+    walk_by_rule(store, bundled, "full-check", "left")
+    today, session = walk_by_rule(store, bundled, "quick-retest", "left")
+    comparison = compare_with_baseline(store, bundled, session, today)
+    screens = {t.id for t in bundled.trees.values() if t.role == "red_flags"}
+    compared = [c.qid for c in (*comparison.tests, *comparison.measures)] + list(comparison.not_repeated)
+    assert compared and not [qid for qid in compared if qid.split("/")[0] in screens]
