@@ -41,7 +41,7 @@ class GraphInfo:
         self._longest: dict[str, int] = {}
         self._paths: dict[str, int] = {}
         self._leads_to: dict[str, frozenset] = {}
-        self._preds: dict[str, list[str]] | None = None
+        self._preds: dict[str, dict[str, list[str]]] = {}
 
     def _children(self, qid: str, into_handovers: bool) -> list[str]:
         node = self.library.node(qid)
@@ -81,7 +81,7 @@ class GraphInfo:
         One backward pass per target, cached: linear, where per-node forward sets would be quadratic.
         """
         if target not in self._leads_to:
-            preds = self._predecessors()
+            preds = self._predecessors(target.partition("/")[0])
             seen, frontier = {target}, [target]
             while frontier:
                 for parent in preds.get(frontier.pop(), ()):
@@ -91,14 +91,14 @@ class GraphInfo:
             self._leads_to[target] = frozenset(seen)
         return self._leads_to[target]
 
-    def _predecessors(self) -> dict[str, list[str]]:
-        if self._preds is None:
-            self._preds = {}
-            for tree in self.library.trees.values():
-                for node in tree.nodes.values():
-                    for kid in successors(node, self.library):
-                        self._preds.setdefault(kid, []).append(node.qid)
-        return self._preds
+    def _predecessors(self, tree_id: str) -> dict[str, list[str]]:
+        """Parents of each node of one tree (successors never leave their tree, so one tree is enough)."""
+        if tree_id not in self._preds:
+            preds = self._preds[tree_id] = {}
+            for node in self.library.trees[tree_id].nodes.values():
+                for kid in successors(node, self.library):
+                    preds.setdefault(kid, []).append(node.qid)
+        return self._preds[tree_id]
 
     def longest(self, qid: str) -> int:
         """The most asking steps a walk can still take from `qid` to the end of its tree (handovers included)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from wizard import graph as graph_module
+from wizard.engine import Session
 from wizard.graph import GraphInfo
 
 from .conftest import outcome, single, tree, yes_no
@@ -47,3 +49,19 @@ def test_cycles_stay_finite(make_library):
     graph = GraphInfo(make_library(tree("t", nodes)))
     assert graph.reachable("t/a") >= {"t/a", "t/b", "t/end"}
     assert graph.longest("t/a") >= 1 and graph.paths("t/a") >= 1
+
+
+def test_walking_one_tree_never_scans_the_others(make_library, monkeypatch):
+    """"Because you said" needs each outcome's predecessors; they must come from the walked tree only, or a
+    big author tree beside the bundled ones makes every scenario and every session pay for it."""
+    big = {f"n{i}": yes_no(next=f"n{i + 1}") for i in range(2000)}
+    big["n2000"] = outcome()
+    small = {"q": yes_no(if_yes="a", if_no="b"), "a": outcome("A"), "b": outcome("B")}
+    library = make_library(tree("big", big, start="n0"), tree("small", small))
+    calls = []
+    real = graph_module.successors
+    monkeypatch.setattr(graph_module, "successors", lambda node, lib: calls.append(node.qid) or real(node, lib))
+    session = Session(library, "small")
+    session.answer(True)
+    assert session.result().outcomes[0].reasons[0].qid == "small/q"
+    assert not [q for q in calls if q.startswith("big/")]
