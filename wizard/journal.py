@@ -36,3 +36,40 @@ class NullJournal:
 
     def finish(self, session: Session) -> None:
         return None
+
+
+class GuardedJournal:
+    """Wraps a journal so that a failed save is reported to the person instead of ending the walk.
+
+    The walk itself can go on (the answers are still in memory); the front end shows `report`'s message,
+    once, so the person knows their answers are no longer being kept.
+    """
+
+    def __init__(self, journal, report):
+        self.journal, self.report, self.failed = journal, report, False
+
+    @property
+    def keeps_history(self) -> bool:
+        return getattr(self.journal, "keeps_history", False) and not self.failed
+
+    def begin(self, session: Session) -> str | None:
+        return self._guard(self.journal.begin, session)
+
+    def record(self, session: Session) -> None:
+        self._guard(self.journal.record, session)
+
+    def finish(self, session: Session) -> None:
+        self._guard(self.journal.finish, session)
+
+    def __getattr__(self, name: str):
+        return getattr(self.journal, name)
+
+    def _guard(self, call, session: Session):
+        from .errors import StateError
+        try:
+            return call(session)
+        except (StateError, OSError) as exc:
+            if not self.failed:
+                self.failed = True
+                self.report(f"Your answers could not be saved ({exc}); they will be lost when you quit.")
+            return None

@@ -13,8 +13,8 @@ from typing import Callable, TextIO
 from . import loader
 from .answers import describe_answer, parse_number
 from .engine import Session
-from .errors import AnswerError
-from .journal import NullJournal
+from .errors import AnswerError, StateError
+from .journal import GuardedJournal, NullJournal
 from .model import Info, Library, Measure, Node, Question, RESULT_LABELS, SelfTest
 from .text import terminal_safe
 
@@ -49,8 +49,9 @@ class PlainFrontEnd:
 
     # --- the walk ----------------------------------------------------------------------------------------
 
-    def run(self, session: Session) -> int:
-        self.journal.begin(session)
+    def run(self, session: Session, begun: bool = False) -> int:
+        if not begun:
+            self.journal.begin(session)
         self.say(DISCLAIMER)
         self.say(HELP)
         try:
@@ -238,23 +239,65 @@ def choose_tree(library: Library, front: PlainFrontEnd) -> str:
         front.say(f"Type a number from 1 to {len(entries)}.")
 
 
-def open_journal(args):
-    """The history store's journal when it is available, else a journal that keeps nothing."""
+def open_store(args, front: PlainFrontEnd):
+    """The history store, or None (said plainly) when it cannot be opened; the walk works either way."""
+    from .store import Store
     try:
-        from .store import Store
-    except ImportError:
-        return NullJournal()
-    return Store.open(args.data_dir).journal()
+        store = Store.open(args.data_dir)
+    except StateError as exc:
+        front.say(f"{exc}. This check will not be saved.")
+        return None
+    for notice in store.notices:
+        front.say(notice)
+    return store
+
+
+def offer_resume(store, library: Library, front: PlainFrontEnd):
+    """(session, journal) for an unfinished walk the person chooses to carry on, else None."""
+    rows = [r for r in store.unfinished() if r.tree_id in library.trees] if store else []
+    if not rows:
+        return None
+    row = rows[0]
+    title = library.trees[row.tree_id].title
+    if front.ask(f"You have an unfinished '{title}' from {row.started[:16].replace('T', ' ')}. Carry on? [y/n]").lower() not in YES:
+        return None
+    session, notes, journal = store.resume(row.id, library)
+    for note in notes:
+        front.say(note)
+    return session, journal
+
+
+def show_comparison(store, library: Library, session: Session, journal, front: PlainFrontEnd) -> None:
+    """After a quick re-test: better / same / worse against the last full check."""
+    from .compare import describe
+    from .retest import compare_with_baseline
+    comparison = compare_with_baseline(store, library, session, journal.id_of(session))
+    if comparison is None:
+        front.say("\nNo earlier full check to compare with yet.")
+        return
+    front.say("\nCompared with your last full check:")
+    names = {f: library.findings[f].name for f in library.findings}
+    for line in describe(comparison, names):
+        front.say(f"  {line}")
 
 
 def run_plain(args, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     library = loader.load(args.trees)
-    front = PlainFrontEnd(library, stdin, stdout, open_journal(args))
+    front = PlainFrontEnd(library, stdin, stdout)
+    store = open_store(args, front)
     try:
-        tree_id = args.tree if args.tree else choose_tree(library, front)
+        resumed = offer_resume(store, library, front)
+        session, journal = resumed or (None, store.journal() if store else NullJournal())
+        if session is None:
+            tree_id = args.tree if args.tree else choose_tree(library, front)
+            if tree_id not in library.trees:
+                front.say(f"There is no check called '{tree_id}'.")
+                return 1
+            session = Session(library, tree_id)
     except Quit:
         return 0
-    if tree_id not in library.trees:
-        front.say(f"There is no check called '{tree_id}'.")
-        return 1
-    return front.run(Session(library, tree_id))
+    front.journal = GuardedJournal(journal, front.say)
+    code = front.run(session, begun=resumed is not None)
+    if store and session.finished and session.tree_id == "quick-retest":
+        show_comparison(store, library, session, journal, front)
+    return code

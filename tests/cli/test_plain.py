@@ -9,15 +9,32 @@ from wizard import plain
 from wizard.journal import NullJournal
 
 
-def _run(lines: list[str], tree: str | None = "example", trees=(), journal=None) -> tuple[int, str]:
-    args = SimpleNamespace(tree=tree, trees=list(trees), data_dir=None)
+class _NoHistory:
+    """A store with nothing in it whose journal is given (NullJournal: keeps nothing)."""
+
+    notices: list = []
+
+    def __init__(self, journal=None):
+        self._journal = journal or NullJournal()
+
+    def unfinished(self):
+        return []
+
+    def journal(self):
+        return self._journal
+
+
+def _run(lines: list[str], tree: str | None = "example", trees=(), journal=None, data_dir=None) -> tuple[int, str]:
+    """Run plain mode on `lines`; with `data_dir`, against a real history store there."""
+    args = SimpleNamespace(tree=tree, trees=list(trees), data_dir=data_dir)
     out = io.StringIO()
-    original = plain.open_journal
-    plain.open_journal = lambda args: journal or NullJournal()
+    original = plain.open_store
+    if data_dir is None:
+        plain.open_store = lambda args, front: _NoHistory(journal)
     try:
         code = plain.run_plain(args, io.StringIO("".join(line + "\n" for line in lines)), out)
     finally:
-        plain.open_journal = original
+        plain.open_store = original
     return code, out.getvalue()
 
 
@@ -105,3 +122,38 @@ def test_finished_walk_is_journaled_as_finished():
     journal = _Recorder()
     _run(["", "y"], journal=journal)
     assert journal.calls[-1] == "emergency"
+
+
+def test_quit_with_history_then_resume_carries_on_at_the_same_step(tmp_path):
+    code, out = _run(["", "n", "q"], data_dir=tmp_path)
+    assert "Your answers are saved" in out
+    code, out = _run(["y", "1", "1"], data_dir=tmp_path)
+    assert "You have an unfinished 'Example walk (every node kind)'" in out
+    assert "Where do you feel the pain most?" in out.split("Carry on?")[1].split("Step")[1]
+    assert "Outer hip tendon pattern" in out
+
+
+def test_declining_resume_starts_fresh(tmp_path):
+    _run(["", "q"], data_dir=tmp_path)
+    code, out = _run(["n", "", "y"], data_dir=tmp_path)
+    assert "EMERGENCY" in out
+
+
+def test_unusable_history_folder_is_said_and_the_walk_goes_on(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    code, out = _run(["", "y"], data_dir=blocker / "sub")
+    assert "cannot open the history" in out and "will not be saved" in out
+    assert "EMERGENCY" in out
+
+
+class _Failing(_Recorder):
+    def record(self, session):
+        from wizard.errors import StateError
+        raise StateError("disk full")
+
+
+def test_a_failed_save_is_reported_once_and_the_walk_goes_on():
+    code, out = _run(["", "n", "1", "1"], journal=_Failing())
+    assert out.count("could not be saved (disk full)") == 1
+    assert "Outer hip tendon pattern" in out
