@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import conditions
 from .answers import check_answer
-from .errors import AnswerError
+from .errors import AnswerError, StateError
 from .graph import GraphInfo, successors
 from .model import Handover, Library, Node, Outcome, Question, URGENCY_RANK, qualify
 from .result import Reason, Result, build_result
@@ -21,8 +21,10 @@ FORMAT_VERSION = 1
 MAX_WALK = 100_000
 
 
-class WalkError(RuntimeError):
-    """The trees do not let the walk finish (a cycle or a broken reference that `check` would report)."""
+class WalkError(StateError):
+    """The trees do not let the walk finish (a cycle or a broken reference that `check` would report).
+
+    A `StateError`, so every front end shows it as a plain sentence rather than a traceback."""
 
 
 @dataclass

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from wizard.engine import Session
-from wizard.errors import AnswerError
+from wizard.errors import AnswerError, StateError
 
-from .conftest import measure, multi, outcome, self_test, single, tree, yes_no
+from .conftest import measure, multi, outcome, self_test, single, tree, write, yes_no
 
 RUNNER = {"example/welcome": True, "example-screen/fever": False, "example/where": "outside", "example/stance": "left"}
 
@@ -173,3 +176,23 @@ def test_multi_choice_branches_and_self_test_sides(make_library):
 def test_unknown_tree_is_refused(examples):
     with pytest.raises(KeyError):
         Session(examples, "no-such-tree")
+
+
+def test_a_cycle_is_a_clean_state_error_not_a_crash(make_library):
+    """Cyclic trees load (check reports them); a walk into one must stop with an error the CLI shows plainly."""
+    nodes = {"a": yes_no(if_yes="b", if_no="end"), "b": {"kind": "info", "text": "Again.", "next": "a"},
+             "end": outcome()}
+    session = walk(Session(make_library(tree("loop", nodes)), "loop"), True)
+    session.answer(True)
+    with pytest.raises(StateError, match="hip-wizard check"):
+        session.current
+
+
+def test_play_on_a_cyclic_tree_prints_a_sentence_not_a_traceback(tmp_path):
+    nodes = {"h": {"kind": "handover", "tree": "selfref", "next": "end"}, "end": outcome()}
+    trees = write(tmp_path, "selfref.yaml", tree("selfref", nodes))
+    answers = write(tmp_path, "answers.json", "{}")
+    done = subprocess.run([sys.executable, "-m", "wizard", "play", "selfref", "--trees", str(trees),
+                           "--answers", str(answers)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr and "cycle" in done.stderr
