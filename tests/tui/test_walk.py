@@ -17,7 +17,8 @@ from .conftest import screen_text, wait_for
 
 def on(app, screen_type, qid=None):
     """A condition: the app shows `screen_type` (for node `qid`, when given)."""
-    return lambda: isinstance(app.screen, screen_type) and (qid is None or app.screen.node.qid == qid)
+    return lambda: (isinstance(app.screen, screen_type) and app.screen.is_mounted
+                    and (qid is None or app.screen.node.qid == qid))
 
 
 async def walk_to_stance(app, pilot):

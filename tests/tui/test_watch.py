@@ -7,7 +7,8 @@ from types import SimpleNamespace
 import pytest
 
 from wizard.errors import LoadError
-from wizard.loader import collect, load
+from wizard.loader import load
+from wizard.tui.library_cache import load_library
 from wizard.tui.app import WizardApp, run_app
 from wizard.tui.screens.info import InfoScreen
 from wizard.tui.screens.problems import ProblemsScreen
@@ -46,23 +47,24 @@ async def test_broken_tree_shows_problems_with_file_and_line_then_recovers(entry
     async with app.run_test() as pilot:
         await walk_to_where(app, pilot)
         tree_file.write_text(good.replace("    style: single\n", "    style: single\n   bad: [\n", 1))
-        await wait_for(pilot, lambda: isinstance(app.screen, ProblemsScreen), "the problems screen")
-        assert f"{tree_file}:" in screen_text(app)
+        await wait_for(pilot, lambda: isinstance(app.screen, ProblemsScreen) and f"{tree_file}:" in screen_text(app),
+                       "the problems screen naming the file")
         tree_file.write_text(good.replace(OLD, NEW))
         await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen) and NEW in screen_text(app),
                        "the walk again, with the edit")
         assert app.screen.node.qid == "example/where"
 
 
-def test_run_app_reports_load_errors_without_a_traceback(tmp_path):
+def test_run_app_reports_load_errors_without_a_traceback(tmp_path, monkeypatch):
+    monkeypatch.setenv("HIP_WIZARD_CACHE_DIR", str(tmp_path / "cache"))
     (tmp_path / "bad.yaml").write_text("id: [\n")
     with pytest.raises(LoadError) as caught:
         run_app(SimpleNamespace(trees=[tmp_path], tree=None, watch=False, data_dir=None))
     assert f"{tmp_path / 'bad.yaml'}:" in str(caught.value)
 
 
-def test_run_app_names_an_unknown_tree(entry_trees, capsys, monkeypatch):
-    monkeypatch.setattr("wizard.tui.app.collect", lambda paths: collect(paths, bundled=False))
+def test_run_app_names_an_unknown_tree(entry_trees, capsys, monkeypatch, tmp_path):
+    monkeypatch.setattr("wizard.tui.app.load_library", lambda paths: load_library(paths, tmp_path, bundled=False))
     code = run_app(SimpleNamespace(trees=[entry_trees], tree="nope", watch=False, data_dir=None))
     error = capsys.readouterr().err
     assert code == 2 and "no tree called 'nope'" in error and "tiny-check" in error

@@ -8,6 +8,7 @@ drops the overlays and swaps the walk screen for whatever the session says comes
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Iterable
 
 from textual.app import App, SystemCommand
@@ -16,13 +17,12 @@ from textual.screen import Screen
 from ..engine import Session
 from ..errors import AnswerError, StateError, WizardError
 from ..journal import NullJournal
-from ..loader import bundled_trees_dir, collect
 from ..model import Library
 from . import keymap
+from .library_cache import bundled_dir, load_library
 from .messages import Answered, GoBack, ResumeWalk, StartWalk
 from .screens.confirm import ConfirmScreen
 from .screens.emergency import EmergencyScreen
-from .screens.help import HelpScreen
 from .screens.problems import ProblemsScreen
 from .screens.result import ResultScreen
 from .screens.review import ReviewScreen
@@ -36,7 +36,7 @@ QUIT_WARNING = "Quit now? Your answers so far will be lost: this version does no
 
 
 class WizardApp(App):
-    CSS_PATH = "wizard.tcss"
+    CSS_PATH = Path(__file__).with_name("wizard.tcss")  # absolute, so subclasses elsewhere find it too
     TITLE = "hip-wizard"
     BINDINGS = keymap.APP
 
@@ -177,6 +177,7 @@ class WizardApp(App):
         topic = getattr(self.screen, "HELP_TOPIC", "general")
         keys = [(self.get_key_display(active.binding), active.binding)
                 for active in self.screen.active_bindings.values() if active.enabled]
+        from .screens.help import HelpScreen  # Markdown is heavy to import and rarely needed: load on demand
         self.push_screen(HelpScreen(topic, keys))
 
     def export_session(self, fmt: str) -> None:
@@ -246,6 +247,7 @@ class WizardApp(App):
 
     def reload_trees(self) -> None:
         """Reload every tree; on success restart the walk with the same answers (same step if it exists)."""
+        from ..loader import collect
         loaded = collect(self.watch_paths, self.bundled)
         if loaded.errors:
             self._show_problems(loaded.errors)
@@ -273,16 +275,17 @@ def run_app(args) -> int:
     """`hip-wizard run`: load the trees, start the app, return an exit code. Load errors are shown, never raised
     as a traceback: without --watch they go to the CLI's error report; with --watch into the app."""
     watch = getattr(args, "watch", False)
-    loaded = collect(list(args.trees))
-    if loaded.errors and not watch:
+    library, problems = load_library(list(args.trees))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors and not watch:
         from ..errors import LoadError
-        raise LoadError(loaded.errors)
+        raise LoadError(errors)
     tree = getattr(args, "tree", None)
-    if tree and tree not in loaded.library.trees and not loaded.errors:
-        names = ", ".join(t.id for t in loaded.library.entries()) or "none"
+    if tree and tree not in library.trees and not errors:
+        names = ", ".join(t.id for t in library.entries()) or "none"
         print(f"hip-wizard: there is no tree called '{tree}' (checks you can start: {names})", file=sys.stderr)
         return 2
-    watch_paths = (list(args.trees) or [bundled_trees_dir()]) if watch else ()
-    app = WizardApp(loaded.library, NullJournal(), None, tree, watch_paths, problems=loaded.errors)
+    watch_paths = (list(args.trees) or [bundled_dir()]) if watch else ()
+    app = WizardApp(library, NullJournal(), None, tree, watch_paths, problems=errors)
     app.run()
     return app.return_code or 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..loader import YAML_SUFFIXES
+from .library_cache import YAML_SUFFIXES
 
 
 class TreeWatcher:

@@ -9,13 +9,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...result import Result
 from .. import keymap
 from ..messages import GoBack
 from ..safe_text import literal
 from .confirm import ConfirmScreen
+from ..widgets.key_bar import KeyBar
 
 HEADLINE = "EMERGENCY - ACT NOW"
 DEFAULT_ACTION = "Call emergency services or go to an emergency department now."
@@ -44,7 +45,7 @@ class EmergencyScreen(Screen):
                     yield Static(literal((outcome.title, "bold"), "\n", outcome.text or ""), markup=False)
             yield Static(literal("The check has stopped here: this matters more than anything else it could tell "
                                  "you. If you are unsure, get help now rather than wait."), markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def action_mistake(self) -> None:
         question = ("Go back to the last question? Only do this if you pressed the wrong answer. "

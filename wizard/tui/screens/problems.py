@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..safe_text import literal
+from ..widgets.key_bar import KeyBar
 
 
 class ProblemsScreen(Screen):
@@ -23,4 +24,4 @@ class ProblemsScreen(Screen):
         with VerticalScroll(id="problems"):
             for problem in self.problems:
                 yield Static(literal(str(problem)), classes="problem", markup=False)
-        yield Footer()
+        yield KeyBar()

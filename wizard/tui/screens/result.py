@@ -7,7 +7,7 @@ from itertools import groupby
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ...model import Exercise
 from ...result import FindingResult, Result
@@ -16,6 +16,7 @@ from ..disclaimer import SHORT_DISCLAIMER
 from ..messages import GoBack
 from ..safe_text import literal
 from ..widgets.urgency_banner import UrgencyBanner
+from ..widgets.key_bar import KeyBar
 
 KIND_TITLES = {"stretch": "Stretches", "strengthening": "Strengthening", "mobility": "Mobility", "relief": "Relief"}
 
@@ -35,7 +36,7 @@ class ResultScreen(Screen):
             yield from self._findings()
             yield from self._plan()
             yield Static(literal((SHORT_DISCLAIMER, "italic")), id="disclaimer", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#result-body").focus()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from .. import keymap
 from ..safe_text import literal
 from ..widgets.choices import Choices
+from ..widgets.key_bar import KeyBar
 
 
 class ReviewScreen(Screen):
@@ -28,7 +29,7 @@ class ReviewScreen(Screen):
             yield Choices([(qid, f"{label}: {answer}") for qid, label, answer in self.answers])
         else:
             yield Static("Nothing answered yet.", id="empty", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         for choices in self.query(Choices):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from ...model import Tree
 from .. import keymap
@@ -13,6 +13,7 @@ from ..disclaimer import START_DISCLAIMER
 from ..messages import ResumeWalk, StartWalk
 from ..safe_text import literal
 from ..widgets.choices import Choices
+from ..widgets.key_bar import KeyBar
 
 
 class StartScreen(Screen):
@@ -31,7 +32,7 @@ class StartScreen(Screen):
             if not self.entries and not self.unfinished:
                 yield Static("No checks are installed. Add trees with --trees DIR.", id="empty", markup=False)
         yield Choices(self._choices())
-        yield Footer()
+        yield KeyBar()
 
     def _choices(self) -> list[tuple[object, str]]:
         resume = [(("resume", row.id), f"Resume: {_tree_title(row)} (started {row.started})")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from .. import keymap
 from ..messages import Answered, GoBack
@@ -13,6 +13,7 @@ from ..safe_text import literal
 from ..step import Step
 from ..widgets.progress_line import ProgressLine
 from ..widgets.why_panel import WhyPanel
+from ..widgets.key_bar import KeyBar
 
 
 class StepScreen(Screen):
@@ -30,7 +31,7 @@ class StepScreen(Screen):
         yield ProgressLine(self.step)
         yield from self.compose_body()
         yield WhyPanel(self.node)
-        yield Footer()
+        yield KeyBar()
 
     def compose_body(self) -> ComposeResult:
         yield VerticalScroll()
