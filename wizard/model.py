@@ -172,6 +172,11 @@ class Outcome(Node):
     end_walk: bool = False
 
     @property
+    def is_waypoint(self) -> bool:
+        """True for an outcome that only closes a module ("tests done"): nothing to show on a summary."""
+        return not (self.findings or self.exercises or self.advice or self.referral or self.retest)
+
+    @property
     def ends_walk(self) -> bool:
         return self.end_walk or (self.referral is not None and self.referral.urgency == "emergency")
 

@@ -201,7 +201,8 @@ def build_summary(session, *, when: datetime | None = None, app_version: str = w
         status=STATUS_OF_SESSION[session.status],
         answers=tuple(_answer(node, session.answers[node.qid]) for node in session.steps),
         measures=tuple(_measure(n, session.answers[n.qid]) for n in session.steps if isinstance(n, Measure)),
-        outcomes=tuple(OutcomeLine(o.qid, o.title, o.text) for o in result.outcomes),
+        outcomes=tuple(OutcomeLine(o.qid, o.title, o.text) for o in result.outcomes
+                       if not session.library.node(o.qid).is_waypoint),
         findings=tuple(_finding(f) for f in result.findings),
         referral=_referral(result.referral),
         exercises=tuple(_exercise(e) for e in result.exercises),
