@@ -1,6 +1,7 @@
 """The Textual app: owns the one Session, shows the screen for its current step, reports to the journal.
 
-Screens only show and forward (messages `Answered`, `GoBack`, `StartWalk`, `ResumeWalk`); every decision is
+Screens other than the start screen are imported where they are first needed, so that the first question
+is not kept waiting by modules it does not use (see bench/bench_startup.py). Screens only show and forward (messages `Answered`, `GoBack`, `StartWalk`, `ResumeWalk`); every decision is
 the engine's. The screen stack is [default, StartScreen, the walk screen, overlays...]: `show_current`
 drops the overlays and swaps the walk screen for whatever the session says comes next.
 """
@@ -21,13 +22,8 @@ from ..model import Library
 from . import keymap
 from .library_cache import bundled_dir, load_library
 from .messages import Answered, GoBack, ResumeWalk, StartWalk
-from .screens.confirm import ConfirmScreen
-from .screens.emergency import EmergencyScreen
-from .screens.problems import ProblemsScreen
-from .screens.result import ResultScreen
-from .screens.review import ReviewScreen
-from .screens.start import StartScreen
-from .screens.steps import STEP_SCREENS
+from .screens.start import StartPlaceholder, StartScreen
+from .screens.steps import step_screen_for
 from .step import Step
 from .watcher import TreeWatcher
 
@@ -55,9 +51,10 @@ class WizardApp(App):
     # --- screens -----------------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.push_screen(self._start_screen())
+        direct = self.start_tree and not self.problems
+        self.push_screen(StartPlaceholder() if direct else self._start_screen())
         if self.problems:
-            self.push_screen(ProblemsScreen(self.problems))
+            self._show_problems(self.problems)
         elif self.start_tree:
             self.begin_walk(Session(self.library, self.start_tree))
         if self.watcher:
@@ -77,7 +74,7 @@ class WizardApp(App):
     @property
     def walk_depth(self) -> int:
         """Where the walk screen sits in the stack: just above the start screen."""
-        starts = [n for n, s in enumerate(self.screen_stack) if isinstance(s, StartScreen)]
+        starts = [n for n, s in enumerate(self.screen_stack) if isinstance(s, (StartScreen, StartPlaceholder))]
         return starts[0] + 2 if starts else len(self.screen_stack) + 1
 
     def show_current(self) -> None:
@@ -96,10 +93,12 @@ class WizardApp(App):
     def _screen_for_session(self) -> Screen:
         session = self.session
         if session.status == "emergency":
+            from .screens.emergency import EmergencyScreen
             return EmergencyScreen(session.result())
         if session.finished:
+            from .screens.result import ResultScreen
             return ResultScreen(session.result())
-        return STEP_SCREENS[type(session.current)](Step.current(session))
+        return step_screen_for(session.current)(Step.current(session))
 
     def back_to_start(self) -> None:
         self.session = None
@@ -165,10 +164,11 @@ class WizardApp(App):
         if session is None:
             return
         answers = [(n.qid, n.label, session.reason(n.qid).answer_text) for n in session.steps]
+        from .screens.review import ReviewScreen
         self.push_screen(ReviewScreen(answers))
 
     def edit_answer(self, qid: str) -> None:
-        self.push_screen(STEP_SCREENS[type(self.library.node(qid))](Step.edit(self.session, qid)))
+        self.push_screen(step_screen_for(self.library.node(qid))(Step.edit(self.session, qid)))
 
     def action_new_session(self) -> None:
         self.back_to_start()
@@ -210,6 +210,7 @@ class WizardApp(App):
         self.push_screen(screen(self.store))
 
     async def action_quit(self) -> None:
+        from .screens.confirm import ConfirmScreen
         if self.journal.keeps_history or not self._answers_at_risk() or isinstance(self.screen, ConfirmScreen):
             self.exit()
             return
@@ -267,6 +268,7 @@ class WizardApp(App):
         self.show_current()
 
     def _show_problems(self, problems: list) -> None:
+        from .screens.problems import ProblemsScreen
         self._pop_to(self.walk_depth if self.session else self.walk_depth - 1)
         self.push_screen(ProblemsScreen(problems))
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 import wizard
@@ -96,6 +95,7 @@ def _read(folder: Path, key: str):
 
 
 def _write(folder: Path, key: str, library) -> None:
+    import tempfile  # only on a miss: keeps the warm start lean
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, temp = tempfile.mkstemp(dir=folder, prefix=".library-")

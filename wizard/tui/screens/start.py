@@ -66,3 +66,8 @@ class StartScreen(Screen):
 
 def _tree_title(row) -> str:
     return getattr(row, "title", None) or str(getattr(row, "tree_id", "session"))
+
+
+class StartPlaceholder(Screen):
+    """Stands where the start screen goes when the app opens straight into a tree (`run TREE`): the first
+    question then does not wait for a menu nobody sees. Leaving the walk puts the real start screen here."""

@@ -25,6 +25,7 @@ class KeyBar(Static):
 
     def __init__(self) -> None:
         super().__init__(id="keys")
+        self._shown: tuple = ()
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -38,10 +39,14 @@ class KeyBar(Static):
             self.show_keys()
 
     def show_keys(self) -> None:
-        keys = list(self._key_markup())
-        if self.app.ENABLE_COMMAND_PALETTE:
-            keys.append("[@click=app.command_palette][bold $footer-key-foreground]^p[/] Commands[/]")
-        self.update(Content.from_markup("  ".join(keys)))
+        """Redraw only when the keys changed: binding updates arrive often and parsing markup is not free."""
+        keys = tuple(self._key_markup())
+        if keys == self._shown:
+            return
+        self._shown = keys
+        palette = ("[@click=app.command_palette][bold $footer-key-foreground]^p[/] Commands[/]",
+                   ) if self.app.ENABLE_COMMAND_PALETTE else ()
+        self.update(Content.from_markup("  ".join(keys + palette)))
 
     def _key_markup(self):
         shown: set[str] = set()
