@@ -196,3 +196,34 @@ def test_play_on_a_cyclic_tree_prints_a_sentence_not_a_traceback(tmp_path):
                            "--answers", str(answers)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "cycle" in done.stderr
+
+
+def test_answers_off_the_path_stop_counting_in_conditions(make_library):
+    nodes = {"where": single(["front", "side"], options=[{"value": "front", "label": "Front", "next": "night"},
+                                                         {"value": "side", "label": "Side", "next": "pain"}]),
+             "night": yes_no(next="pain"),
+             "pain": measure(ask_if={"answer": "night", "is": True}, next="end"),
+             "end": outcome()}
+    session = walk(Session(make_library(tree("t", nodes)), "t"), "front", True)
+    assert at(session) == "t/pain"
+    session.edit("t/where", "side")                       # "night" is still stored, but off the path
+    assert session.finished and "t/night" in session.answers
+    assert "t/night" not in session.path_answers
+    session.edit("t/where", "front")                      # back on the path: it counts again
+    assert at(session) == "t/pain"
+
+
+def test_findings_inside_a_handover_carry_the_answers_that_opened_it(make_library):
+    sub = tree("sub", {"test": self_test(branches=[{"if": {"positive": "test"}, "next": "found"}], next="clear"),
+                       "found": outcome("Found", findings=["example-tendon"]), "clear": outcome("Clear")})
+    main = tree("main", {"side": yes_no(next="go"),
+                         "go": {"kind": "handover", "tree": "sub", "ask_if": {"answer": "side", "is": True},
+                                "next": "end"},
+                         "end": outcome("End", None)})
+    library = make_library(sub, main)
+    session = walk(Session(library, "main"), True, "right")
+    [finding] = session.result().findings
+    assert [r.qid for r in finding.reasons] == ["main/side", "sub/test"]
+    assert [r.answer_text for r in finding.reasons] == ["Yes", "Positive on the right"]
+    skipped = walk(Session(library, "main"), False)
+    assert skipped.finished and skipped.result().findings == ()
