@@ -250,3 +250,10 @@ def test_an_unreadable_path_is_a_problem_not_a_crash(tmp_path):
     (folder / "inner.yaml").write_bytes(b"")
     [problem] = collect(folder).errors
     assert problem.file.endswith("inner.yaml")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n"])
+def test_empty_or_blank_text_is_one_problem_not_two(tmp_path, text):
+    nodes = {"q": yes_no(text=text, if_yes="end", if_no="end"), "end": outcome()}
+    [problem] = collect(write(tmp_path, "t.yaml", tree("t", nodes))).errors
+    assert problem.node == "q" and "must not be" in problem.message
