@@ -188,8 +188,8 @@ class _Builder:
         return path
 
     def _take_key(self, frame: _Frame, key, pos) -> None:
-        if not isinstance(key, (str, int, float, bool)) or key is None:
-            _fail(self.name, *pos, "a mapping key must be a plain word, not a list, mapping or null")
+        if not isinstance(key, (str, int, float, bool)) or key == "":
+            _fail(self.name, *pos, "a mapping key must be a plain word, not empty, a list or a mapping")
         key = str(key) if not isinstance(key, str) else key
         if key in frame.key_lines:
             first = frame.key_lines[key]

@@ -45,6 +45,7 @@ BAD_FILES = {
     "binary": (b"id: x\x00\x01\x02\ntitle: y\n", "binary", 1),
     "two-documents": (b"id: a\ntitle: A\n---\nid: b\n", "more than one YAML document", 3),
     "list-as-key": (b"? [a, b]\n: c\n", "mapping key must be a plain word", 1),
+    "empty-key": (b"id: x\n? \n: c\n", "mapping key must be a plain word", 2),
 }
 
 
