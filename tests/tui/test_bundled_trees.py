@@ -1,0 +1,87 @@
+"""Pilot walks through the real bundled trees: every entry tree reaches a result through the screens, and
+a red flag in the full check stops the walk on the emergency screen."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from wizard.loader import collect
+from wizard.model import Question
+from wizard.tui.app import WizardApp
+from wizard.tui.screens.emergency import EmergencyScreen
+from wizard.tui.screens.info import InfoScreen
+from wizard.tui.screens.measure import MeasureScreen
+from wizard.tui.screens.question import QuestionScreen
+from wizard.tui.screens.result import ResultScreen
+from wizard.tui.screens.self_test import SelfTestScreen
+
+from .conftest import screen_text, wait_for
+
+MAX_STEPS = 200
+NEGATIVE = ("neither", "negative")
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    loaded = collect([])
+    if loaded.errors:
+        pytest.skip(f"bundled trees do not load right now: {loaded.errors[0]}")
+    return loaded.library
+
+
+def settled(app) -> bool:
+    return app.screen.is_mounted and isinstance(
+        app.screen, (InfoScreen, QuestionScreen, SelfTestScreen, MeasureScreen, ResultScreen, EmergencyScreen))
+
+
+async def answer_calmly(app, pilot) -> None:
+    """The answer of someone with no warning signs: no, the first choice, nothing ticked, negative, lowest."""
+    screen, node = app.screen, app.screen.node
+    if isinstance(screen, InfoScreen):
+        await pilot.press("enter")
+    elif isinstance(screen, QuestionScreen):
+        await pilot.press({"yes_no": "n", "single": "1", "multi": "d"}[node.style])
+    elif isinstance(screen, SelfTestScreen):
+        result = next(r for r in node.results if r in NEGATIVE)
+        await pilot.press(str(node.results.index(result) + 1))
+    else:
+        screen.query_one(Input).value = f"{node.min:g}"
+        await pilot.press("enter")
+
+
+async def walk_until(app, pilot, stop) -> None:
+    for _ in range(MAX_STEPS):
+        await wait_for(pilot, lambda: settled(app), "a step or result screen")
+        if stop(app):
+            return
+        before = (app.screen.node.qid, len(app.session.answers))
+        await answer_calmly(app, pilot)
+        await wait_for(pilot, lambda: not settled(app) or isinstance(app.screen, (ResultScreen, EmergencyScreen))
+                       or (app.screen.node.qid, len(app.session.answers)) != before, "the next step")
+    raise AssertionError("the walk did not end")
+
+
+@pytest.mark.parametrize("tree_id", ["full-check", "quick-retest", "side-sleeper", "uneven-hips"])
+async def test_entry_tree_walks_to_a_result(bundled, tree_id):
+    if tree_id not in bundled.trees:
+        pytest.skip(f"{tree_id} is not bundled")
+    app = WizardApp(bundled, start_tree=tree_id)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await walk_until(app, pilot, lambda a: isinstance(a.screen, (ResultScreen, EmergencyScreen)))
+        assert isinstance(app.screen, ResultScreen), f"{tree_id} stopped at {app.session.status}"
+        assert app.session.finished and "not a doctor" in screen_text(app)
+
+
+async def test_emergency_red_flag_in_the_full_check_stops_on_the_emergency_screen(bundled):
+    def at_emergency_flag(a):
+        node = getattr(a.screen, "node", None)
+        return isinstance(node, Question) and node.style == "yes_no" and node.red_flag == "emergency"
+
+    app = WizardApp(bundled, start_tree="full-check")
+    async with app.run_test() as pilot:
+        await walk_until(app, pilot, at_emergency_flag)
+        await pilot.press("y")
+        await wait_for(pilot, lambda: isinstance(app.screen, EmergencyScreen) and app.screen.is_mounted,
+                       "the emergency screen")
+        assert app.session.status == "emergency" and "EMERGENCY" in screen_text(app)
