@@ -132,6 +132,8 @@ def tree_data(draw, tree_id: str = "main", sub: str | None = None, max_asking: i
             known.append((names[i], kind, node))
     for name in names[count:]:
         extra = copy.deepcopy(FINDINGS) if draw(st.booleans()) else {}
+        if _pick(draw, [False] * 5 + [True]):
+            extra["end_walk"] = True
         nodes[name] = outcome(f"Outcome {name}", draw(URGENCY), **extra)
     return {"id": tree_id, "title": f"Tree {tree_id}", "version": "1.0.0", "start": "n0", "nodes": nodes}
 

@@ -142,7 +142,8 @@ def test_generated_valid_trees_load_and_every_random_walk_ends_at_an_outcome(fol
     if session.status == "emergency":
         assert last.referral.urgency == "emergency"
     else:
-        assert last.qid.startswith("main/") and library.node(last.qid).next is None
+        ended_here = library.node(last.qid)
+        assert ended_here.end_walk or (last.qid.startswith("main/") and ended_here.next is None)
     assert session.progress.remaining == 0 and session.progress.done == len(session.steps)
 
 
