@@ -15,7 +15,7 @@ from .errors import LoadError, Problem
 from .model import (Advice, Branch, Dosage, Evidence, Exercise, Finding, Handover, Info, Invariant, Library,
                     Measure, Option, Outcome, Question, Referral, Scenario, SelfTest, Tree, Where, qualify)
 from .schema_check import schema_errors
-from .yamlsafe import Document, read
+from .yamlsafe import Document, read, read_capped
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -84,7 +84,7 @@ def _unique(paths: list[Path]) -> list[Path]:
 def _load_file(path: Path, library: Library) -> list[Problem]:
     name = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_capped(path)
         doc = read(raw, name)
     except LoadError as exc:
         return exc.problems

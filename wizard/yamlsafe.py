@@ -52,7 +52,7 @@ class Document:
 def decode(raw: bytes, name: str) -> str:
     """Bytes to text, refusing oversize, binary and non-UTF-8 files with a plain sentence."""
     if len(raw) > MAX_FILE_BYTES:
-        _fail(name, 1, 1, f"the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        _fail(name, 1, 1, f"the file is too big: the limit is {MAX_FILE_BYTES:,} bytes")
     if b"\x00" in raw:
         _fail(name, 1, 1, "the file holds NUL bytes: it looks binary, not a YAML text file")
     try:
@@ -212,6 +212,12 @@ _HANDLERS = {
     yaml.MappingEndEvent: _Builder._close,
     yaml.SequenceEndEvent: _Builder._close,
 }
+
+
+def read_capped(path) -> bytes:
+    """A file's bytes, but never more than one past the cap: a huge file must not be read whole first."""
+    with open(path, "rb") as handle:
+        return handle.read(MAX_FILE_BYTES + 1)
 
 
 def read(raw: bytes, name: str) -> Document:

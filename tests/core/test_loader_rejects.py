@@ -5,6 +5,9 @@ Authors see these messages in `hip-wizard check` and at start-up, so each test a
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from wizard import yamlsafe
@@ -258,3 +261,19 @@ def test_empty_or_blank_text_is_one_problem_not_two(tmp_path, text):
     nodes = {"q": yes_no(text=text, if_yes="end", if_no="end"), "end": outcome()}
     [problem] = collect(write(tmp_path, "t.yaml", tree("t", nodes))).errors
     assert problem.node == "q" and "must not be" in problem.message
+
+
+def test_a_huge_file_is_refused_without_reading_it_whole(tmp_path):
+    """A 2 GB file under a 1 GB memory limit: the size cap must apply before the bytes are read."""
+    huge = tmp_path / "huge.yaml"
+    with huge.open("wb") as handle:
+        handle.truncate(2 * 1024**3)  # sparse: costs no disk
+    script = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))\n"
+        "from wizard import loader\n"
+        "print(loader.collect([sys.argv[1]], bundled=False).problems[0].message)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(huge)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert "the limit is" in done.stdout
