@@ -53,7 +53,8 @@ LEAF_FORMS = {
 def leaf_condition(draw, known: list[tuple[str, str, dict]]):
     """One leaf naming a known node, with a value that node can really produce."""
     name, kind, node = _pick(draw, known)
-    forms = LEAF_FORMS[kind](draw, name, _values(kind, node)) + [{"answer": name, "answered": _pick(draw, [True, False])}]
+    answered = {"answer": name, "answered": _pick(draw, [True, False])}
+    forms = LEAF_FORMS[kind](draw, name, _values(kind, node)) + [answered]
     return _pick(draw, forms)
 
 

@@ -29,6 +29,10 @@ def _set(*path_and_value):
     return change
 
 
+def _scenario(given: dict, expect: dict):
+    return _set("scenarios", [{"name": "x", "given": given, "expect": expect}])
+
+
 def _ask_if(condition):
     return _set("nodes", "st", "ask_if", condition)
 
@@ -53,24 +57,27 @@ MISTAKES = {
     "positive on a question": (_ask_if({"positive": "q"}), "st", "is not a self-test"),
     "side on an unsided test": (_unsided_then_side, "m", "has no sides"),
     "condition names a ghost": (_ask_if({"answer": "ghost", "is": True}), "st", "'t/ghost', which does not exist"),
-    "impossible option value": (_ask_if({"answer": "s", "is": "c"}), "st", "can never be 'c'; its answers are: 'a', 'b'"),
+    "impossible option value": (_ask_if({"answer": "s", "is": "c"}), "st",
+                                "can never be 'c'; its answers are: 'a', 'b'"),
     "string for a boolean": (_ask_if({"answer": "q", "is": "true"}), "st", "can never be 'true'"),
     "min not below max": (_set("nodes", "m", "min", 10), "m", "`min` (10) must be below `max` (10)"),
     "options on yes_no": (_set("nodes", "q", "options", [{"value": "a", "label": "A"}, {"value": "b", "label": "B"}]),
                           "q", "a yes_no question has no `options`"),
-    "duplicate option": (lambda t: t["nodes"]["s"]["options"][1].update(value="a"), "s", "option value 'a' is used twice"),
-    "red flag on single": (_set("nodes", "s", "red_flag", "urgent"), "s", "`red_flag` belongs to yes_no questions only"),
+    "duplicate option": (lambda t: t["nodes"]["s"]["options"][1].update(value="a"), "s",
+                         "option value 'a' is used twice"),
+    "red flag on single": (_set("nodes", "s", "red_flag", "urgent"), "s",
+                           "`red_flag` belongs to yes_no questions only"),
     "exclusive on single": (lambda t: t["nodes"]["s"]["options"][0].update(exclusive=True), "s",
                             "`exclusive` works only in multi-choice"),
     "ask_if without next": (_set("nodes", "q", "ask_if", {"answer": "s", "is": "a"}), "q", "needs a `next`"),
     "start is a ghost": (_set("start", "ghost"), None, "`start` names 'ghost'"),
-    "scenario names a ghost": (_set("scenarios", [{"name": "x", "given": {"ghost": True}, "expect": {"urgency": "none"}}]),
+    "scenario names a ghost": (_scenario({"ghost": True}, {"urgency": "none"}),
                                None, "scenario 'x': `given` names 'ghost'"),
-    "scenario answer does not fit": (_set("scenarios", [{"name": "x", "given": {"q": "yes"}, "expect": {"urgency": "none"}}]),
+    "scenario answer does not fit": (_scenario({"q": "yes"}, {"urgency": "none"}),
                                      None, "scenario 'x': `given` q: answer yes or no"),
-    "scenario expects a question": (_set("scenarios", [{"name": "x", "given": {"q": True}, "expect": {"outcomes": ["q"]}}]),
+    "scenario expects a question": (_scenario({"q": True}, {"outcomes": ["q"]}),
                                     None, "`expect` names outcome 'q', which is not an outcome node"),
-    "scenario expects a ghost finding": (_set("scenarios", [{"name": "x", "given": {}, "expect": {"findings": ["nope"]}}]),
+    "scenario expects a ghost finding": (_scenario({}, {"findings": ["nope"]}),
                                          None, "finding 'nope', which is not in any catalogue"),
     "invariant on a measure": (_set("invariants", [{"name": "x", "when": {"answer": "m", "is": 3},
                                                     "then": {"urgency_at_least": "urgent"}}]),

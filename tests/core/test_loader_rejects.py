@@ -84,7 +84,8 @@ def test_duplicate_key_names_both_lines(tmp_path):
 
 
 def test_duplicate_node_ids_are_caught_too(tmp_path):
-    text = "id: t\ntitle: T\nversion: '1'\nstart: a\nnodes:\n  a: {kind: outcome, title: A}\n  a: {kind: outcome, title: B}\n"
+    text = ("id: t\ntitle: T\nversion: '1'\nstart: a\nnodes:\n"
+            "  a: {kind: outcome, title: A}\n  a: {kind: outcome, title: B}\n")
     [problem] = collect(write(tmp_path, "dup.yaml", text)).errors
     assert "duplicate key 'a'" in problem.message and problem.line == 7
 

@@ -20,7 +20,8 @@ from wizard.model import Info, Measure, Question, SelfTest
 from .conftest import EXAMPLES, collect, tree_text
 from .strategies import library_data
 
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+FAST = settings(max_examples=60, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 TREES = settings(FAST, max_examples=40)
 
 KEYS = ["id", "title", "version", "start", "nodes", "kind", "style", "text", "why", "next", "options", "value",
@@ -109,7 +110,8 @@ def random_answer(node, rng: random.Random):
         if node.style == "single":
             return rng.choice(values)
         plain = [o.value for o in node.options if not o.exclusive]
-        return rng.choice([[o.value for o in node.options if o.exclusive][:1] or [], rng.sample(plain, rng.randint(0, len(plain)))])
+        alone = [o.value for o in node.options if o.exclusive][:1]
+        return rng.choice([alone, rng.sample(plain, rng.randint(0, len(plain)))])
     if isinstance(node, SelfTest):
         return rng.choice(node.results)
     if isinstance(node, Measure):
