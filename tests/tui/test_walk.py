@@ -94,3 +94,15 @@ async def test_mouse_click_picks_an_option(library):
         await pilot.click("#choices", offset=(4, 1))  # the second line: "No"
         await wait_for(pilot, on(app, QuestionScreen, "example/where"), "the where question")
         assert app.session.answers["example-screen/fever"] is False
+
+
+async def test_y_and_n_answer_only_yes_no_questions(library):
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test() as pilot:
+        await wait_for(pilot, on(app, InfoScreen), "the welcome step")
+        await pilot.press("enter")
+        await wait_for(pilot, on(app, QuestionScreen, "example-screen/fever"))
+        await pilot.press("n")
+        await wait_for(pilot, on(app, QuestionScreen, "example/where"), "the where question")
+        await pilot.press("n", "y")
+        assert app.screen.node.qid == "example/where" and "example/where" not in app.session.answers

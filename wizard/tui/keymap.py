@@ -22,8 +22,8 @@ STEP = [
 ]
 
 YES_NO = [
-    Binding("y", "pick(1)", "Yes", show=False, id="yes"),
-    Binding("n", "pick(2)", "No", show=False, id="no"),
+    Binding("y", "yes_no(True)", "Yes", show=False, id="yes"),
+    Binding("n", "yes_no(False)", "No", show=False, id="no"),
 ]
 
 MULTI = [Binding("d", "done", "Done", id="done")]

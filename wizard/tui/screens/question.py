@@ -45,6 +45,8 @@ class QuestionScreen(StepScreen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "done":
             return self.node.style == "multi"
+        if action == "yes_no":
+            return self.node.style == "yes_no"
         return super().check_action(action, parameters)
 
     def action_pick(self, number: int) -> None:
@@ -55,6 +57,9 @@ class QuestionScreen(StepScreen):
         value = self.query_one(Choices).value_at(number)
         if value is not None:
             self.submit(value)
+
+    def action_yes_no(self, value: bool) -> None:
+        self.submit(value)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

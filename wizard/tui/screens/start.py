@@ -37,8 +37,7 @@ class StartScreen(Screen):
     def _choices(self) -> list[tuple[object, str]]:
         resume = [(("resume", row.id), f"Resume: {_tree_title(row)} (started {row.started})")
                   for row in self.unfinished]
-        start = [(("start", tree.id), f"{tree.title}" + (f" - {tree.description}" if tree.description else ""))
-                 for tree in self.entries]
+        start = [(("start", tree.id), _entry_label(tree)) for tree in self.entries]
         return resume + start
 
     def on_mount(self) -> None:
@@ -62,6 +61,13 @@ class StartScreen(Screen):
 
     def action_history(self) -> None:
         self.app.action_history()
+
+
+def _entry_label(tree: Tree) -> tuple:
+    """The check's title in bold, its description under it, dimmed (both tree text, shown literally)."""
+    if not tree.description:
+        return ((tree.title, "bold"),)
+    return ((tree.title, "bold"), "\n   ", (tree.description, "dim"))
 
 
 def _tree_title(row) -> str:

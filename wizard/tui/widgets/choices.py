@@ -11,7 +11,8 @@ from ..safe_text import literal
 class Choices(OptionList):
     """An OptionList of (value, label) pairs; labels are tree text, shown literally and numbered."""
 
-    def __init__(self, choices: list[tuple[object, str]], chosen: object = None, id: str = "choices") -> None:
+    def __init__(self, choices: list[tuple[object, str | tuple]], chosen: object = None, id: str = "choices") -> None:
+        """`choices`: (value, label); a label is a string, or a tuple of parts for `literal` (text, styles)."""
         self.values = [value for value, _ in choices]
         super().__init__(*(_option(n, label) for n, (_, label) in enumerate(choices, 1)), id=id, markup=False, compact=True)
         if chosen in self.values:
@@ -22,6 +23,7 @@ class Choices(OptionList):
         return self.values[number - 1] if 1 <= number <= len(self.values) else None
 
 
-def _option(number: int, label: str) -> Option:
+def _option(number: int, label: str | tuple) -> Option:
     key = f"{number}  " if number <= 9 else "   "
-    return Option(literal((key, "bold"), label))
+    parts = label if isinstance(label, tuple) else (label,)
+    return Option(literal((key, "bold"), *parts))

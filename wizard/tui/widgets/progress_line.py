@@ -1,4 +1,7 @@
-"""'Step 4 · about 6 left' and the path so far, under the title of every step screen."""
+"""'Step 4 · up to 6 more' and the path so far, under the title of every step screen.
+
+The engine's remaining count is the longest path from here, so it is an upper bound: say so.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ PATH_SHOWN = 3
 
 
 class ProgressLine(Static):
-    """Where the person is in the walk; the remaining count is the engine's longest-path estimate."""
+    """Where the person is in the walk."""
 
     def __init__(self, step: Step) -> None:
         super().__init__(self._text(step), id="progress", markup=False)
@@ -20,7 +23,7 @@ class ProgressLine(Static):
     def _text(step: Step):
         if step.editing:
             return literal(("Changing your answer to step ", "bold"), (str(step.number), "bold"))
-        left = "last step" if step.remaining <= 1 else f"about {step.remaining} left"
+        left = "last step" if step.remaining <= 1 else f"up to {step.remaining} more"
         trail = " › ".join(step.path[-PATH_SHOWN:])
         more = "… › " if len(step.path) > PATH_SHOWN else ""
         path = f"   {more}{trail}" if trail else ""
