@@ -59,13 +59,18 @@ def _self_test(node: SelfTest, value: object) -> str:
 
 
 def _measure(node: Measure, value: object) -> int | float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
         raise AnswerError(f"enter a number from {_num(node.min)} to {_num(node.max)} {node.unit}".rstrip())
     if node.integer and value != int(value):
         raise AnswerError("enter a whole number")
     if not node.min <= value <= node.max:
         raise AnswerError(f"enter a number from {_num(node.min)} to {_num(node.max)} {node.unit}".rstrip())
     return int(value) if node.integer else value
+
+
+def _finite(value: int | float) -> bool:
+    """Ints are always finite (and may be too big for `math.isfinite`); floats must not be inf or nan."""
+    return isinstance(value, int) or math.isfinite(value)
 
 
 def _info(node: Info, value: object) -> bool:

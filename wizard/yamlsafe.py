@@ -13,6 +13,7 @@ instead of by PyYAML's constructors. That one choice gives every guarantee the l
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FILE_BYTES = 5_000_000
 MAX_DEPTH = 64
 MAX_SCALAR_CHARS = 20_000
+MAX_NUMBER_DIGITS = 300
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+([eE][-+]?[0-9]+)?")
@@ -83,15 +85,22 @@ def _fail(name: str, line: int, col: int, message: str) -> None:
 
 
 def resolve_plain(value: str) -> object:
-    """Type a plain (unquoted) scalar by the YAML 1.2 core rules we accept; everything else is a string."""
+    """Type a plain (unquoted) scalar by the YAML 1.2 core rules we accept; everything else is a string.
+
+    Raises `ValueError` (with a plain sentence) for a number too long or too large to be a real value."""
     if value in _NULLS:
         return None
     if value in _BOOLS:
         return _BOOLS[value]
     if _INT.fullmatch(value):
+        if len(value) > MAX_NUMBER_DIGITS:
+            raise ValueError(f"this number is too long ({len(value):,} digits); write it as text in quotes")
         return int(value)
     if _FLOAT.fullmatch(value):
-        return float(value)
+        number = float(value)
+        if math.isinf(number):
+            raise ValueError("this number is too large to use; write it as text in quotes")
+        return number
     return value
 
 
@@ -150,7 +159,10 @@ class _Builder:
         if len(event.value) > MAX_SCALAR_CHARS:
             _fail(self.name, *_mark(event), f"a text of {len(event.value):,} characters; the limit is {MAX_SCALAR_CHARS:,}")
         plain = event.implicit[0] and not self._expecting_key()
-        value = resolve_plain(event.value) if plain else event.value
+        try:
+            value = resolve_plain(event.value) if plain else event.value
+        except ValueError as exc:
+            _fail(self.name, *_mark(event), str(exc))
         self._add(value, event)
 
     def _expecting_key(self) -> bool:

@@ -54,6 +54,8 @@ def test_valid_answers_are_stored_as_json_values(node, name, value, stored):
     ("pain", 4.5, "whole number"),
     ("pain", math.nan, "number"),
     ("pain", math.inf, "number"),
+    pytest.param("pain", 10**400, "number from 0 to 10", id="int-too-big-for-a-float"),
+    pytest.param("pain", -10**400, "number from 0 to 10", id="int-too-small-for-a-float"),
     ("welcome", 1, "true once read"),
     ("tendon", True, "not something you answer"),
     ("screen", True, "not something you answer"),

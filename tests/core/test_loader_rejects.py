@@ -48,6 +48,8 @@ BAD_FILES = {
     "binary": (b"id: x\x00\x01\x02\ntitle: y\n", "binary", 1),
     "two-documents": (b"id: a\ntitle: A\n---\nid: b\n", "more than one YAML document", 3),
     "list-as-key": (b"? [a, b]\n: c\n", "mapping key must be a plain word", 1),
+    "huge-integer": (b"id: x\ntitle: " + b"7" * 5000 + b"\n", "number is too long", 2),
+    "overflowing-float": (b"id: x\ntitle: 1" + b"0" * 400 + b".5\n", "number is too large", 2),
     "empty-key": (b"id: x\n? \n: c\n", "mapping key must be a plain word", 2),
 }
 
