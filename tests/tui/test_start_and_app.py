@@ -144,3 +144,35 @@ async def test_no_color_is_respected(library, monkeypatch):
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, InfoScreen))
         assert app.no_color
+
+
+class ResumingJournal:
+    keeps_history = True
+
+    def __init__(self):
+        self.calls = []
+
+    def begin(self, session):
+        self.calls.append("begin")
+
+    def resume(self, session_id, session):
+        self.calls.append(("resume", session_id))
+
+    def record(self, session):
+        self.calls.append("record")
+
+    def finish(self, session):
+        self.calls.append("finish")
+
+
+async def test_resumed_walk_keeps_writing_under_its_old_id(library):
+    saved = Session(library, "example", {"example/welcome": True}).to_dict()
+    journal = ResumingJournal()
+    app = WizardApp(library, journal=journal, store=FakeStore(saved))
+    async with app.run_test() as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        await pilot.press("1")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the resumed walk")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: "record" in journal.calls, "the answer to be recorded")
+    assert journal.calls[0] == ("resume", "s7") and "begin" not in journal.calls

@@ -240,3 +240,18 @@ async def test_rejected_answer_is_reported_not_raised(library):
         app.screen.submit("maybe")
         await wait_for(pilot, lambda: "answer yes or no" in notes, "the answer error")
         assert isinstance(app.screen, QuestionScreen) and not app.session.answers.get("example-screen/fever")
+
+
+class FailingJournal(RecordingJournal):
+    def record(self, session):
+        raise OSError("disk full")
+
+
+async def test_a_journal_that_cannot_save_is_reported_and_the_walk_goes_on(library):
+    app = WizardApp(library, journal=FailingJournal(), start_tree="example")
+    async with app.run_test() as pilot:
+        notes = Notes(app)
+        await to_fever(app, pilot)
+        assert "could not be saved (disk full)" in notes
+        await pilot.press("ctrl+q")  # history is no longer kept, so quitting now warns
+        await wait_for(pilot, on(app, ConfirmScreen), "the quit warning")

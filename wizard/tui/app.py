@@ -17,7 +17,7 @@ from textual.screen import Screen
 
 from ..engine import Session
 from ..errors import AnswerError, StateError, WizardError
-from ..journal import NullJournal
+from ..journal import GuardedJournal, NullJournal
 from ..model import Library
 from . import keymap
 from .library_cache import bundled_dir, load_library
@@ -42,7 +42,7 @@ class WizardApp(App):
         super().__init__()
         self.bundled = bundled
         self.library, self.store, self.start_tree = library, store, start_tree
-        self.journal = journal if journal is not None else NullJournal()
+        self.journal = GuardedJournal(journal if journal is not None else NullJournal(), self._journal_failed)
         self.watch_paths = list(watch_paths)
         self.watcher = TreeWatcher(self.watch_paths) if self.watch_paths else None
         self.problems = list(problems or [])
@@ -109,12 +109,15 @@ class WizardApp(App):
 
     def begin_walk(self, session: Session, resumed_id: object = None) -> None:
         self.session = session
-        resume = getattr(self.journal, "resume", None)
+        resume = getattr(self.journal.journal, "resume", None)
         if resumed_id is not None and resume:
-            resume(resumed_id, session)
+            self.journal._guard(lambda s: resume(resumed_id, s), session)
         else:
             self.journal.begin(session)
         self._after_change()
+
+    def _journal_failed(self, message: str) -> None:
+        self.notify(message, severity="error", timeout=15)
 
     def on_start_walk(self, message: StartWalk) -> None:
         self.begin_walk(Session(self.library, message.tree_id))
