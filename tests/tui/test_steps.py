@@ -255,3 +255,16 @@ async def test_a_journal_that_cannot_save_is_reported_and_the_walk_goes_on(libra
         assert "could not be saved (disk full)" in notes
         await pilot.press("ctrl+q")  # history is no longer kept, so quitting now warns
         await wait_for(pilot, on(app, ConfirmScreen), "the quit warning")
+
+
+async def test_f2_opens_the_why_panel_while_typing_a_number(library):
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test() as pilot:
+        await walk_to_stance(app, pilot)
+        await pilot.press("4")
+        await wait_for(pilot, on(app, MeasureScreen), "the pain measure")
+        await pilot.press("question_mark")
+        assert app.screen.query_one(Input).value == "?" and not app.screen.query_one(WhyPanel).display
+        await pilot.press("f2")
+        assert app.screen.query_one(WhyPanel).display
+        assert "Tracking pain over time" in str(app.screen.query_one(WhyPanel).render())

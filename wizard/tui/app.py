@@ -210,7 +210,7 @@ class WizardApp(App):
         if screen is None:
             self.notify("History is not available.", severity="warning")
             return
-        self.push_screen(screen(self.store))
+        self.push_screen(screen(self.store, library=self.library))
 
     async def action_quit(self) -> None:
         from .screens.confirm import ConfirmScreen

@@ -17,7 +17,7 @@ PICK = [Binding(str(n), f"pick({n})", f"Pick {n}", show=False, id=f"pick-{n}") f
 
 STEP = [
     Binding("escape,b", "back", "Back", id="back"),
-    Binding("question_mark", "why", "Why?", id="why"),
+    Binding("question_mark,f2", "why", "Why?", id="why"),
     Binding("r", "review", "Answers", id="review"),
 ]
 
@@ -32,7 +32,6 @@ TIMER = [Binding("t", "toggle_timer", "Start/stop timer", id="timer")]
 
 EDIT = [
     Binding("escape", "cancel", "Cancel", id="cancel-edit"),
-    Binding("question_mark", "why", "Why?", id="why"),
 ]
 
 REVIEW = [Binding("escape", "close", "Close", id="close-review")]
