@@ -97,8 +97,13 @@ class WizardApp(App):
             return EmergencyScreen(session.result())
         if session.finished:
             from .screens.result import ResultScreen
-            return ResultScreen(session.result())
+            result = session.result()
+            return ResultScreen(result, tuple(o for o in result.outcomes if not self._waypoint(o.qid)))
         return step_screen_for(session.current)(Step.current(session))
+
+    def _waypoint(self, qid: str) -> bool:
+        """An outcome that only closes a module ("tests done") has nothing to tell the person."""
+        return bool(getattr(self.library.node(qid), "is_waypoint", False))
 
     def back_to_start(self) -> None:
         self.session = None

@@ -25,9 +25,11 @@ class ResultScreen(Screen):
     BINDINGS = keymap.RESULT
     HELP_TOPIC = "result"
 
-    def __init__(self, result: Result) -> None:
+    def __init__(self, result: Result, outcomes: tuple | None = None) -> None:
+        """`outcomes`: the reached outcomes worth a line (the app leaves out waypoints that only close a module)."""
         super().__init__()
         self.result = result
+        self.outcomes = result.outcomes if outcomes is None else outcomes
 
     def compose(self) -> ComposeResult:
         yield UrgencyBanner(self.result.urgency)
@@ -35,6 +37,7 @@ class ResultScreen(Screen):
             yield from self._referral()
             yield from self._findings()
             yield from self._plan()
+            yield from self._outcomes()
             yield Static(literal((SHORT_DISCLAIMER, "italic")), id="disclaimer", markup=False)
         yield KeyBar()
 
@@ -50,9 +53,14 @@ class ResultScreen(Screen):
             if referral.action:
                 parts += ["\n", ("Why: ", "bold"), referral.reason]
             yield Static(literal(*parts), id="referral", classes="section", markup=False)
-        for outcome in self.result.outcomes:
-            if outcome.text:
-                yield Static(literal((outcome.title, "bold"), "\n", outcome.text), classes="outcome", markup=False)
+
+    def _outcomes(self) -> ComposeResult:
+        shown = [o for o in self.outcomes if o.text]
+        if shown:
+            yield Static(literal(("What each part of the check found", "bold underline")), classes="heading",
+                         markup=False)
+        for outcome in shown:
+            yield Static(literal((outcome.title, "bold"), "\n", outcome.text), classes="outcome", markup=False)
 
     def _findings(self) -> ComposeResult:
         if self.result.findings:

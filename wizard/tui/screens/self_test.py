@@ -23,7 +23,7 @@ class SelfTestScreen(StepScreen):
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="body"):
-            yield Static(literal(("STOP ", "bold reverse"), " ", (self.node.stop_rule, "bold")),
+            yield Static(literal((" STOP ", "bold reverse"), " ", (self.node.stop_rule, "bold")),
                          id="stop-rule", markup=False)
             yield Static(literal(self.node.text), id="text", markup=False)
             yield Static(self._steps(), id="steps", markup=False)
@@ -32,8 +32,9 @@ class SelfTestScreen(StepScreen):
             yield Static(literal((WHO.get(self.node.who, self.node.who), "dim")), id="who", markup=False)
         if self.node.hold_seconds:
             yield HoldTimer(self.node.hold_seconds)
-        yield Static(literal(("Your result:", "bold")), id="result-label", markup=False)
-        yield Choices([(r, RESULT_LABELS[r]) for r in self.node.results], self.step.previous)
+        results = Choices([(r, RESULT_LABELS[r]) for r in self.node.results], self.step.previous)
+        results.border_title = "Your result"
+        yield results
 
     def _steps(self):
         parts: list = []
