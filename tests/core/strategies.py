@@ -89,6 +89,15 @@ def _asking_node(draw, kind: str, later) -> dict:
     return builders[kind]()
 
 
+def _red_flag(draw, node: dict, target: str, nodes: dict) -> None:
+    """A red-flag yes/no: "yes" goes straight to an outcome at least as urgent as the flag says."""
+    level = _pick(draw, ["routine", "urgent", "emergency"])
+    higher = {"routine": ["routine", "urgent", "emergency"], "urgent": ["urgent", "emergency"],
+              "emergency": ["emergency"]}[level]
+    node.update(red_flag=level, if_yes=target, if_no=node.get("if_no") or node.pop("next"))
+    nodes[target] = outcome(f"Warning sign {target}", _pick(draw, higher))
+
+
 def _single(draw, later) -> dict:
     values = draw(st.lists(st.sampled_from(["no", "on", "left", "right", "maybe"]), min_size=2, max_size=4,
                            unique=True))
@@ -122,7 +131,10 @@ def tree_data(draw, tree_id: str = "main", sub: str | None = None, max_asking: i
         else:
             node = _asking_node(draw, kind, later)
         own = known + ([(names[i], kind, node)] if kind in ASKING and kind != "info" else [])
-        if own and kind in BRANCHING and draw(st.booleans()):
+        flagged = kind == "yes_no" and _pick(draw, [False, False, True])
+        if flagged:
+            _red_flag(draw, node, f"flag{i}", nodes)
+        elif own and kind in BRANCHING and draw(st.booleans()):
             node["branches"] = [{"if": draw(condition(own)), "next": later()}
                                 for _ in range(draw(st.integers(1, 2)))]
         if known and kind != "outcome_next" and draw(st.integers(0, 3)) == 0:

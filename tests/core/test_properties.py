@@ -178,3 +178,20 @@ def test_editing_an_earlier_answer_keeps_later_answers_on_the_new_path(folder, t
         assert session.current.qid not in before, "an answer already given was asked for again"
     random_walk(session, rng)
     assert session.finished
+
+
+@TREES
+@given(trees=library_data(), rng=st.randoms(use_true_random=False))
+def test_check_passes_generated_trees_and_replays_a_random_walk_as_a_scenario(folder, trees, rng):
+    """The author tooling agrees with the engine: a walk a person took, written down as a scenario, passes."""
+    lint = pytest.importorskip("wizard.lint")
+    session = random_walk(Session(_load_valid(folder, trees), "main"), rng)
+    result = session.result()
+    expect = {"urgency": result.urgency or "none", "outcomes": [o.qid for o in result.outcomes],
+              "findings": sorted({f.finding.id for f in result.findings})}
+    trees[1]["scenarios"] = [{"name": "a random walk", "given": session.path_answers, "expect": expect}]
+    for data in trees:
+        (folder / f"{data['id']}.yaml").write_text(tree_text(data))
+    report = lint.run_checks(collect(*(folder / f"{d['id']}.yaml" for d in trees), EXAMPLES))
+    assert report.errors == [], "\n".join(map(str, report.errors))
+    assert [r.passed for r in report.scenarios if r.tree == "main"] == [True]
