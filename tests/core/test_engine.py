@@ -227,3 +227,15 @@ def test_findings_inside_a_handover_carry_the_answers_that_opened_it(make_librar
     assert [r.answer_text for r in finding.reasons] == ["Yes", "Positive on the right"]
     skipped = walk(Session(library, "main"), False)
     assert skipped.finished and skipped.result().findings == ()
+
+
+def test_a_tree_handed_over_to_twice_is_asked_once(make_library):
+    """Documented in docs/authoring.md: answers are keyed by qualified id, so the second visit reuses them."""
+    shared = tree("shared", {"q": yes_no(next="end"), "end": outcome("Shared", None)})
+    main = tree("main", {"first": {"kind": "handover", "tree": "shared", "next": "mid"},
+                         "mid": {"kind": "info", "text": "Between.", "next": "second"},
+                         "second": {"kind": "handover", "tree": "shared", "next": "end"},
+                         "end": outcome("End", None)})
+    session = walk(Session(make_library(shared, main), "main"), True, True)
+    assert session.finished
+    assert session.answers == {"shared/q": True, "main/mid": True}
