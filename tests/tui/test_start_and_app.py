@@ -176,3 +176,34 @@ async def test_resumed_walk_keeps_writing_under_its_old_id(library):
         await pilot.press("n")
         await wait_for(pilot, lambda: "record" in journal.calls, "the answer to be recorded")
     assert journal.calls[0] == ("resume", "s7") and "begin" not in journal.calls
+
+
+async def test_a_keymap_file_remaps_keys_and_a_bad_entry_is_reported(library, tmp_path):
+    path = tmp_path / "keymap.toml"
+    path.write_text('[keys]\nwhy = "w"\nback = "left"\nnonsense = "x"\n')
+    app = WizardApp(library, start_tree="example", keymap_path=path)
+    notes = Notes(app)
+    async with app.run_test() as pilot:
+        assert "there is no key binding 'nonsense'" in notes
+        await wait_for(pilot, lambda: isinstance(app.screen, InfoScreen) and app.screen.is_mounted)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen) and app.screen.is_mounted)
+        await pilot.press("w")
+        assert app.screen.query_one("#why").display
+        await pilot.press("left")
+        await wait_for(pilot, lambda: isinstance(app.screen, InfoScreen), "the welcome step again")
+
+
+def test_an_unreadable_keymap_file_is_a_problem_not_a_crash(tmp_path):
+    path = tmp_path / "keymap.toml"
+    path.write_text("[keys\n")
+    remap, problems = keymap.read_user_keymap(path)
+    assert remap == {} and "cannot read the key map" in problems[0]
+    assert keymap.read_user_keymap(tmp_path / "missing.toml") == ({}, [])
+
+
+def test_the_general_help_names_every_binding_id_a_person_can_remap():
+    from wizard.tui.screens.help import help_markdown
+    text = help_markdown("general")
+    missing = [i for i in keymap.binding_ids() if f"`{i}`" not in text and not i.startswith("pick-")]
+    assert not missing

@@ -37,8 +37,10 @@ class WizardApp(App):
     BINDINGS = keymap.APP
 
     def __init__(self, library: Library, journal=None, store=None, start_tree: str | None = None,
-                 watch_paths: Iterable = (), problems: list | None = None, bundled: bool = True) -> None:
-        """`problems`: load errors to show first (author mode); `bundled`: reloads include the bundled trees."""
+                 watch_paths: Iterable = (), problems: list | None = None, bundled: bool = True,
+                 keymap_path: Path | None = None) -> None:
+        """`problems`: load errors to show first (author mode); `bundled`: reloads include the bundled trees;
+        `keymap_path`: a TOML key map of binding id -> keys (see keymap.read_user_keymap)."""
         super().__init__()
         self.bundled = bundled
         self.library, self.store, self.start_tree = library, store, start_tree
@@ -47,10 +49,12 @@ class WizardApp(App):
         self.watcher = TreeWatcher(self.watch_paths) if self.watch_paths else None
         self.problems = list(problems or [])
         self.session: Session | None = None
+        self.keymap_path = keymap_path
 
     # --- screens -----------------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self._apply_user_keymap()
         direct = self.start_tree and not self.problems
         self.push_screen(StartPlaceholder() if direct else self._start_screen())
         if self.problems:
@@ -59,6 +63,15 @@ class WizardApp(App):
             self.begin_walk(Session(self.library, self.start_tree))
         if self.watcher:
             self.set_interval(0.5, self.reload_if_changed)
+
+    def _apply_user_keymap(self) -> None:
+        if self.keymap_path is None:
+            return
+        remap, problems = keymap.read_user_keymap(self.keymap_path)
+        for problem in problems:
+            self.notify(problem, severity="warning", timeout=15)
+        if remap:
+            self.set_keymap(remap)
 
     def _start_screen(self) -> StartScreen:
         unfinished = self._unfinished()
@@ -296,6 +309,7 @@ def run_app(args) -> int:
         print(f"hip-wizard: there is no tree called '{tree}' (checks you can start: {names})", file=sys.stderr)
         return 2
     watch_paths = (list(args.trees) or [bundled_dir()]) if watch else ()
-    app = WizardApp(library, NullJournal(), None, tree, watch_paths, problems=errors)
+    app = WizardApp(library, NullJournal(), None, tree, watch_paths, problems=errors,
+                    keymap_path=keymap.user_keymap_path())
     app.run()
     return app.return_code or 0

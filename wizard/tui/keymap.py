@@ -48,3 +48,55 @@ EMERGENCY = [Binding("ctrl+b", "mistake", "I answered by mistake", id="emergency
 MODAL = [Binding("escape", "close", "Close", id="close")]
 
 START = [Binding("h", "history", "History", id="history")]
+
+
+def binding_ids() -> set[str]:
+    """Every id a person may remap."""
+    groups = [value for name, value in globals().items() if name.isupper() and isinstance(value, list)]
+    return {binding.id for group in groups for binding in group if binding.id}
+
+
+def read_user_keymap(path) -> tuple[dict[str, str], list[str]]:
+    """(binding id -> keys, problems) from a TOML file such as
+
+        [keys]
+        back = "escape,backspace"
+        why = "w"
+
+    A missing file is no problem; a bad one is reported and ignored, never fatal."""
+    import tomllib
+    try:
+        with open(path, "rb") as handle:
+            table = tomllib.load(handle).get("keys", {})
+    except FileNotFoundError:
+        return {}, []
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        return {}, [f"{path}: cannot read the key map ({exc}); using the usual keys"]
+    return _checked_keymap(path, table)
+
+
+def _checked_keymap(path, table) -> tuple[dict[str, str], list[str]]:
+    if not isinstance(table, dict):
+        return {}, [f"{path}: [keys] must be a table of binding id = \"keys\""]
+    known, keymap, problems = binding_ids(), {}, []
+    for binding_id, keys in table.items():
+        if binding_id not in known:
+            problems.append(f"{path}: there is no key binding '{binding_id}' (known: {', '.join(sorted(known))})")
+        elif not isinstance(keys, str) or not keys.strip():
+            problems.append(f"{path}: '{binding_id}' needs keys as text, for example \"w\" or \"ctrl+w,f5\"")
+        else:
+            keymap[binding_id] = keys.replace(" ", "")
+    return keymap, problems
+
+
+def user_keymap_path():
+    """Where a person's key map lives: $HIP_WIZARD_KEYMAP, else keymap.toml in the user config folder."""
+    import os
+    from pathlib import Path
+    if os.environ.get("HIP_WIZARD_KEYMAP"):
+        return Path(os.environ["HIP_WIZARD_KEYMAP"])
+    try:
+        import platformdirs
+    except ImportError:
+        return None
+    return Path(platformdirs.user_config_dir("hip-wizard", appauthor=False)) / "keymap.toml"
