@@ -44,7 +44,7 @@ class FakeStore:
         self.saved = saved
 
     def unfinished(self):
-        return [Row("s7", "example", "2026-11-20 10:00")]
+        return [Row("s7", "example", "2026-11-20 10:00"), Row("s8", "tree-since-removed", "2026-11-19 09:00")]
 
     def load(self, session_id):
         assert session_id == "s7"
@@ -57,7 +57,8 @@ async def test_resume_offers_unfinished_sessions_and_continues_where_they_stoppe
     async with app.run_test() as pilot:
         notes = Notes(app)
         await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
-        assert "Resume: example (started 2026-11-20 10:00)" in screen_text(app)
+        assert "Resume: Example walk (every node kind) (started 2026-11-20 10:00)" in screen_text(app)
+        assert "tree-since-removed" not in screen_text(app)
         await pilot.press("1")
         await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the resumed walk")
         assert app.screen.node.qid == "example-screen/fever"

@@ -268,3 +268,19 @@ async def test_f2_opens_the_why_panel_while_typing_a_number(library):
         await pilot.press("f2")
         assert app.screen.query_one(WhyPanel).display
         assert "Tracking pain over time" in str(app.screen.query_one(WhyPanel).render())
+
+
+async def test_new_check_mid_walk_asks_before_losing_answers(library):
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test() as pilot:
+        await to_fever(app, pilot)
+        app.action_new_session()
+        await wait_for(pilot, on(app, ConfirmScreen), "the leave warning")
+        await pilot.press("enter")  # "Stay" has focus
+        await wait_for(pilot, on(app, QuestionScreen), "the question again")
+        assert app.session.answers == {"example/welcome": True}
+        app.action_new_session()
+        await wait_for(pilot, on(app, ConfirmScreen), "the leave warning")
+        await pilot.click("#yes")
+        await wait_for(pilot, on(app, StartScreen), "the start screen")
+        assert app.session is None

@@ -74,8 +74,9 @@ class WizardApp(App):
             self.set_keymap(remap)
 
     def _start_screen(self) -> StartScreen:
-        unfinished = self._unfinished()
-        return StartScreen(self.library.entries(), unfinished, history=self._history_screen() is not None)
+        resumable = [(row.id, f"{self.library.trees[row.tree_id].title} (started {row.started})")
+                     for row in self._unfinished() if row.tree_id in self.library.trees]
+        return StartScreen(self.library.entries(), resumable, history=self._history_screen() is not None)
 
     def _unfinished(self) -> list:
         try:
@@ -152,6 +153,8 @@ class WizardApp(App):
 
     def on_answered(self, message: Answered) -> None:
         session = self.session
+        if session is None:
+            return
         editing = session.current is None or message.qid != session.current.qid
         try:
             (session.edit(message.qid, message.value) if editing else session.answer(message.value))
@@ -192,7 +195,14 @@ class WizardApp(App):
         self.push_screen(step_screen_for(self.library.node(qid))(Step.edit(self.session, qid)))
 
     def action_new_session(self) -> None:
-        self.back_to_start()
+        """Leave this walk for the start screen; mid-walk without history, say first what would be lost."""
+        if not self._answers_at_risk() or self.journal.keeps_history:
+            self.back_to_start()
+            return
+        from .screens.confirm import ConfirmScreen
+        question = "Leave this check? Your answers so far will be lost: this version does not keep a history yet."
+        self.push_screen(ConfirmScreen(question, "Leave", "Stay"),
+                         lambda leave: self.back_to_start() if leave else None)
 
     def action_help(self) -> None:
         topic = getattr(self.screen, "HELP_TOPIC", "general")

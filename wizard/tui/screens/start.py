@@ -20,7 +20,8 @@ class StartScreen(Screen):
     BINDINGS = [*keymap.PICK, *keymap.START]
     HELP_TOPIC = "start"
 
-    def __init__(self, entries: list[Tree], unfinished: list = (), history: bool = False) -> None:
+    def __init__(self, entries: list[Tree], unfinished: list[tuple[object, str]] = (), history: bool = False) -> None:
+        """`unfinished`: (session id, what to call it) for each walk that can be resumed."""
         super().__init__()
         self.entries, self.unfinished, self.history = entries, list(unfinished), history
 
@@ -35,8 +36,7 @@ class StartScreen(Screen):
         yield KeyBar()
 
     def _choices(self) -> list[tuple[object, str]]:
-        resume = [(("resume", row.id), f"Resume: {_tree_title(row)} (started {row.started})")
-                  for row in self.unfinished]
+        resume = [(("resume", session_id), (("Resume: ", "bold"), label)) for session_id, label in self.unfinished]
         start = [(("start", tree.id), _entry_label(tree)) for tree in self.entries]
         return resume + start
 
@@ -68,10 +68,6 @@ def _entry_label(tree: Tree) -> tuple:
     if not tree.description:
         return ((tree.title, "bold"),)
     return ((tree.title, "bold"), "\n   ", (tree.description, "dim"))
-
-
-def _tree_title(row) -> str:
-    return getattr(row, "title", None) or str(getattr(row, "tree_id", "session"))
 
 
 class StartPlaceholder(Screen):
