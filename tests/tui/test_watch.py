@@ -68,3 +68,42 @@ def test_run_app_names_an_unknown_tree(entry_trees, capsys, monkeypatch, tmp_pat
     code = run_app(SimpleNamespace(trees=[entry_trees], tree="nope", watch=False, data_dir=None))
     error = capsys.readouterr().err
     assert code == 2 and "no tree called 'nope'" in error and "tiny-check" in error
+
+
+class IdJournal:
+    keeps_history = True
+
+    def __init__(self):
+        self.ids, self.calls = {}, []
+
+    def begin(self, session):
+        self.ids[id(session)] = f"s{len(self.ids) + 1}"
+        self.calls.append(("begin", self.ids[id(session)]))
+
+    def resume(self, session_id, session):
+        self.ids[id(session)] = session_id
+        self.calls.append(("resume", session_id))
+
+    def id_of(self, session):
+        return self.ids.get(id(session))
+
+    def record(self, session):
+        self.calls.append(("record", self.ids.get(id(session))))
+
+    def finish(self, session):
+        pass
+
+
+async def test_reloaded_walk_keeps_its_history_id(entry_trees):
+    journal = IdJournal()
+    app = WizardApp(load([entry_trees], bundled=False), journal=journal, start_tree="example",
+                    watch_paths=[entry_trees], bundled=False)
+    tree_file = entry_trees / "example.yaml"
+    async with app.run_test() as pilot:
+        await walk_to_where(app, pilot)
+        tree_file.write_text(tree_file.read_text().replace(OLD, NEW))
+        await wait_for(pilot, lambda: NEW in screen_text(app), "the edited question text")
+        await pilot.press("1")
+        await wait_for(pilot, lambda: app.screen.node.id == "stance", "the next step")
+    assert [c for c in journal.calls if c[0] == "begin"] == [("begin", "s1")]
+    assert journal.calls[-1] == ("record", "s1")

@@ -1,9 +1,10 @@
 """The Textual app: owns the one Session, shows the screen for its current step, reports to the journal.
 
-Screens other than the start screen are imported where they are first needed, so that the first question
-is not kept waiting by modules it does not use (see bench/bench_startup.py). Screens only show and forward (messages `Answered`, `GoBack`, `StartWalk`, `ResumeWalk`); every decision is
-the engine's. The screen stack is [default, StartScreen, the walk screen, overlays...]: `show_current`
-drops the overlays and swaps the walk screen for whatever the session says comes next.
+Screens only show and forward (messages `Answered`, `GoBack`, `StartWalk`, `ResumeWalk`); every decision
+is the engine's. The screen stack is [default, start screen, the walk screen, overlays...]: `show_current`
+drops the overlays and swaps the walk screen for whatever the session says comes next. Screens other than
+the start screen are imported where first needed, so the first question does not wait for modules it does
+not use (see bench/bench_startup.py).
 """
 
 from __future__ import annotations
@@ -135,6 +136,13 @@ class WizardApp(App):
             self.journal.begin(session)
         self._after_change()
 
+    def _carry_journal(self, old: Session, new: Session) -> None:
+        """A replayed walk is the same walk: keep writing it under its old history id, not a new one."""
+        inner = self.journal.journal
+        old_id = getattr(inner, "id_of", lambda s: None)(old)
+        if old_id is not None and hasattr(inner, "resume"):
+            self.journal._guard(lambda s: inner.resume(old_id, s), new)
+
     def _journal_failed(self, message: str) -> None:
         self.notify(message, severity="error", timeout=15)
 
@@ -157,7 +165,10 @@ class WizardApp(App):
             return
         editing = session.current is None or message.qid != session.current.qid
         try:
-            (session.edit(message.qid, message.value) if editing else session.answer(message.value))
+            if editing:
+                session.edit(message.qid, message.value)
+            else:
+                session.answer(message.value)
         except AnswerError as exc:
             self.notify(str(exc), severity="error")
             return
@@ -286,15 +297,24 @@ class WizardApp(App):
             return
         self.library = loaded.library
         if self.session is None:
-            self.back_to_start()
-            if self.start_tree in self.library.trees:
-                self.begin_walk(Session(self.library, self.start_tree))
-            return
+            self._restart_from_menu()
+        else:
+            self._replay_walk()
+
+    def _restart_from_menu(self) -> None:
+        self.back_to_start()
+        if self.start_tree in self.library.trees:
+            self.begin_walk(Session(self.library, self.start_tree))
+
+    def _replay_walk(self) -> None:
+        """The same answers over the reloaded trees: the walk lands on the same step where it still exists."""
+        old = self.session
         try:
-            self.session, notes = Session.from_dict(self.library, self.session.to_dict())
+            self.session, notes = Session.from_dict(self.library, old.to_dict())
         except StateError as exc:
             self._show_problems([str(exc)])
             return
+        self._carry_journal(old, self.session)
         self.notify("Trees reloaded." + "".join(f"\n{note}" for note in notes))
         self.show_current()
 
