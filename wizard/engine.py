@@ -94,15 +94,17 @@ class Walker:
         return self._answered(node)
 
     def _answered(self, node: Node) -> str | None:
+        if node.qid not in self.on_path:  # a module handed over to twice is asked (and counted) once
+            self.walk.steps.append(node.qid)
         self.on_path[node.qid] = self.answers[node.qid]
-        self.walk.steps.append(node.qid)
         chosen, because = next_after(node, self.on_path)
         options = tuple(successors(node, self.library))
         self.frames[-1].decisions.append((node.qid, chosen, options, because))
         return chosen if chosen else self._leave()
 
     def _reach(self, node: Outcome) -> str | None:
-        self.walk.outcomes.append(Reached(node.qid, self._reasons_for(node.qid)))
+        if all(r.qid != node.qid for r in self.walk.outcomes):
+            self.walk.outcomes.append(Reached(node.qid, self._reasons_for(node.qid)))
         if node.ends_walk:
             self.walk.status = "emergency" if node.referral and node.referral.urgency == "emergency" else "finished"
             return None

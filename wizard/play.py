@@ -15,7 +15,7 @@ from . import loader, protocol
 from .engine import Session
 from .errors import AnswerError, LoadError, StateError
 from .model import Library, qualify
-from .yamlsafe import read
+from .yamlsafe import read, read_capped
 
 MAX_LINE = 1_000_000
 
@@ -36,7 +36,7 @@ def play_command(args) -> int:
 def read_answers(path: Path) -> dict:
     """An answers file -> {ref: answer}; `StateError` with file:line when it cannot be used."""
     try:
-        doc = read(path.read_bytes(), str(path))
+        doc = read(read_capped(path), str(path))
     except OSError as exc:
         raise StateError(f"{path}: cannot read the answers file: {exc.strerror or exc}") from None
     except LoadError as exc:

@@ -239,3 +239,15 @@ def test_a_tree_handed_over_to_twice_is_asked_once(make_library):
     session = walk(Session(make_library(shared, main), "main"), True, True)
     assert session.finished
     assert session.answers == {"shared/q": True, "main/mid": True}
+
+
+def test_a_tree_handed_over_to_twice_counts_its_steps_and_outcomes_once(make_library):
+    shared = tree("shared", {"q": yes_no(next="end"), "end": outcome("Shared", None)})
+    main = tree("main", {"first": {"kind": "handover", "tree": "shared", "next": "mid"},
+                         "mid": {"kind": "info", "text": "Between.", "next": "second"},
+                         "second": {"kind": "handover", "tree": "shared", "next": "end"},
+                         "end": outcome("End", None)})
+    session = walk(Session(make_library(shared, main), "main"), True, True)
+    assert [n.qid for n in session.steps] == ["shared/q", "main/mid"]
+    assert session.progress.done == 2
+    assert [o.qid for o in session.result().outcomes] == ["shared/end", "main/end"]
