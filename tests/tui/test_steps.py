@@ -284,3 +284,12 @@ async def test_new_check_mid_walk_asks_before_losing_answers(library):
         await pilot.click("#yes")
         await wait_for(pilot, on(app, StartScreen), "the start screen")
         assert app.session is None
+
+
+async def test_clicking_a_key_in_the_key_bar_presses_it(library):
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test() as pilot:
+        await to_fever(app, pilot)
+        assert str(app.screen.query_one("#keys").render()).startswith("esc Back")
+        await pilot.click("#keys", offset=(2, 0))  # on "esc Back"
+        await wait_for(pilot, on(app, InfoScreen), "the welcome step again")
