@@ -19,14 +19,16 @@ ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>
 class PtyProgram:
     """A child process on a fresh 80x24 pty; `wait_for(words)` returns seconds since it was started."""
 
-    def __init__(self, argv: list[str], size: tuple[int, int] = (24, 80), timeout: float = 30.0) -> None:
-        self.argv, self.size, self.timeout = argv, size, timeout
+    def __init__(self, argv: list[str], size: tuple[int, int] = (24, 80), timeout: float = 30.0,
+                 env: dict | None = None) -> None:
+        self.argv, self.size, self.timeout, self.extra_env = argv, size, timeout, env or {}
         self.seen = b""
 
     def __enter__(self) -> "PtyProgram":
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", *self.size, 0, 0))
-        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(self.size[1]), "LINES": str(self.size[0])}
+        env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(self.size[1]), "LINES": str(self.size[0]),
+               **self.extra_env}
         self.started = time.perf_counter()
         self.process = subprocess.Popen(self.argv, stdin=slave, stdout=slave, stderr=slave, env=env,
                                         start_new_session=True, close_fds=True)
