@@ -1,0 +1,64 @@
+"""The warm-start cache gives the same library as a fresh load, and never a stale or foreign one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+from wizard.tui import library_cache
+from wizard.tui.library_cache import load_library
+
+from .conftest import EXAMPLES
+
+
+def trees(tmp_path):
+    folder = tmp_path / "trees"
+    shutil.copytree(EXAMPLES, folder)
+    return folder
+
+
+def test_second_load_comes_from_the_cache_and_matches(tmp_path, monkeypatch):
+    folder, cache = trees(tmp_path), tmp_path / "cache"
+    first, problems = load_library([folder], cache, bundled=False)
+    assert not problems and (cache / "library.pickle").stat().st_mode & 0o777 == 0o600
+    monkeypatch.setattr("wizard.loader.collect", lambda *a, **k: (_ for _ in ()).throw(AssertionError("loaded")))
+    second, _ = load_library([folder], cache, bundled=False)
+    assert second.trees.keys() == first.trees.keys()
+    assert second.node("example/where") == first.node("example/where")
+
+
+def test_an_edited_tree_is_loaded_again(tmp_path):
+    folder, cache = trees(tmp_path), tmp_path / "cache"
+    load_library([folder], cache, bundled=False)
+    path = folder / "example.yaml"
+    path.write_text(path.read_text().replace("Where do you feel the pain most?", "Where is it worst?"))
+    library, _ = load_library([folder], cache, bundled=False)
+    assert library.node("example/where").text == "Where is it worst?"
+
+
+def test_trees_with_errors_are_reported_and_not_cached(tmp_path):
+    folder, cache = trees(tmp_path), tmp_path / "cache"
+    (folder / "broken.yaml").write_text("id: [\n")
+    _, problems = load_library([folder], cache, bundled=False)
+    assert any("broken.yaml" in p.file for p in problems)
+    assert not (cache / "library.pickle").exists()
+
+
+def test_a_cache_file_others_can_write_is_ignored(tmp_path, monkeypatch):
+    folder, cache = trees(tmp_path), tmp_path / "cache"
+    load_library([folder], cache, bundled=False)
+    os.chmod(cache / "library.pickle", 0o666)
+    calls = []
+    real = library_cache.pickle.loads
+    monkeypatch.setattr(library_cache.pickle, "loads", lambda data: calls.append(1) or real(data))
+    load_library([folder], cache, bundled=False)
+    assert calls == []
+
+
+def test_a_damaged_cache_file_is_rebuilt(tmp_path):
+    folder, cache = trees(tmp_path), tmp_path / "cache"
+    cache.mkdir()
+    (cache / "library.pickle").write_bytes(b"not a pickle")
+    os.chmod(cache / "library.pickle", 0o600)
+    library, problems = load_library([folder], cache, bundled=False)
+    assert not problems and "example" in library.trees
