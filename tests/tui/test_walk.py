@@ -73,13 +73,17 @@ async def test_multi_choice_ticks_with_number_keys_and_exclusive_option_clears_o
         await pilot.press("2")
         await wait_for(pilot, on(app, QuestionScreen, "example/activities"), "the multi question")
         await pilot.press("1", "2")
-        from textual.widgets import SelectionList
-        selections = app.screen.query_one(SelectionList)
+        from wizard.tui.widgets.tick_list import TickList
+        selections = app.screen.query_one(TickList)
         assert selections.selected == ["sitting", "stairs"]
         await pilot.press("3")  # "None of these" is exclusive
         assert selections.selected == ["none"]
         await pilot.press("1")
         assert selections.selected == ["sitting"]
+        assert "1  [x] Sitting for a long time" in screen_text(app) and "3  [ ] None of these" in screen_text(app)
+        await pilot.press("down", "enter")  # arrows and Enter tick too
+        assert selections.selected == ["sitting", "stairs"]
+        await pilot.press("2")
         await pilot.press("d")
         await wait_for(pilot, on(app, MeasureScreen), "the pain measure")
         assert app.session.answers["example/activities"] == ["sitting"]

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, OptionList, SelectionList, Static
-from textual.widgets.selection_list import Selection
+from textual.widgets import Button, OptionList, Static
 
 from ...model import Question
 from .. import keymap
 from ..safe_text import literal
 from ..widgets.choices import Choices
+from ..widgets.tick_list import TickList
 from .step_base import StepScreen, step_bindings
 
 
@@ -27,9 +27,9 @@ class QuestionScreen(StepScreen):
 
     def _compose_answers(self) -> ComposeResult:
         if self.node.style == "multi":
-            chosen = self.step.previous or []
-            yield SelectionList(*(Selection(literal(f"{n}  ", o.label), o.value, o.value in chosen)
-                                  for n, o in enumerate(self.node.options, 1)), id="choices", compact=True)
+            ticks = TickList([(o.value, o.label, o.exclusive) for o in self.node.options])
+            ticks.tick(self.step.previous or [])
+            yield ticks
             yield Button("Done", id="done", variant="primary")
         else:
             yield Choices(self._choices(), self.step.previous)
@@ -67,26 +67,11 @@ class QuestionScreen(StepScreen):
 
     def _toggle(self, number: int) -> None:
         if 1 <= number <= len(self.node.options):
-            value = self.node.options[number - 1].value
-            self.query_one(SelectionList).toggle(value)
-            self._keep_exclusive(value)
-
-    def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled) -> None:
-        self._keep_exclusive(event.selection.value)
-
-    def _keep_exclusive(self, value: str) -> None:
-        """Ticking an exclusive option ("none of these") clears the others, and the other way round."""
-        selections = self.query_one(SelectionList)
-        if value not in selections.selected:
-            return
-        exclusive = self.node.option(value).exclusive
-        for option in self.node.options:
-            if option.value != value and (exclusive or option.exclusive):
-                selections.deselect(option.value)
+            self.query_one(TickList).toggle(self.node.options[number - 1].value)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "done":
             self.action_done()
 
     def action_done(self) -> None:
-        self.submit(list(self.query_one(SelectionList).selected))
+        self.submit(self.query_one(TickList).selected)
