@@ -80,3 +80,9 @@ def test_emergency_screen(snap_compare, library):
 def test_review_screen(snap_compare, library):
     app = WizardApp(library, start_tree="example")
     assert snap_compare(app, run_before=walk(*TO_STANCE, (("r",), ReviewScreen, None)))
+
+
+def test_multi_choice_screen_with_a_tick(snap_compare, library):
+    app = WizardApp(library, start_tree="example")
+    assert snap_compare(app, run_before=walk(*TO_STANCE[:3], (("2",), QuestionScreen, "example/activities"),
+                                             (("2",), QuestionScreen, "example/activities")))
