@@ -1,0 +1,59 @@
+"""With the real history store: quitting mid-walk asks nothing and loses nothing; the walk resumes; export
+writes a file and says where."""
+
+from __future__ import annotations
+
+import pytest
+
+from wizard.tui.app import WizardApp
+from wizard.tui.screens.result import ResultScreen
+from wizard.tui.screens.start import StartScreen
+
+from .conftest import Notes, screen_text, wait_for
+from .test_walk import on, walk_to_stance
+
+store_module = pytest.importorskip("wizard.store")
+
+
+async def test_quit_mid_walk_keeps_answers_and_the_walk_resumes_where_it_stopped(library, tmp_path):
+    store = store_module.Store.open(tmp_path)
+    app = WizardApp(library, journal=store.journal(), store=store, start_tree="example")
+    async with app.run_test() as pilot:
+        await walk_to_stance(app, pilot)
+        await pilot.press("ctrl+q")
+        await wait_for(pilot, lambda: app._exit, "the app to exit without asking")
+    store = store_module.Store.open(tmp_path)
+    again = WizardApp(library, journal=store.journal(), store=store)
+    async with again.run_test() as pilot:
+        await wait_for(pilot, on(again, StartScreen), "the start screen")
+        assert "Resume: Example walk (every node kind)" in screen_text(again)
+        await pilot.press("1")
+        await wait_for(pilot, lambda: getattr(again.screen, "node", None) is not None
+                       and again.screen.node.qid == "example/stance", "the stance test, where the walk stopped")
+        assert again.session.answers["example/where"] == "outside"
+
+
+async def test_export_key_writes_a_summary_and_says_where(library, tmp_path, monkeypatch):
+    pytest.importorskip("wizard.export.files")
+    monkeypatch.setattr("wizard.export.files.default_folder", lambda: tmp_path / "exports")
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test() as pilot:
+        notes = Notes(app)
+        await walk_to_stance(app, pilot)
+        await pilot.press("1")
+        await wait_for(pilot, on(app, ResultScreen), "the result")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: "Markdown summary saved to" in notes, "the export notice")
+    written = list((tmp_path / "exports").glob("*.md"))
+    assert len(written) == 1 and str(written[0]) in notes.seen[-1]
+    assert "Outer hip tendon pattern" in written[0].read_text()
+
+
+async def test_h_opens_the_history_screen_when_history_is_kept(library, tmp_path):
+    history = pytest.importorskip("wizard.tui.screens.history")
+    store = store_module.Store.open(tmp_path)
+    app = WizardApp(library, journal=store.journal(), store=store)
+    async with app.run_test() as pilot:
+        await wait_for(pilot, on(app, StartScreen), "the start screen")
+        await pilot.press("h")
+        await wait_for(pilot, lambda: isinstance(app.screen, history.HistoryScreen), "the history screen")
