@@ -31,7 +31,7 @@ async def walk_to_stance(app, pilot):
     await wait_for(pilot, on(app, SelfTestScreen, "example/stance"), "the stance test")
 
 
-@pytest.mark.parametrize("size", [(80, 24), (140, 45)])
+@pytest.mark.parametrize("size", [(80, 24), (140, 45), (44, 14)])
 async def test_walk_to_a_result_with_findings_and_plan(library, size):
     app = WizardApp(library, start_tree="example")
     async with app.run_test(size=size) as pilot:

@@ -20,7 +20,8 @@ class ProblemsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(literal((f"The trees have {len(self.problems)} problem(s)", "bold")), id="title", markup=False)
-        yield Static(literal(("Fix the file and save it: this screen reloads by itself.", "dim")), markup=False)
+        yield Static(literal(("Fix the file and save it: this screen reloads by itself.", "dim")), classes="hint",
+                     markup=False)
         with VerticalScroll(id="problems"):
             for problem in self.problems:
                 yield Static(literal(str(problem)), classes="problem", markup=False)

@@ -24,7 +24,7 @@ class ReviewScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(literal(("Your answers", "bold")), id="title", markup=False)
         yield Static(literal(("Pick an answer to change it; Escape to go back to where you were.", "dim")),
-                     id="progress", markup=False)
+                     classes="hint", markup=False)
         if self.answers:
             yield Choices([(qid, f"{label}: {answer}") for qid, label, answer in self.answers])
         else:
