@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from .. import keymap
+from ..widgets.key_bar import KeyBar
 
 
 def help_markdown(topic: str) -> str:
@@ -35,6 +36,7 @@ class HelpScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Markdown(self.text, id="help")
+        yield KeyBar()
 
     def action_close(self) -> None:
         self.dismiss()
