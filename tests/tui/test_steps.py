@@ -293,3 +293,13 @@ async def test_clicking_a_key_in_the_key_bar_presses_it(library):
         assert str(app.screen.query_one("#keys").render()).startswith("esc Back")
         await pilot.click("#keys", offset=(2, 0))  # on "esc Back"
         await wait_for(pilot, on(app, InfoScreen), "the welcome step again")
+
+
+async def test_a_refused_answer_can_be_given_again(library):
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test() as pilot:
+        await to_fever(app, pilot)
+        app.screen.submit("maybe")
+        await wait_for(pilot, lambda: not app.screen.answered, "the screen to reopen")
+        await pilot.press("n")
+        await wait_for(pilot, on(app, QuestionScreen, "example/where"), "the where question")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual.events import Key
 
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.info import InfoScreen
@@ -110,3 +111,18 @@ async def test_y_and_n_answer_only_yes_no_questions(library):
         await wait_for(pilot, on(app, QuestionScreen, "example/where"), "the where question")
         await pilot.press("n", "y")
         assert app.screen.node.qid == "example/where" and "example/where" not in app.session.answers
+
+
+async def test_keys_typed_ahead_never_change_the_answer_just_given(library):
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test() as pilot:
+        await wait_for(pilot, on(app, InfoScreen), "the welcome step")
+        await pilot.press("enter")
+        await wait_for(pilot, on(app, QuestionScreen, "example-screen/fever"))
+        await pilot.press("n")
+        await wait_for(pilot, on(app, QuestionScreen, "example/where"))
+        for key in "12":  # both keys queued before the app can show the next step
+            app.post_message(Key(key, key))
+        await wait_for(pilot, on(app, SelfTestScreen, "example/stance"), "the stance test")
+        await pilot.pause()
+        assert app.session.answers["example/where"] == "outside"

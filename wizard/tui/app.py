@@ -171,11 +171,18 @@ class WizardApp(App):
                 session.answer(message.value)
         except AnswerError as exc:
             self.notify(str(exc), severity="error")
+            self._reopen_step_screens()
             return
         if editing:
             self.notify("Answer changed. Later answers that still apply are kept.")
         self.journal.record(session)
         self._after_change()
+
+    def _reopen_step_screens(self) -> None:
+        """After a refused answer, the screens that sent one may send again."""
+        for screen in self.screen_stack:
+            if hasattr(screen, "answered"):
+                screen.answered = False
 
     def on_go_back(self, message: GoBack) -> None:
         if self.session is None:

@@ -25,6 +25,7 @@ class StepScreen(Screen):
         super().__init__(classes="step editing" if step.editing else "step")
         self.step = step
         self.node = step.node
+        self.answered = False
 
     def compose(self) -> ComposeResult:
         yield Static(literal((self.node.label, "bold")), id="title", markup=False)
@@ -45,6 +46,12 @@ class StepScreen(Screen):
         return True
 
     def submit(self, value: object) -> None:
+        """Send the answer once. Keys typed ahead reach this screen before the next one is shown; without the
+        guard a quick "1 2" would answer with 1 and then change that answer to 2. The app re-opens the
+        screen (`answered = False`) if the engine turns the answer down."""
+        if self.answered:
+            return
+        self.answered = True
         self.post_message(Answered(self.node.qid, value))
 
     def action_why(self) -> None:
