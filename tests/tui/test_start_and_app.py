@@ -208,3 +208,16 @@ def test_the_general_help_names_every_binding_id_a_person_can_remap():
     text = help_markdown("general")
     missing = [i for i in keymap.binding_ids() if f"`{i}`" not in text and not i.startswith("pick-")]
     assert not missing
+
+
+async def test_a_double_press_on_the_menu_starts_one_walk(entry_trees):
+    from textual.events import Key
+    journal = ResumingJournal()
+    app = WizardApp(load([entry_trees], bundled=False), journal=journal)
+    async with app.run_test() as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen) and app.screen.is_mounted)
+        for _ in range(2):
+            app.post_message(Key("1", "1"))
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the first question")
+        await pilot.pause()
+    assert journal.calls.count("begin") == 1

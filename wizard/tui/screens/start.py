@@ -24,6 +24,7 @@ class StartScreen(Screen):
         """`unfinished`: (session id, what to call it) for each walk that can be resumed."""
         super().__init__()
         self.entries, self.unfinished, self.history = entries, list(unfinished), history
+        self.started = False
 
     def compose(self) -> ComposeResult:
         yield Static(literal(("hip-wizard", "bold"), " - a guided check for hip pain"), id="title", markup=False)
@@ -54,8 +55,10 @@ class StartScreen(Screen):
         self._chosen(self.query_one(Choices).values[event.option_index])
 
     def _chosen(self, choice: tuple[str, object] | None) -> None:
-        if choice is None:
+        """Start (or resume) once: a second key typed ahead must not start a second walk."""
+        if choice is None or self.started:
             return
+        self.started = True
         what, key = choice
         self.post_message(StartWalk(key) if what == "start" else ResumeWalk(key))
 
