@@ -12,7 +12,6 @@ parses and schema-checks every tree). A benchmark, never a timed test.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
