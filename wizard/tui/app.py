@@ -164,6 +164,7 @@ class WizardApp(App):
         if session is None:
             return
         editing = session.current is None or message.qid != session.current.qid
+        changed = session.answers.get(message.qid) != message.value
         try:
             if editing:
                 session.edit(message.qid, message.value)
@@ -173,7 +174,7 @@ class WizardApp(App):
             self.notify(str(exc), severity="error")
             self._reopen_step_screens()
             return
-        if editing:
+        if editing and changed:
             self.notify("Answer changed. Later answers that still apply are kept.")
         self.journal.record(session)
         self._after_change()
