@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 from ...model import Info
 from ..safe_text import literal
+from ..widgets.continue_button import ContinueButton
 from .step_base import StepScreen, step_bindings
 
 
@@ -19,11 +20,11 @@ class InfoScreen(StepScreen):
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="body"):
             yield Static(literal(self.node.text), id="text", markup=False)
-        yield Button("Continue", id="continue", variant="primary")
+        yield ContinueButton()
 
     def on_mount(self) -> None:
-        self.query_one(Button).focus()
+        self.query_one(ContinueButton).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_continue_button_pressed(self, event: ContinueButton.Pressed) -> None:
         event.stop()
         self.submit(True)
