@@ -135,14 +135,16 @@ async def test_hold_timer_starts_counts_to_the_target_and_stops(library):
     async with app.run_test() as pilot:
         await walk_to_stance(app, pilot)
         timer = app.screen.query_one(HoldTimer)
-        now = [1000.0]
+        now, bells = [1000.0], []
         timer.clock = lambda: now[0]
+        app.bell = lambda: bells.append(now[0])
         await pilot.press("t")
         assert timer.running
         now[0] += 12.4
         await wait_for(pilot, lambda: "12 s of 30 s" in str(timer.render()), "12 seconds shown")
         now[0] += 20
         await wait_for(pilot, lambda: "time is up" in str(timer.render()), "the time-up message")
+        assert len(bells) == 1  # one bell as the time passed, so a person standing on one leg hears it
         await pilot.press("t")
         assert not timer.running and "stopped at 32 s" in str(timer.render())
         assert "example/stance" not in app.session.answers  # the timer never answers for the person

@@ -51,7 +51,10 @@ class HoldTimer(Static):
         if self.started_at is not None:
             self.elapsed = self.clock() - self.started_at
 
-    def watch_elapsed(self) -> None:
+    def watch_elapsed(self, before: float, now: float) -> None:
+        """Redraw; ring the terminal bell once as the target passes (the person is not looking at the screen)."""
+        if self.running and before < self.target <= now:
+            self.app.bell()
         self.update(self.render_text())
 
     def render_text(self):
