@@ -305,3 +305,24 @@ async def test_a_refused_answer_can_be_given_again(library):
         await wait_for(pilot, lambda: not app.screen.answered, "the screen to reopen")
         await pilot.press("n")
         await wait_for(pilot, on(app, QuestionScreen, "example/where"), "the where question")
+
+
+def test_every_who_value_in_the_schema_has_plain_words():
+    import json
+    from pathlib import Path
+    from wizard.tui.screens.self_test import WHO
+    schema = json.loads((Path(__file__).resolve().parents[2] / "wizard/schema/tree.schema.json").read_text())
+    found = []
+
+    def walk(value):
+        if isinstance(value, dict):
+            if "who" in value.get("properties", {}):
+                found.extend(value["properties"]["who"]["enum"])
+            for inner in value.values():
+                walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner)
+
+    walk(schema)
+    assert found and set(found) <= WHO.keys()

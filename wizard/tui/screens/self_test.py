@@ -13,7 +13,8 @@ from ..widgets.choices import Choices
 from ..widgets.hold_timer import HoldTimer
 from .step_base import StepScreen, step_bindings
 
-WHO = {"alone": "You can do this on your own.", "helper": "You need someone to help you with this."}
+WHO = {"alone": "You can do this on your own.", "partner": "You need someone to help you with this.",
+       "either": "You can do this on your own; it is easier with someone to help."}
 
 
 class SelfTestScreen(StepScreen):
