@@ -2,8 +2,8 @@
 
 Loading runs YAML parsing, JSON Schema (jsonschema alone takes ~0.1 s to import) and cross-reference checks
 on every tree: about a second of a cold start, to rebuild exactly what the last run built. The cache key
-is every tree file's path, mtime and size plus the code that builds the model, so any edit (or upgrade)
-rebuilds it. Only libraries that loaded without errors are cached. The file is the user's own (0600, in
+is every tree file's path, mtime and size plus those of every core module (wizard/*.py), so any edit (or
+upgrade) rebuilds it. Only libraries that loaded without errors are cached. The file is the user's own (0600, in
 the user cache folder) and is ignored unless owned by them and not writable by others, because it is
 unpickled. Nothing here decides anything; a miss simply calls the loader.
 """
@@ -18,7 +18,6 @@ from pathlib import Path
 import wizard
 
 YAML_SUFFIXES = (".yaml", ".yml")
-MODEL_CODE = ("model.py", "conditions.py", "loader.py", "refcheck.py", "schema_check.py", "yamlsafe.py")
 CACHE_ENV = "HIP_WIZARD_CACHE_DIR"
 
 
@@ -56,8 +55,8 @@ def load_library(paths: list[Path], folder: Path | None = None, bundled: bool = 
 
 def cache_key(roots: list[Path]) -> str:
     digest = hashlib.sha256(wizard.__version__.encode())
-    code = Path(wizard.__file__).resolve().parent
-    for path in [code / name for name in MODEL_CODE] + _tree_files(roots):
+    code = sorted(Path(wizard.__file__).resolve().parent.glob("*.py"))
+    for path in code + _tree_files(roots):
         digest.update(_stamp(path).encode())
     return digest.hexdigest()
 
