@@ -62,3 +62,15 @@ def test_a_damaged_cache_file_is_rebuilt(tmp_path):
     os.chmod(cache / "library.pickle", 0o600)
     library, problems = load_library([folder], cache, bundled=False)
     assert not problems and "example" in library.trees
+
+
+def test_a_warm_start_imports_neither_the_schema_checker_nor_yaml(tmp_path):
+    """What keeps the first question quick: on a cache hit, jsonschema and YAML are never imported."""
+    import subprocess
+    import sys
+    folder, cache = trees(tmp_path), tmp_path / "cache"
+    load_library([folder], cache, bundled=False)
+    code = ("import sys, wizard.tui.app as a; a.load_library([sys.argv[1]], a.Path(sys.argv[2]), bundled=False); "
+            "print(sorted(m for m in ('jsonschema', 'yaml', 'wizard.loader') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, str(folder), str(cache)], capture_output=True, text=True)
+    assert out.stdout.strip() == "[]", out.stderr
