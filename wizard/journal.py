@@ -55,6 +55,13 @@ class GuardedJournal:
     def begin(self, session: Session) -> str | None:
         return self._guard(self.journal.begin, session)
 
+    def resume(self, session_id: str, session: Session) -> str | None:
+        """Keep writing a resumed (or replayed) walk under its saved id; plain `begin` for journals without ids."""
+        carry_on = getattr(self.journal, "resume", None)
+        if carry_on is None:
+            return self.begin(session)
+        return self._guard(lambda s: carry_on(session_id, s), session)
+
     def record(self, session: Session) -> None:
         self._guard(self.journal.record, session)
 

@@ -130,6 +130,19 @@ async def test_why_panel_shows_reason_and_evidence_on_request(library):
         assert not panel.display
 
 
+async def test_escape_closes_the_why_panel_before_it_goes_back(library):
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test() as pilot:
+        await walk_to_stance(app, pilot)
+        panel = app.screen.query_one(WhyPanel)
+        await pilot.press("question_mark")
+        assert panel.display
+        await pilot.press("escape")
+        assert not panel.display and on(app, SelfTestScreen, "example/stance")()
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not on(app, SelfTestScreen, "example/stance")(), "one step back")
+
+
 async def test_hold_timer_starts_counts_to_the_target_and_stops(library):
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:

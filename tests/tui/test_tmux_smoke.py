@@ -22,10 +22,13 @@ def terminal(tmp_path):
     if not TMUX or not PROGRAM:
         pytest.skip("needs tmux and the installed hip-wizard on PATH")
     socket = f"hip-wizard-test-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, "HIP_WIZARD_CACHE_DIR": str(tmp_path / "cache"), "TERM": "xterm-256color"}
+    env = {**os.environ, "HIP_WIZARD_CACHE_DIR": str(tmp_path / "cache"), "TERM": "xterm-256color",
+           "XDG_DATA_HOME": str(tmp_path / "data")}
     subprocess.run([TMUX, "-L", socket, "new-session", "-d", "-x", "100", "-y", "30", "-s", "smoke",
                     f"{PROGRAM} run example"], check=True, env=env)
-    yield Terminal(socket)
+    terminal = Terminal(socket)
+    terminal.env = env
+    yield terminal
     subprocess.run([TMUX, "-L", socket, "kill-server"], check=False)
 
 
@@ -73,3 +76,6 @@ def test_installed_program_walks_a_few_questions_in_a_real_terminal(terminal):
     while "smoke" in terminal.tmux("list-sessions") and time.monotonic() < deadline:
         time.sleep(0.05)
     assert "smoke" not in terminal.tmux("list-sessions")
+
+    history = subprocess.run([PROGRAM, "history"], env=terminal.env, capture_output=True, text=True, timeout=60)
+    assert history.returncode == 0 and "Example walk" in history.stdout and "self_care" in history.stdout.replace("self-care", "self_care")

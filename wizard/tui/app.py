@@ -29,7 +29,7 @@ from .step import Step
 from .watcher import TreeWatcher
 
 EXPORT_FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "fhir": "FHIR"}
-QUIT_WARNING = "Quit now? Your answers so far will be lost: this version does not keep a history yet."
+QUIT_WARNING = "Quit now? Your answers so far will be lost: history is not being saved this time."
 
 
 class WizardApp(App):
@@ -39,9 +39,10 @@ class WizardApp(App):
 
     def __init__(self, library: Library, journal=None, store=None, start_tree: str | None = None,
                  watch_paths: Iterable = (), problems: list | None = None, bundled: bool = True,
-                 keymap_path: Path | None = None) -> None:
+                 keymap_path: Path | None = None, notices: Iterable[str] = ()) -> None:
         """`problems`: load errors to show first (author mode); `bundled`: reloads include the bundled trees;
-        `keymap_path`: a TOML key map of binding id -> keys (see keymap.read_user_keymap)."""
+        `keymap_path`: a TOML key map of binding id -> keys (see keymap.read_user_keymap); `notices`: things
+        to tell the person at start (e.g. a damaged history file was moved aside)."""
         super().__init__()
         self.bundled = bundled
         self.library, self.store, self.start_tree = library, store, start_tree
@@ -51,6 +52,7 @@ class WizardApp(App):
         self.problems = list(problems or [])
         self.session: Session | None = None
         self.keymap_path = keymap_path
+        self.notices = list(notices)
 
     # --- screens -----------------------------------------------------------------------------------------
 
@@ -64,6 +66,8 @@ class WizardApp(App):
             self.begin_walk(Session(self.library, self.start_tree))
         if self.watcher:
             self.set_interval(0.5, self.reload_if_changed)
+        for notice in self.notices:
+            self.notify(notice, severity="warning", timeout=20)
 
     def _apply_user_keymap(self) -> None:
         if self.keymap_path is None:
@@ -129,19 +133,17 @@ class WizardApp(App):
 
     def begin_walk(self, session: Session, resumed_id: object = None) -> None:
         self.session = session
-        resume = getattr(self.journal.journal, "resume", None)
-        if resumed_id is not None and resume:
-            self.journal._guard(lambda s: resume(resumed_id, s), session)
+        if resumed_id is not None:
+            self.journal.resume(resumed_id, session)
         else:
             self.journal.begin(session)
         self._after_change()
 
     def _carry_journal(self, old: Session, new: Session) -> None:
         """A replayed walk is the same walk: keep writing it under its old history id, not a new one."""
-        inner = self.journal.journal
-        old_id = getattr(inner, "id_of", lambda s: None)(old)
-        if old_id is not None and hasattr(inner, "resume"):
-            self.journal._guard(lambda s: inner.resume(old_id, s), new)
+        old_id = getattr(self.journal.journal, "id_of", lambda s: None)(old)
+        if old_id is not None:
+            self.journal.resume(old_id, new)
 
     def _journal_failed(self, message: str) -> None:
         self.notify(message, severity="error", timeout=15)
@@ -219,7 +221,7 @@ class WizardApp(App):
             self.back_to_start()
             return
         from .screens.confirm import ConfirmScreen
-        question = "Leave this check? Your answers so far will be lost: this version does not keep a history yet."
+        question = "Leave this check? Your answers so far will be lost: history is not being saved this time."
         self.push_screen(ConfirmScreen(question, "Leave", "Stay"),
                          lambda leave: self.back_to_start() if leave else None)
 
@@ -347,7 +349,23 @@ def run_app(args) -> int:
         print(f"hip-wizard: there is no tree called '{tree}' (checks you can start: {names})", file=sys.stderr)
         return 2
     watch_paths = (list(args.trees) or [bundled_dir()]) if watch else ()
-    app = WizardApp(library, NullJournal(), None, tree, watch_paths, problems=errors,
-                    keymap_path=keymap.user_keymap_path())
-    app.run()
+    store, notices = open_store(args.data_dir)
+    app = WizardApp(library, store.journal() if store else NullJournal(), store, tree, watch_paths,
+                    problems=errors, keymap_path=keymap.user_keymap_path(), notices=notices)
+    try:
+        app.run()
+    finally:
+        if store:
+            store.close()
     return app.return_code or 0
+
+
+def open_store(data_dir) -> tuple[object | None, list[str]]:
+    """The history store and what to tell the person about it; without one the app still works, unsaved."""
+    from ..errors import StateError
+    from ..store import Store
+    try:
+        store = Store.open(data_dir)
+    except StateError as exc:
+        return None, [f"{exc}. Answers will not be saved this time."]
+    return store, list(store.notices)

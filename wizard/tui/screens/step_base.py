@@ -58,6 +58,11 @@ class StepScreen(Screen):
         self.query_one(WhyPanel).toggle()
 
     def action_back(self) -> None:
+        """Escape first closes an open why panel (what a person expects), and only then goes back."""
+        panel = self.query_one(WhyPanel)
+        if panel.display:
+            panel.toggle()
+            return
         self.post_message(GoBack())
 
     def action_cancel(self) -> None:
