@@ -57,3 +57,27 @@ async def test_h_opens_the_history_screen_when_history_is_kept(library, tmp_path
         await wait_for(pilot, on(app, StartScreen), "the start screen")
         await pilot.press("h")
         await wait_for(pilot, lambda: isinstance(app.screen, history.HistoryScreen), "the history screen")
+
+
+async def test_a_quick_retest_ends_with_a_comparison_against_the_last_full_check(tmp_path):
+    from wizard.engine import Session
+    from wizard.loader import load
+    from tests.history.helpers import CATALOGUE, FULL, TREES, walk
+    from tests.history.test_compare import RETEST
+    library = load([TREES, CATALOGUE], bundled=False)
+    store = store_module.Store.open(tmp_path)
+    walk(store, library, "full-check", FULL)
+    session = Session(library, "quick-retest")
+    *before, (last_qid, last_value) = [(q, RETEST[q]) for q in RETEST]
+    for qid, value in before:
+        session.answer(value)
+    assert session.current.qid == last_qid
+    app = WizardApp(library, journal=store.journal(), store=store)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, on(app, StartScreen), "the start screen")
+        app.begin_walk(session)
+        await wait_for(pilot, lambda: getattr(app.screen, "node", None) is not None, "the last re-test step")
+        await pilot.press("2" if last_value is False else "1")
+        await wait_for(pilot, on(app, ResultScreen), "the result")
+        text = str(app.screen.query_one("#comparison").render())
+        assert "better" in text and "worse" in text and "Pain" in text

@@ -117,8 +117,26 @@ class WizardApp(App):
         if session.finished:
             from .screens.result import ResultScreen
             result = session.result()
-            return ResultScreen(result, tuple(o for o in result.outcomes if not self._waypoint(o.qid)))
+            return ResultScreen(result, tuple(o for o in result.outcomes if not self._waypoint(o.qid)),
+                                comparison=self._comparison(session))
         return step_screen_for(session.current)(Step.current(session))
+
+    RETEST_TREES = ("quick-retest",)
+
+    def _comparison(self, session: Session) -> list[str] | None:
+        """After a quick re-test with history: better / same / worse against the last full check."""
+        if self.store is None or session.tree_id not in self.RETEST_TREES:
+            return None
+        from ..compare import describe
+        from ..retest import compare_with_baseline
+        session_id = getattr(self.journal.journal, "id_of", lambda s: None)(session)
+        try:
+            comparison = compare_with_baseline(self.store, self.library, session, session_id)
+        except (WizardError, StateError) as exc:
+            return [f"Could not compare with last time: {exc}"]
+        if comparison is None:
+            return ["There is no earlier full check to compare with yet."]
+        return describe(comparison, {f: self.library.findings[f].name for f in self.library.findings})
 
     def _waypoint(self, qid: str) -> bool:
         """An outcome that only closes a module ("tests done") has nothing to tell the person."""

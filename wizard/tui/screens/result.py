@@ -25,16 +25,19 @@ class ResultScreen(Screen):
     BINDINGS = keymap.RESULT
     HELP_TOPIC = "result"
 
-    def __init__(self, result: Result, outcomes: tuple | None = None) -> None:
-        """`outcomes`: the reached outcomes worth a line (the app leaves out waypoints that only close a module)."""
+    def __init__(self, result: Result, outcomes: tuple | None = None, comparison: list[str] | None = None) -> None:
+        """`outcomes`: the reached outcomes worth a line (the app leaves out waypoints that only close a module);
+        `comparison`: after a re-test, plain lines comparing it with the last full check."""
         super().__init__()
         self.result = result
         self.outcomes = result.outcomes if outcomes is None else outcomes
+        self.comparison = comparison
 
     def compose(self) -> ComposeResult:
         yield UrgencyBanner(self.result.urgency)
         with VerticalScroll(id="result-body"):
             yield from self._referral()
+            yield from self._comparison()
             yield from self._findings()
             yield from self._plan()
             yield from self._outcomes()
@@ -53,6 +56,12 @@ class ResultScreen(Screen):
             if referral.action:
                 parts += ["\n", ("Why: ", "bold"), referral.reason]
             yield Static(literal(*parts), id="referral", classes="section", markup=False)
+
+    def _comparison(self) -> ComposeResult:
+        if self.comparison is not None:
+            yield Static(literal(("Since your last full check", "bold underline")), classes="heading", markup=False)
+            yield Static(literal("\n".join(self.comparison) or "No tests or measures to compare."),
+                         id="comparison", classes="section", markup=False)
 
     def _outcomes(self) -> ComposeResult:
         shown = [o for o in self.outcomes if o.text]
