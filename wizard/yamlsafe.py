@@ -26,6 +26,7 @@ Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FILE_BYTES = 5_000_000
 MAX_DEPTH = 64
 MAX_SCALAR_CHARS = 20_000
+_TOO_DEEP = f"the file nests deeper than {MAX_DEPTH} levels"
 MAX_NUMBER_DIGITS = 300
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
@@ -74,7 +75,10 @@ def parse(text: str, name: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        _fail(name, line, col, f"this is not valid YAML: {exc.problem or exc.context}")
+        problem = str(exc.problem or exc.context)
+        if "nesting depth" in problem:  # newer PyYAML refuses deep nesting itself, before we see the events
+            _fail(name, line, col, _TOO_DEEP)
+        _fail(name, line, col, f"this is not valid YAML: {problem}")
     except yaml.YAMLError as exc:
         _fail(name, 1, 1, f"this is not valid YAML: {exc}")
     return builder.result()
@@ -171,7 +175,7 @@ class _Builder:
 
     def _open(self, container, event) -> None:
         if len(self.stack) >= MAX_DEPTH:
-            _fail(self.name, *_mark(event), f"the file nests deeper than {MAX_DEPTH} levels")
+            _fail(self.name, *_mark(event), _TOO_DEEP)
         path = self._add(container, event)
         self.stack.append(_Frame(container, path))
 
