@@ -230,6 +230,11 @@ class Session:
         self._walk = None
         return True
 
+    def suggest(self, qid: str, value: object) -> None:
+        """Pre-fill a node that has no answer yet (e.g. last time's areas), without answering it for the person."""
+        if qid not in self.answers and self.library.has_node(qid):
+            self._stash[qid] = check_answer(self.library.node(qid), value)
+
     def previous_answer(self, qid: str) -> object | None:
         """The answer given before (kept after `back`), for pre-filling a screen."""
         return self.answers.get(qid, self._stash.get(qid))

@@ -74,8 +74,13 @@ class PlainFrontEnd:
             self.journal.record(session)
 
     def _read_answer(self, session: Session, node: Node) -> object:
+        kept = session.previous_answer(node.qid)
+        if kept is not None and not isinstance(node, Info):
+            self.say(f"Press Enter to keep: {describe_answer(node, kept)}")
         while True:
             text = self.ask(_PROMPTS[type(node)](node))
+            if not text and kept is not None and not isinstance(node, Info):
+                return kept
             command = _COMMANDS.get(text.lower())
             if command:
                 return command(self, session, node)
@@ -267,6 +272,11 @@ def offer_resume(store, library: Library, front: PlainFrontEnd):
     return session, journal
 
 
+def retest_trees() -> tuple[str, ...]:
+    from .retest import RETEST_TREES
+    return RETEST_TREES
+
+
 def show_comparison(store, library: Library, session: Session, journal, front: PlainFrontEnd) -> None:
     """After a quick re-test: better / same / worse against the last full check."""
     from .compare import describe
@@ -294,10 +304,13 @@ def run_plain(args, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> i
                 front.say(f"There is no check called '{tree_id}'.")
                 return 1
             session = Session(library, tree_id)
+            if store:
+                from .retest import suggest_from_last_check
+                suggest_from_last_check(store, library, session)
     except Quit:
         return 0
     front.journal = GuardedJournal(journal, front.say)
     code = front.run(session, begun=resumed is not None)
-    if store and session.finished and session.tree_id == "quick-retest":
+    if store and session.finished and session.tree_id in retest_trees():
         show_comparison(store, library, session, journal, front)
     return code

@@ -10,11 +10,13 @@ from dataclasses import dataclass
 
 from .compare import Comparison, compare
 from .engine import Session
-from .errors import StateError
-from .model import Library
+from .errors import AnswerError, StateError
+from .conditions import POSITIVE_ON, AnswerIs
+from .model import Handover, Library, SelfTest
 from .store import Store
 
 FULL_CHECK_TREES = ("full-check",)
+RETEST_TREES = ("quick-retest",)
 
 
 @dataclass(frozen=True)
@@ -73,3 +75,45 @@ def latest_comparison(store: Store, library: Library) -> tuple[str, Comparison] 
         return None
     comparison = compare_with_baseline(store, library, session, latest)
     return (latest, comparison) if comparison is not None else None
+
+
+def suggested_areas(library: Library, baseline: Baseline, tree_id: str = "quick-retest") -> dict[str, list[str]]:
+    """qid -> option values to pre-select: the areas whose self-tests were positive at the last full check.
+
+    Read from the tree itself: each handover that is asked only when an area is picked (`ask_if: {answer:
+    areas, is: front}`) names the test module for that area, so no area list is written down twice.
+    """
+    tree = library.trees.get(tree_id)
+    picks: dict[str, list[str]] = {}
+    for node in (tree.nodes.values() if tree else ()):
+        area = _area_condition(node)
+        if area and _any_positive(library, baseline.answers, node.target):
+            picks.setdefault(area.ref, []).append(area.value)
+    return picks
+
+
+def _area_condition(node) -> AnswerIs | None:
+    condition = getattr(node, "ask_if", None)
+    if isinstance(node, Handover) and isinstance(condition, AnswerIs) and isinstance(condition.value, str):
+        return condition
+    return None
+
+
+def _any_positive(library: Library, answers: dict, tree_id: str) -> bool:
+    prefix = f"{tree_id}/"
+    return any(q.startswith(prefix) and isinstance(library.node(q), SelfTest) and v in POSITIVE_ON["any"]
+               for q, v in answers.items() if library.has_node(q))
+
+
+def suggest_from_last_check(store: Store, library: Library, session: Session) -> dict[str, list[str]]:
+    """Pre-fill a re-test from the last finished full check; returns what was suggested (empty if nothing)."""
+    if session.tree_id not in RETEST_TREES or session.answers:
+        return {}
+    baseline = find_baseline(store, library)
+    picks = suggested_areas(library, baseline, session.tree_id) if baseline else {}
+    for qid, values in list(picks.items()):
+        try:
+            session.suggest(qid, values)
+        except AnswerError:  # the area question is no longer a multi choice with these options
+            del picks[qid]
+    return picks

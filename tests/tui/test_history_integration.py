@@ -81,3 +81,22 @@ async def test_a_quick_retest_ends_with_a_comparison_against_the_last_full_check
         await wait_for(pilot, on(app, ResultScreen), "the result")
         text = str(app.screen.query_one("#comparison").render())
         assert "better" in text and "worse" in text and "Pain" in text
+
+
+async def test_a_quick_retest_starts_with_last_times_positive_areas_ticked(tmp_path):
+    from wizard.loader import load
+    from wizard.tui.widgets.tick_list import TickList
+    from tests.history.test_suggest import OUTER_HIP, fill
+    bundled = load([])
+    store = store_module.Store.open(tmp_path)
+    fill(store, bundled, "full-check", OUTER_HIP)
+    app = WizardApp(bundled, journal=store.journal(), store=store, start_tree="quick-retest")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, lambda: app.session is not None and app.session.current is not None, "the walk")
+        assert app.session.previous_answer("quick-retest/areas") == ["side"]
+        while app.session.current.qid != "quick-retest/areas":
+            node = app.session.current
+            app.session.answer(node.options[0].value if node.style == "single" else False)
+        app.begin_walk(app.session)
+        await wait_for(pilot, lambda: app.screen.query(TickList), "the areas question")
+        assert app.screen.query_one(TickList).selected == ["side"]

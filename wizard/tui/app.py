@@ -63,7 +63,7 @@ class WizardApp(App):
         if self.problems:
             self._show_problems(self.problems)
         elif self.start_tree:
-            self.begin_walk(Session(self.library, self.start_tree))
+            self.begin_walk(self._fresh_session(self.start_tree))
         if self.watcher:
             self.set_interval(0.5, self.reload_if_changed)
         for notice in self.notices:
@@ -121,11 +121,10 @@ class WizardApp(App):
                                 comparison=self._comparison(session))
         return step_screen_for(session.current)(Step.current(session))
 
-    RETEST_TREES = ("quick-retest",)
-
     def _comparison(self, session: Session) -> list[str] | None:
         """After a quick re-test with history: better / same / worse against the last full check."""
-        if self.store is None or session.tree_id not in self.RETEST_TREES:
+        from ..retest import RETEST_TREES
+        if self.store is None or session.tree_id not in RETEST_TREES:
             return None
         from ..compare import describe
         from ..retest import compare_with_baseline
@@ -167,7 +166,18 @@ class WizardApp(App):
         self.notify(message, severity="error", timeout=15)
 
     def on_start_walk(self, message: StartWalk) -> None:
-        self.begin_walk(Session(self.library, message.tree_id))
+        self.begin_walk(self._fresh_session(message.tree_id))
+
+    def _fresh_session(self, tree_id: str) -> Session:
+        """A new walk; a re-test comes pre-filled with the areas whose tests were positive last time."""
+        session = Session(self.library, tree_id)
+        if self.store is not None:
+            from ..retest import suggest_from_last_check
+            try:
+                suggest_from_last_check(self.store, self.library, session)
+            except (WizardError, StateError):
+                pass  # a suggestion is a convenience; the walk works without it
+        return session
 
     def on_resume_walk(self, message: ResumeWalk) -> None:
         try:
@@ -332,7 +342,7 @@ class WizardApp(App):
     def _restart_from_menu(self) -> None:
         self.back_to_start()
         if self.start_tree in self.library.trees:
-            self.begin_walk(Session(self.library, self.start_tree))
+            self.begin_walk(self._fresh_session(self.start_tree))
 
     def _replay_walk(self) -> None:
         """The same answers over the reloaded trees: the walk lands on the same step where it still exists."""
