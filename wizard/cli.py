@@ -14,6 +14,7 @@ from typing import Callable
 
 from . import __version__
 from .errors import StateError, WizardError
+from .text import terminal_safe
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -142,10 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command][2](args)
     except WizardError as exc:
-        print(f"hip-wizard: cannot continue:\n{exc}", file=sys.stderr)
+        print(f"hip-wizard: cannot continue:\n{terminal_safe(exc)}", file=sys.stderr)
         return EXIT_PROBLEMS
     except StateError as exc:
-        print(f"hip-wizard: {exc}", file=sys.stderr)
+        print(f"hip-wizard: {terminal_safe(exc)}", file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130

@@ -14,6 +14,7 @@ from . import conditions as c
 from . import loader
 from .errors import StateError
 from .model import Handover, Node, Outcome, Question, Tree
+from .text import terminal_safe
 
 SHORT = 40
 
@@ -41,7 +42,7 @@ def layout(tree: Tree) -> tuple[list[Box], list[Edge]]:
 
 
 def _short(text: str, limit: int = SHORT) -> str:
-    text = " ".join(text.split())
+    text = " ".join(terminal_safe(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

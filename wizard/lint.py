@@ -18,6 +18,7 @@ from .graph import GraphInfo, successors
 from .loader import Loaded, collect
 from .model import Handover, Info, Library, Node, Outcome, Question, Tree
 from .scenarios import ScenarioResult, run_scenario
+from .text import terminal_safe
 
 
 def _at(node_or_where, message: str, code: str, severity: str = "error", node: str | None = None) -> Problem:
@@ -256,5 +257,5 @@ def check_command(args) -> int:
         json.dump(report_json(report), sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        print(report_text(report))
+        print(terminal_safe(report_text(report)))
     return 1 if report.errors else 0

@@ -15,6 +15,7 @@ from . import loader, protocol
 from .engine import Session
 from .errors import AnswerError, LoadError, StateError
 from .model import Library, qualify
+from .text import terminal_safe
 from .yamlsafe import read, read_capped
 
 MAX_LINE = 1_000_000
@@ -28,7 +29,7 @@ def play_command(args) -> int:
         return run_jsonl(Session(library, args.tree), sys.stdin, sys.stdout, args.format)
     session, problems = play_answers(library, args.tree, read_answers(args.answers))
     for problem in problems:
-        print(f"hip-wizard: {problem}", file=sys.stderr)
+        print(f"hip-wizard: {terminal_safe(problem)}", file=sys.stderr)
     sys.stdout.write(render(session, args.format))
     return 1 if problems and not session.finished else 0
 

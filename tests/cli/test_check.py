@@ -196,3 +196,13 @@ def test_bundled_trees_pass_with_no_errors_no_warnings_and_full_coverage(run_cli
 def test_missing_path_is_a_clean_error(run_cli, tmp_path):
     code, out, err = run_cli("check", tmp_path / "nope.yaml")
     assert code == 1 and "no such file or folder" in out and "Traceback" not in out + err
+
+
+def test_escape_sequences_in_a_tree_never_reach_the_terminal(run_cli, write_tree):
+    path = write_tree("esc.yaml", 'id: esc\ntitle: Esc\nversion: "1"\nstart: q\nnodes:\n'
+                                  '  q: {kind: question, style: yes_no, text: Q?, why: W., if_yes: a, if_no: a,\n'
+                                  '      "\\e]0;owned\\a\\e[2J": 1}\n'
+                                  '  a: {kind: outcome, title: A}\n')
+    code, out, err = run_cli("check", path)
+    assert code == 1 and "unknown field" in out
+    assert "\x1b" not in out + err and "\x07" not in out + err
