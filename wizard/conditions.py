@@ -166,6 +166,21 @@ def refs(condition: object) -> set[str]:
     return {leaf.ref for leaf in leaves(condition)}
 
 
+def supporting_refs(condition: object, answers: dict) -> set[str]:
+    """The refs whose answers made `condition` true: for "because you said", not every answer it names.
+
+    In `any` and `at_least ... of` only the items that held count; under `not`, the answers it names are
+    the reason it holds.
+    """
+    if isinstance(condition, All):
+        return set().union(*(supporting_refs(i, answers) for i in condition.items))
+    if isinstance(condition, (AnyOf, AtLeastOf)):
+        return set().union(*(supporting_refs(i, answers) for i in condition.items if i.evaluate(answers)))
+    if isinstance(condition, Not):
+        return refs(condition.item)
+    return {condition.ref} if condition is not None and condition.evaluate(answers) else set()
+
+
 # --- load-time checks ------------------------------------------------------------------------------------
 
 

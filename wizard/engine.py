@@ -34,7 +34,7 @@ class Frame:
     tree: str
     returns_to: str | None
     inherited: tuple[str, ...] = ()
-    decisions: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    decisions: list[tuple[str | None, str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
 
 
 @dataclass
@@ -83,7 +83,8 @@ class Walker:
         if node.ask_if is not None and not node.ask_if.evaluate(self.on_path):
             return node.next
         if isinstance(node, Handover):
-            reasons = self.frames[-1].inherited + tuple(sorted(conditions.refs(node.ask_if) & self.on_path.keys()))
+            support = conditions.supporting_refs(node.ask_if, self.on_path) if node.ask_if is not None else set()
+            reasons = self.frames[-1].inherited + tuple(sorted(support & self.on_path.keys()))
             return self._enter(node.target, node.next, reasons)
         if isinstance(node, Outcome):
             return self._reach(node)
@@ -97,9 +98,9 @@ class Walker:
         if node.qid not in self.on_path:  # a module handed over to twice is asked (and counted) once
             self.walk.steps.append(node.qid)
         self.on_path[node.qid] = self.answers[node.qid]
-        chosen, because = next_after(node, self.on_path)
+        chosen, because, own = next_after(node, self.on_path)
         options = tuple(successors(node, self.library))
-        self.frames[-1].decisions.append((node.qid, chosen, options, because))
+        self.frames[-1].decisions.append((node.qid if own else None, chosen, options, because))
         return chosen if chosen else self._leave()
 
     def _reach(self, node: Outcome) -> str | None:
@@ -124,23 +125,25 @@ class Walker:
         leads = self.graph.leads_to(outcome)
         for qid, chosen, options, because in frame.decisions:
             if chosen in leads and any(o not in leads for o in options if o != chosen):
-                found += [qid, *because]
+                found += [q for q in (qid, *because) if q]
         return tuple(dict.fromkeys(found))
 
 
-def next_after(node: Node, answers: dict) -> tuple[str | None, tuple[str, ...]]:
-    """Where an answered node leads, and the other answers a taken branch depended on."""
+def next_after(node: Node, answers: dict) -> tuple[str | None, tuple[str, ...], bool]:
+    """Where an answered node leads, the other answers a taken branch rests on, and whether the node's own
+    answer counts as a reason (not when a branch was taken on other answers alone)."""
     for branch in node.branches:
         if branch.condition.evaluate(answers):
-            return branch.next, tuple(sorted(conditions.refs(branch.condition) - {node.qid}))
+            support = conditions.supporting_refs(branch.condition, answers)
+            return branch.next, tuple(sorted(support - {node.qid})), node.qid in support
     if isinstance(node, Question):
         value = answers[node.qid]
         if node.style == "yes_no":
             target = node.if_yes if value else node.if_no
-            return target or node.next, ()
+            return target or node.next, (), True
         if node.style == "single" and node.option(value) and node.option(value).next:
-            return node.option(value).next, ()
-    return node.next, ()
+            return node.option(value).next, (), True
+    return node.next, (), True
 
 
 @dataclass(frozen=True)

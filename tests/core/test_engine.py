@@ -251,3 +251,20 @@ def test_a_tree_handed_over_to_twice_counts_its_steps_and_outcomes_once(make_lib
     assert [n.qid for n in session.steps] == ["shared/q", "main/mid"]
     assert session.progress.done == 2
     assert [o.qid for o in session.result().outcomes] == ["shared/end", "main/end"]
+
+
+def test_because_you_said_cites_only_the_answers_that_made_the_branch_hold(make_library):
+    """A cluster branch (`any`) taken on the stance test cites the stance test, not the "no" to tiredness."""
+    main = tree("main", {
+        "stance": self_test(next="tired"),
+        "pain": measure(next="tired"),
+        "tired": yes_no("Tire quickly?", next="fine",
+                        branches=[{"if": {"any": [{"positive": "stance"}, {"answer": "pain", "at_least": 8},
+                                                  {"answer": "tired", "is": True}]}, "next": "weak"}]),
+        "weak": outcome("Weak", findings=["example-tendon"]),
+        "fine": outcome("Fine"),
+    })
+    session = walk(Session(make_library(main), "main"), "left", False)
+    assert session.finished
+    [finding] = session.result().findings
+    assert [r.qid for r in finding.reasons] == ["main/stance"]
