@@ -1,11 +1,10 @@
 """Fixtures for the history tests: small trees in tests/history/trees, a data folder in tmp_path, a clock.
 
-The real user data folder is never touched: XDG_DATA_HOME points into tmp_path for every test here.
+The real user data folder is never touched: tests/conftest.py points XDG_DATA_HOME into tmp_path.
 """
 
 from __future__ import annotations
 
-import asyncio
 import time
 
 import pytest
@@ -16,19 +15,6 @@ from wizard.store import Store
 from .helpers import CATALOGUE, TREES, Clock
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem):
-    """Run `async def` Pilot tests in a fresh event loop (the project has no asyncio pytest plugin)."""
-    if not asyncio.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    names = pyfuncitem._fixtureinfo.argnames
-    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
-    return True
-
-
-@pytest.fixture(autouse=True)
-def private_data_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,6 @@ that waits for a condition (never a fixed sleep)."""
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 import time
 from pathlib import Path
@@ -15,14 +14,6 @@ from wizard.loader import load
 WAIT_LIMIT = 10.0
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem):
-    """Run `async def` tests here in a fresh event loop (no asyncio plugin is a dependency of the project)."""
-    if not asyncio.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    names = pyfuncitem._fixtureinfo.argnames
-    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
-    return True
 
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "trees" / "examples"
