@@ -16,7 +16,7 @@ from . import __version__
 from .errors import StateError, WizardError
 from .text import terminal_safe
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 
 def _add_trees_option(parser: argparse.ArgumentParser, prefix: str = "") -> None:

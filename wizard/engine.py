@@ -14,7 +14,7 @@ from . import conditions
 from .answers import check_answer
 from .errors import AnswerError, StateError
 from .graph import GraphInfo, successors
-from .model import Handover, Library, Node, Outcome, Question, URGENCY_RANK, qualify
+from .model import Handover, Library, Node, Outcome, Question
 from .result import Reason, Result, build_result
 
 FORMAT_VERSION = 1
@@ -277,8 +277,4 @@ class Session:
         return restore(cls, library, data)
 
 
-def most_urgent(urgencies: list[str]) -> str | None:
-    return max(urgencies, key=URGENCY_RANK.__getitem__, default=None)
-
-
-__all__ = ["Session", "Progress", "WalkError", "next_after", "most_urgent", "qualify"]
+__all__ = ["Session", "Progress", "WalkError", "next_after"]
