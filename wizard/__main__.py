@@ -1,5 +1,5 @@
 """`python -m wizard` is the same program as `hip-wizard`."""
 
-from .cli import main
+from wizard.cli import main
 
 raise SystemExit(main())

@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from . import __version__
-from .errors import StateError, WizardError
-from .text import terminal_safe
+from wizard import __version__
+from wizard.errors import StateError, WizardError
+from wizard.text import terminal_safe
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
@@ -85,39 +85,39 @@ def _configure_new(p: argparse.ArgumentParser) -> None:
 
 def _run(args) -> int:
     if args.plain:
-        from .plain import run_plain
+        from wizard.plain import run_plain
         return run_plain(args)
-    from .tui.app import run_app
+    from wizard.tui.app import run_app
     return run_app(args)
 
 
 def _play(args) -> int:
-    from .play import play_command
+    from wizard.play import play_command
     return play_command(args)
 
 
 def _check(args) -> int:
-    from .lint import check_command
+    from wizard.authoring.lint import check_command
     return check_command(args)
 
 
 def _graph(args) -> int:
-    from .graphviz import graph_command
+    from wizard.authoring.graphviz import graph_command
     return graph_command(args)
 
 
 def _export(args) -> int:
-    from .export.command import export_command
+    from wizard.report.command import export_command
     return export_command(args)
 
 
 def _history(args) -> int:
-    from .history_cli import history_command
+    from wizard.history.views import history_command
     return history_command(args)
 
 
 def _new(args) -> int:
-    from .starter import new_command
+    from wizard.authoring.starter import new_command
     return new_command(args)
 
 

@@ -14,7 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import StateError
+from wizard.errors import StateError
 
 PRIVATE = 0o600
 REASONS = {

@@ -10,13 +10,13 @@ from __future__ import annotations
 import sys
 from typing import Callable, TextIO
 
-from . import loader
-from .answers import describe_answer, parse_number
-from .engine import Session
-from .errors import AnswerError, StateError
-from .journal import GuardedJournal, NullJournal
-from .model import Info, Library, Measure, Node, Question, RESULT_LABELS, SelfTest
-from .text import terminal_safe
+from wizard.content import loader
+from wizard.content.answers import describe_answer, parse_number
+from wizard.walk.engine import Session
+from wizard.errors import AnswerError, StateError
+from wizard.history.journal import GuardedJournal, NullJournal
+from wizard.content.model import Info, Library, Measure, Node, Question, RESULT_LABELS, SelfTest
+from wizard.text import terminal_safe
 
 DISCLAIMER = ("hip-wizard is not a doctor and does not diagnose. If you have severe pain, fever, a fall you cannot "
               "get up from, numbness in the saddle area or bladder or bowel changes, call emergency services now.")
@@ -144,8 +144,8 @@ class PlainFrontEnd:
             self.say(line)
 
     def _show_result(self, session: Session) -> None:
-        from .export import render
-        from .summary import build_summary
+        from wizard.report import render
+        from wizard.report.summary import build_summary
         if session.status == "emergency":
             referral = session.result().referral
             self.say("\n" + "!" * 60)
@@ -246,7 +246,7 @@ def choose_tree(library: Library, front: PlainFrontEnd) -> str:
 
 def open_store(args, front: PlainFrontEnd):
     """The history store, or None (said plainly) when it cannot be opened; the walk works either way."""
-    from .store import Store
+    from wizard.history.store import Store
     try:
         store = Store.open(args.data_dir)
     except StateError as exc:
@@ -273,14 +273,14 @@ def offer_resume(store, library: Library, front: PlainFrontEnd):
 
 
 def retest_trees() -> tuple[str, ...]:
-    from .retest import RETEST_TREES
+    from wizard.history.retest import RETEST_TREES
     return RETEST_TREES
 
 
 def show_comparison(store, library: Library, session: Session, journal, front: PlainFrontEnd) -> None:
     """After a quick re-test: better / same / worse against the last full check."""
-    from .compare import describe
-    from .retest import compare_with_baseline
+    from wizard.history.compare import describe
+    from wizard.history.retest import compare_with_baseline
     comparison = compare_with_baseline(store, library, session, journal.id_of(session))
     if comparison is None:
         front.say("\nNo earlier full check to compare with yet.")
@@ -305,7 +305,7 @@ def run_plain(args, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> i
                 return 1
             session = Session(library, tree_id)
             if store:
-                from .retest import suggest_from_last_check
+                from wizard.history.retest import suggest_from_last_check
                 suggest_from_last_check(store, library, session)
     except Quit:
         return 0

@@ -11,12 +11,13 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from . import loader, protocol
-from .engine import Session
-from .errors import AnswerError, LoadError, StateError
-from .model import Library, qualify
-from .text import terminal_safe
-from .yamlsafe import read, read_capped
+from wizard.content import loader
+from wizard import protocol
+from wizard.walk.engine import Session
+from wizard.errors import AnswerError, LoadError, StateError
+from wizard.content.model import Library, qualify
+from wizard.text import terminal_safe
+from wizard.content.yamlsafe import read, read_capped
 
 MAX_LINE = 1_000_000
 
@@ -67,8 +68,8 @@ def play_answers(library: Library, tree_id: str, answers: dict) -> tuple[Session
 
 
 def render(session: Session, fmt: str) -> str:
-    from .export import render as render_summary
-    from .summary import build_summary
+    from wizard.report import render as render_summary
+    from wizard.report.summary import build_summary
     return render_summary(build_summary(session), fmt)
 
 

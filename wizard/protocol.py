@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from .engine import Session
-from .model import Info, Measure, Question, SelfTest
+from wizard.walk.engine import Session
+from wizard.content.model import Info, Measure, Question, SelfTest
 
 
 def ask_message(session: Session) -> dict:

@@ -6,7 +6,7 @@ import io
 from types import SimpleNamespace
 
 from wizard import plain
-from wizard.journal import NullJournal
+from wizard.history.journal import NullJournal
 
 
 class _NoHistory:

@@ -7,8 +7,8 @@ import json
 import subprocess
 import sys
 
-from wizard import loader
-from wizard.engine import Session
+from wizard.content import loader
+from wizard.walk.engine import Session
 from wizard.play import run_jsonl
 
 FINISHED = "welcome: true\nexample-screen/fever: false\nwhere: outside\nstance: left\n"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard import loader
+from wizard.content import loader
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "trees" / "examples"

@@ -12,7 +12,7 @@ import copy
 
 from hypothesis import strategies as st
 
-from wizard.model import SIDED_RESULTS, UNSIDED_RESULTS
+from wizard.content.model import SIDED_RESULTS, UNSIDED_RESULTS
 
 from .conftest import measure, multi, outcome, self_test, single, yes_no
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from wizard.answers import check_answer, describe_answer, parse_number
+from wizard.content.answers import check_answer, describe_answer, parse_number
 from wizard.errors import AnswerError
 
 

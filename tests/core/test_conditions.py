@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wizard import conditions as c
+from wizard.content import conditions as c
 
 
 def parse(raw: dict):

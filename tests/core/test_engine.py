@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from wizard.engine import Session
+from wizard.walk.engine import Session
 from wizard.errors import AnswerError, StateError
 
 from .conftest import measure, multi, outcome, self_test, single, tree, write, yes_no

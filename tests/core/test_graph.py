@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from wizard import graph as graph_module
-from wizard.engine import Session
-from wizard.graph import GraphInfo
+from wizard.walk import graph as graph_module
+from wizard.walk.engine import Session
+from wizard.walk.graph import GraphInfo
 
 from .conftest import outcome, single, tree, yes_no
 

@@ -12,11 +12,11 @@ import sys
 
 import pytest
 
-CORE = ["wizard.engine", "wizard.loader", "wizard.conditions", "wizard.answers", "wizard.graph",
-        "wizard.resume", "wizard.result", "wizard.refcheck", "wizard.schema_check", "wizard.yamlsafe"]
-OPTIONAL = ["wizard.lint", "wizard.scenarios", "wizard.safety", "wizard.summary", "wizard.export",
-            "wizard.export.command", "wizard.store", "wizard.play", "wizard.plain", "wizard.protocol",
-            "wizard.graphviz", "wizard.starter", "wizard.cli"]
+CORE = ["wizard.walk.engine", "wizard.content.loader", "wizard.content.conditions", "wizard.content.answers", "wizard.walk.graph",
+        "wizard.walk.resume", "wizard.walk.result", "wizard.content.refcheck", "wizard.content.schema_check", "wizard.content.yamlsafe"]
+OPTIONAL = ["wizard.authoring.lint", "wizard.authoring.scenarios", "wizard.authoring.safety", "wizard.report.summary", "wizard.report",
+            "wizard.report.command", "wizard.history.store", "wizard.play", "wizard.plain", "wizard.protocol",
+            "wizard.authoring.graphviz", "wizard.authoring.starter", "wizard.cli"]
 
 PROBE = """
 import importlib, json, sys
@@ -43,7 +43,7 @@ def test_module_imports_without_textual_or_rich(name):
 
 
 def test_loading_and_walking_the_examples_needs_no_textual():
-    script = PROBE.replace("print(", "from wizard import loader\nfrom wizard.engine import Session\n"
+    script = PROBE.replace("print(", "from wizard.content import loader\nfrom wizard.walk.engine import Session\n"
                            "s = Session(loader.load(['trees/examples'], bundled=False), 'example')\n"
                            "s.answer(True)\nprint(")
     from .conftest import REPO

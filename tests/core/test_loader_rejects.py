@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from wizard import yamlsafe
+from wizard.content import yamlsafe
 from wizard.errors import LoadError
 
 from .conftest import collect, load, outcome, tree, write, yes_no
@@ -274,7 +274,7 @@ def test_a_huge_file_is_refused_without_reading_it_whole(tmp_path):
     script = (
         "import resource, sys\n"
         "resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))\n"
-        "from wizard import loader\n"
+        "from wizard.content import loader\n"
         "print(loader.collect([sys.argv[1]], bundled=False).problems[0].message)\n"
     )
     done = subprocess.run([sys.executable, "-c", script, str(huge)], capture_output=True, text=True, timeout=120)

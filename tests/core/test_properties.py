@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wizard.answers import check_answer
-from wizard.engine import Session
-from wizard.model import Info, Measure, Question, SelfTest
+from wizard.content.answers import check_answer
+from wizard.walk.engine import Session
+from wizard.content.model import Info, Measure, Question, SelfTest
 
 from .conftest import EXAMPLES, collect, tree_text
 from .strategies import library_data
@@ -184,7 +184,7 @@ def test_editing_an_earlier_answer_keeps_later_answers_on_the_new_path(folder, t
 @given(trees=library_data(), rng=st.randoms(use_true_random=False))
 def test_check_passes_generated_trees_and_replays_a_random_walk_as_a_scenario(folder, trees, rng):
     """The author tooling agrees with the engine: a walk a person took, written down as a scenario, passes."""
-    lint = pytest.importorskip("wizard.lint")
+    lint = pytest.importorskip("wizard.authoring.lint")
     session = random_walk(Session(_load_valid(folder, trees), "main"), rng)
     result = session.result()
     expect = {"urgency": result.urgency or "none", "outcomes": [o.qid for o in result.outcomes],

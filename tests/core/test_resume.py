@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from wizard.engine import Session
+from wizard.walk.engine import Session
 from wizard.errors import StateError
 
 from .conftest import EXAMPLES, load, outcome, single, tree, write, yes_no

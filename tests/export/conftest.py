@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wizard import loader
-from wizard.engine import Session
-from wizard.summary import build_summary
+from wizard.content import loader
+from wizard.walk.engine import Session
+from wizard.report.summary import build_summary
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "trees" / "examples"

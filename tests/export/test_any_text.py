@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wizard.export import render
-from wizard.export import text as t
+from wizard.report import render
+from wizard.report import text as t
 
 from .conftest import summary_for
 from .test_html_safety import Page

@@ -11,8 +11,8 @@ import pytest
 
 from wizard.cli import main
 from wizard.errors import StateError
-from wizard.export.command import export_command
-from wizard.export.files import export_session
+from wizard.report.command import export_command
+from wizard.report.files import export_session
 from wizard.fileio import WriteError
 
 from .conftest import WHEN, session_for
@@ -76,7 +76,7 @@ def store(library):
 @pytest.fixture(autouse=True)
 def examples_only(monkeypatch, library):
     """The command loads trees itself; give it only the example trees, as every test here uses."""
-    monkeypatch.setattr("wizard.export.command.loader.load", lambda paths: library)
+    monkeypatch.setattr("wizard.report.command.loader.load", lambda paths: library)
 
 
 def test_command_prints_the_latest_session(store, capsys):
@@ -105,7 +105,7 @@ def test_command_notes_answers_dropped_since_saving(store, capsys, library):
 
 
 def _saved_history(library, folder: Path) -> Path:
-    from wizard.store import Store
+    from wizard.history.store import Store
     with Store.open(folder) as history:
         journal = history.journal()
         session = session_for(library, "finished")

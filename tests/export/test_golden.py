@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from wizard.export import FORMATS, render, suffix
+from wizard.report import FORMATS, render, suffix
 
 from .conftest import GOLDEN, summary_for
 

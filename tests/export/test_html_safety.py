@@ -15,8 +15,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from wizard.export import render
-from wizard.export.html_page import STYLE
+from wizard.report import render
+from wizard.report.html_page import STYLE
 
 from .conftest import HOSTILE
 

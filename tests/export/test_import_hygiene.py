@@ -11,11 +11,11 @@ from .conftest import EXAMPLES
 PROBE = """
 import json, sys
 from pathlib import Path
-from wizard import loader
-from wizard.engine import Session
-from wizard.export import FORMATS, render
-from wizard.export import command, files
-from wizard.summary import build_summary
+from wizard.content import loader
+from wizard.walk.engine import Session
+from wizard.report import FORMATS, render
+from wizard.report import command, files
+from wizard.report.summary import build_summary
 library = loader.load([Path(sys.argv[1])], bundled=False)
 summary = build_summary(Session(library, "example", {"example/welcome": True}))
 for fmt in FORMATS:

@@ -8,8 +8,8 @@ from importlib import resources
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from wizard.export import render
-from wizard.export.fhir import questionnaire_url
+from wizard.report import render
+from wizard.report.fhir import questionnaire_url
 
 from .conftest import HOSTILE, WALKS, summary_for
 

@@ -7,9 +7,9 @@ from datetime import datetime
 import pytest
 
 import wizard
-from wizard.engine import Session
-from wizard.model import URGENCY_WORDS
-from wizard.summary import DISCLAIMER, build_summary
+from wizard.walk.engine import Session
+from wizard.content.model import URGENCY_WORDS
+from wizard.report.summary import DISCLAIMER, build_summary
 
 from .conftest import WHEN, session_for, summary_for
 

@@ -9,8 +9,8 @@ import time
 
 import pytest
 
-from wizard import loader
-from wizard.store import Store
+from wizard.content import loader
+from wizard.history.store import Store
 
 from .helpers import CATALOGUE, TREES, Clock
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from wizard.engine import Session
-from wizard.store import Store
+from wizard.walk.engine import Session
+from wizard.history.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
 TREES = Path(__file__).resolve().parent / "trees"

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from wizard import loader
-from wizard.engine import Session
-from wizard.model import Measure, Question, SelfTest
-from wizard.retest import compare_with_baseline
+from wizard.content import loader
+from wizard.walk.engine import Session
+from wizard.content.model import Measure, Question, SelfTest
+from wizard.history.retest import compare_with_baseline
 
 
 @pytest.fixture(scope="module")

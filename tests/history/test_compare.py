@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from wizard import compare as cmp
-from wizard.model import Measure, Where
-from wizard.retest import compare_with_baseline, find_baseline
+from wizard.history import compare as cmp
+from wizard.content.model import Measure, Where
+from wizard.history.retest import compare_with_baseline, find_baseline
 
 from .helpers import FULL, walk
 
@@ -87,7 +87,7 @@ def test_a_finished_full_check_is_not_its_own_baseline(store, library):
 def test_every_bundled_measure_knows_which_way_is_better():
     """A new measure in the bundled trees must get a direction (node table, id word or unit), or the
     re-test could only say "changed"."""
-    from wizard import loader
+    from wizard.content import loader
     loaded = loader.collect([])
     if loaded.errors:
         pytest.skip("the bundled trees do not load right now; `hip-wizard check` reports why")

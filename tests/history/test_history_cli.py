@@ -11,8 +11,8 @@ from argparse import Namespace
 
 import pytest
 
-from wizard import history_cli
-from wizard.store import DB_NAME, Store
+from wizard.history import views as history_cli
+from wizard.history.store import DB_NAME, Store
 
 from .helpers import CATALOGUE, FULL, TREES, walk
 
@@ -155,7 +155,7 @@ def test_a_corrupt_history_file_is_reported_and_moved_aside(library, data_dir):
 
 
 def test_red_flag_screen_numbers_are_not_charted_as_progress(tmp_path, store, library, data_dir):
-    from wizard import loader
+    from wizard.content import loader
     screen = tmp_path / "screen.yaml"
     screen.write_text("""
 id: screen

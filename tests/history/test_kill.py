@@ -14,17 +14,17 @@ import sys
 
 import pytest
 
-from wizard.engine import Session
-from wizard.store import DB_NAME, Store
+from wizard.walk.engine import Session
+from wizard.history.store import DB_NAME, Store
 
 from .helpers import CATALOGUE, FULL, REPO, TREES
 
 CHILD = """
 import json, sys
 from pathlib import Path
-from wizard import loader
-from wizard.engine import Session
-from wizard.store import Store
+from wizard.content import loader
+from wizard.walk.engine import Session
+from wizard.history.store import Store
 
 data_dir, trees, catalogue, answers, paced = sys.argv[1:6]
 library = loader.load([Path(trees), Path(catalogue)], bundled=False)

@@ -10,8 +10,8 @@ import stat
 
 import pytest
 
-from wizard.engine import Session
-from wizard.store import DB_NAME, SCHEMA_VERSION, Store, StoreError, migrate, transaction
+from wizard.walk.engine import Session
+from wizard.history.store import DB_NAME, SCHEMA_VERSION, Store, StoreError, migrate, transaction
 
 from .helpers import FULL, walk
 

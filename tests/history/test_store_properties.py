@@ -7,8 +7,8 @@ import json
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from wizard.engine import Session
-from wizard.model import Measure, Question, SelfTest
+from wizard.walk.engine import Session
+from wizard.content.model import Measure, Question, SelfTest
 
 TREES = ("full-check", "quick-retest")
 ACTIONS = st.lists(st.tuples(st.sampled_from(("answer", "answer", "answer", "back", "edit")),

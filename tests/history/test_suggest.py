@@ -8,11 +8,11 @@ from types import SimpleNamespace
 import pytest
 
 from wizard import plain
-from wizard.engine import Session
-from wizard.loader import load
-from wizard.retest import Baseline, suggest_from_last_check, suggested_areas
-from wizard.scenarios import negative_answer
-from wizard.store import Store
+from wizard.walk.engine import Session
+from wizard.content.loader import load
+from wizard.history.retest import Baseline, suggest_from_last_check, suggested_areas
+from wizard.authoring.scenarios import negative_answer
+from wizard.history.store import Store
 
 
 @pytest.fixture(scope="module")

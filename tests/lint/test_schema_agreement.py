@@ -9,7 +9,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wizard import schema_check
+from wizard.content import schema_check
 
 words = st.sampled_from(["a", "q1", "Bad Id", "", "  ", "x" * 70, "yes_no", "single", "multi", "left"])
 scalars = st.one_of(words, st.booleans(), st.integers(-2, 700), st.floats(-1, 2, allow_nan=False), st.none())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wizard.schema_check import tree_schema
+from wizard.content.schema_check import tree_schema
 
 
 def _target(schema: dict, ref: str) -> dict:

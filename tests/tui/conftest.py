@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard.loader import load
+from wizard.content.loader import load
 
 WAIT_LIMIT = 10.0
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
-from wizard.loader import collect
-from wizard.model import Question
+from wizard.content.loader import collect
+from wizard.content.model import Question
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.emergency import EmergencyScreen
 from wizard.tui.screens.info import InfoScreen

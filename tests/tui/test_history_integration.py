@@ -12,7 +12,7 @@ from wizard.tui.screens.start import StartScreen
 from .conftest import Notes, screen_text, wait_for
 from .test_walk import on, walk_to_stance
 
-store_module = pytest.importorskip("wizard.store")
+store_module = pytest.importorskip("wizard.history.store")
 
 
 async def test_quit_mid_walk_keeps_answers_and_the_walk_resumes_where_it_stopped(library, tmp_path):
@@ -34,8 +34,8 @@ async def test_quit_mid_walk_keeps_answers_and_the_walk_resumes_where_it_stopped
 
 
 async def test_export_key_writes_a_summary_and_says_where(library, tmp_path, monkeypatch):
-    pytest.importorskip("wizard.export.files")
-    monkeypatch.setattr("wizard.export.files.default_folder", lambda: tmp_path / "exports")
+    pytest.importorskip("wizard.report.files")
+    monkeypatch.setattr("wizard.report.files.default_folder", lambda: tmp_path / "exports")
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:
         notes = Notes(app)
@@ -60,8 +60,8 @@ async def test_h_opens_the_history_screen_when_history_is_kept(library, tmp_path
 
 
 async def test_a_quick_retest_ends_with_a_comparison_against_the_last_full_check(tmp_path):
-    from wizard.engine import Session
-    from wizard.loader import load
+    from wizard.walk.engine import Session
+    from wizard.content.loader import load
     from tests.history.helpers import CATALOGUE, FULL, TREES, walk
     from tests.history.test_compare import RETEST
     library = load([TREES, CATALOGUE], bundled=False)
@@ -84,7 +84,7 @@ async def test_a_quick_retest_ends_with_a_comparison_against_the_last_full_check
 
 
 async def test_a_quick_retest_starts_with_last_times_positive_areas_ticked(tmp_path):
-    from wizard.loader import load
+    from wizard.content.loader import load
     from wizard.tui.widgets.tick_list import TickList
     from tests.history.test_suggest import OUTER_HIP, fill
     bundled = load([])

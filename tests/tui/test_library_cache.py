@@ -21,7 +21,7 @@ def test_second_load_comes_from_the_cache_and_matches(tmp_path, monkeypatch):
     folder, cache = trees(tmp_path), tmp_path / "cache"
     first, problems = load_library([folder], cache, bundled=False)
     assert not problems and (cache / "library.pickle").stat().st_mode & 0o777 == 0o600
-    monkeypatch.setattr("wizard.loader.collect", lambda *a, **k: (_ for _ in ()).throw(AssertionError("loaded")))
+    monkeypatch.setattr("wizard.content.loader.collect", lambda *a, **k: (_ for _ in ()).throw(AssertionError("loaded")))
     second, _ = load_library([folder], cache, bundled=False)
     assert second.trees.keys() == first.trees.keys()
     assert second.node("example/where") == first.node("example/where")
@@ -71,6 +71,6 @@ def test_a_warm_start_imports_neither_the_schema_checker_nor_yaml(tmp_path):
     folder, cache = trees(tmp_path), tmp_path / "cache"
     load_library([folder], cache, bundled=False)
     code = ("import sys, wizard.tui.app as a; a.load_library([sys.argv[1]], a.Path(sys.argv[2]), bundled=False); "
-            "print(sorted(m for m in ('jsonschema', 'yaml', 'wizard.loader') if m in sys.modules))")
+            "print(sorted(m for m in ('jsonschema', 'yaml', 'wizard.content.loader') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code, str(folder), str(cache)], capture_output=True, text=True)
     assert out.stdout.strip() == "[]", out.stderr

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
-from wizard.loader import load
+from wizard.content.loader import load
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.emergency import EmergencyScreen
 from wizard.tui.screens.info import InfoScreen

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from textual.widgets import Markdown
 
-from wizard.engine import Session
-from wizard.loader import load
+from wizard.walk.engine import Session
+from wizard.content.loader import load
 from wizard.tui import keymap
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.help import HelpScreen
@@ -100,7 +100,7 @@ async def test_command_palette_offers_the_main_actions(library):
 
 async def test_export_says_clearly_when_it_is_not_available(library, monkeypatch):
     import sys
-    monkeypatch.setitem(sys.modules, "wizard.export.files", None)
+    monkeypatch.setitem(sys.modules, "wizard.report.files", None)
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:
         notes = Notes(app)
@@ -112,9 +112,9 @@ async def test_export_writes_a_file_and_says_where(library, monkeypatch, tmp_pat
     import sys
     import types
     written = tmp_path / "summary.md"
-    module = types.ModuleType("wizard.export.files")
+    module = types.ModuleType("wizard.report.files")
     module.export_session = lambda session, fmt: written
-    monkeypatch.setitem(sys.modules, "wizard.export.files", module)
+    monkeypatch.setitem(sys.modules, "wizard.report.files", module)
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:
         notes = Notes(app)

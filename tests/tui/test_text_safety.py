@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from wizard.loader import load
+from wizard.content.loader import load
 from wizard.tui.app import WizardApp
 from wizard.tui.safe_text import clean, literal
 from wizard.tui.screens.question import QuestionScreen

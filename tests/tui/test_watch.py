@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from wizard.errors import LoadError
-from wizard.loader import load
+from wizard.content.loader import load
 from wizard.tui.library_cache import load_library
 from wizard.tui.app import WizardApp, run_app
 from wizard.tui.screens.info import InfoScreen

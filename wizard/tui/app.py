@@ -16,17 +16,17 @@ from typing import Iterable
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from ..engine import Session
-from ..errors import AnswerError, StateError, WizardError
-from ..journal import GuardedJournal, NullJournal
-from ..model import Library
-from . import keymap
-from .library_cache import bundled_dir, load_library
-from .messages import Answered, GoBack, ResumeWalk, StartWalk
-from .screens.start import StartPlaceholder, StartScreen
-from .screens.steps import step_screen_for
-from .step import Step
-from .watcher import TreeWatcher
+from wizard.walk.engine import Session
+from wizard.errors import AnswerError, StateError, WizardError
+from wizard.history.journal import GuardedJournal, NullJournal
+from wizard.content.model import Library
+from wizard.tui import keymap
+from wizard.tui.library_cache import bundled_dir, load_library
+from wizard.tui.messages import Answered, GoBack, ResumeWalk, StartWalk
+from wizard.tui.screens.start import StartPlaceholder, StartScreen
+from wizard.tui.screens.steps import step_screen_for
+from wizard.tui.step import Step
+from wizard.tui.watcher import TreeWatcher
 
 EXPORT_FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "fhir": "FHIR"}
 QUIT_WARNING = "Quit now? Your answers so far will be lost: history is not being saved this time."
@@ -112,10 +112,10 @@ class WizardApp(App):
     def _screen_for_session(self) -> Screen:
         session = self.session
         if session.status == "emergency":
-            from .screens.emergency import EmergencyScreen
+            from wizard.tui.screens.emergency import EmergencyScreen
             return EmergencyScreen(session.result())
         if session.finished:
-            from .screens.result import ResultScreen
+            from wizard.tui.screens.result import ResultScreen
             result = session.result()
             return ResultScreen(result, tuple(o for o in result.outcomes if not self._waypoint(o.qid)),
                                 comparison=self._comparison(session))
@@ -123,11 +123,11 @@ class WizardApp(App):
 
     def _comparison(self, session: Session) -> list[str] | None:
         """After a quick re-test with history: better / same / worse against the last full check."""
-        from ..retest import RETEST_TREES
+        from wizard.history.retest import RETEST_TREES
         if self.store is None or session.tree_id not in RETEST_TREES:
             return None
-        from ..compare import describe
-        from ..retest import compare_with_baseline
+        from wizard.history.compare import describe
+        from wizard.history.retest import compare_with_baseline
         session_id = getattr(self.journal.journal, "id_of", lambda s: None)(session)
         try:
             comparison = compare_with_baseline(self.store, self.library, session, session_id)
@@ -172,7 +172,7 @@ class WizardApp(App):
         """A new walk; a re-test comes pre-filled with the areas whose tests were positive last time."""
         session = Session(self.library, tree_id)
         if self.store is not None:
-            from ..retest import suggest_from_last_check
+            from wizard.history.retest import suggest_from_last_check
             try:
                 suggest_from_last_check(self.store, self.library, session)
             except (WizardError, StateError):
@@ -237,7 +237,7 @@ class WizardApp(App):
         if session is None:
             return
         answers = [(n.qid, n.label, session.reason(n.qid).answer_text) for n in session.steps]
-        from .screens.review import ReviewScreen
+        from wizard.tui.screens.review import ReviewScreen
         self.push_screen(ReviewScreen(answers))
 
     def edit_answer(self, qid: str) -> None:
@@ -248,7 +248,7 @@ class WizardApp(App):
         if not self._answers_at_risk() or self.journal.keeps_history:
             self.back_to_start()
             return
-        from .screens.confirm import ConfirmScreen
+        from wizard.tui.screens.confirm import ConfirmScreen
         question = "Leave this check? Your answers so far will be lost: history is not being saved this time."
         self.push_screen(ConfirmScreen(question, "Leave", "Stay"),
                          lambda leave: self.back_to_start() if leave else None)
@@ -257,12 +257,12 @@ class WizardApp(App):
         topic = getattr(self.screen, "HELP_TOPIC", "general")
         keys = [(self.get_key_display(active.binding), active.binding)
                 for active in self.screen.active_bindings.values() if active.enabled]
-        from .screens.help import HelpScreen  # Markdown is heavy to import and rarely needed: load on demand
+        from wizard.tui.screens.help import HelpScreen  # Markdown is heavy to import and rarely needed: load on demand
         self.push_screen(HelpScreen(topic, keys))
 
     def export_session(self, fmt: str) -> None:
         try:
-            from ..export.files import export_session
+            from wizard.report.files import export_session
         except ImportError:
             self.notify("Export is not available in this version.", severity="warning")
             return
@@ -277,7 +277,7 @@ class WizardApp(App):
         if self.store is None:
             return None
         try:
-            from .screens.history import HistoryScreen
+            from wizard.tui.screens.history import HistoryScreen
         except ImportError:
             return None
         return HistoryScreen
@@ -290,7 +290,7 @@ class WizardApp(App):
         self.push_screen(screen(self.store, library=self.library))
 
     async def action_quit(self) -> None:
-        from .screens.confirm import ConfirmScreen
+        from wizard.tui.screens.confirm import ConfirmScreen
         if self.journal.keeps_history or not self._answers_at_risk() or isinstance(self.screen, ConfirmScreen):
             self.exit()
             return
@@ -328,7 +328,7 @@ class WizardApp(App):
 
     def reload_trees(self) -> None:
         """Reload every tree; on success restart the walk with the same answers (same step if it exists)."""
-        from ..loader import collect
+        from wizard.content.loader import collect
         loaded = collect(self.watch_paths, self.bundled)
         if loaded.errors:
             self._show_problems(loaded.errors)
@@ -357,7 +357,7 @@ class WizardApp(App):
         self.show_current()
 
     def _show_problems(self, problems: list) -> None:
-        from .screens.problems import ProblemsScreen
+        from wizard.tui.screens.problems import ProblemsScreen
         self._pop_to(self.walk_depth if self.session else self.walk_depth - 1)
         self.push_screen(ProblemsScreen(problems))
 
@@ -369,7 +369,7 @@ def run_app(args) -> int:
     library, problems = load_library(list(args.trees))
     errors = [p for p in problems if p.severity == "error"]
     if errors and not watch:
-        from ..errors import LoadError
+        from wizard.errors import LoadError
         raise LoadError(errors)
     tree = getattr(args, "tree", None)
     if tree and tree not in library.trees and not errors:
@@ -390,8 +390,8 @@ def run_app(args) -> int:
 
 def open_store(data_dir) -> tuple[object | None, list[str]]:
     """The history store and what to tell the person about it; without one the app still works, unsaved."""
-    from ..errors import StateError
-    from ..store import Store
+    from wizard.errors import StateError
+    from wizard.history.store import Store
     try:
         store = Store.open(data_dir)
     except StateError as exc:

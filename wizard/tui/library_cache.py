@@ -2,7 +2,7 @@
 
 Loading runs YAML parsing, JSON Schema (jsonschema alone takes ~0.1 s to import) and cross-reference checks
 on every tree: about a second of a cold start, to rebuild exactly what the last run built. The cache key
-is every tree file's path, mtime and size plus those of every core module (wizard/*.py), so any edit (or
+is every tree file's path, mtime and size plus those of every module of the package (wizard/**/*.py), so any edit (or
 upgrade) rebuilds it. Only libraries that loaded without errors are cached. The file is the user's own (0600, in
 the user cache folder) and is ignored unless owned by them and not writable by others, because it is
 unpickled. Nothing here decides anything; a miss simply calls the loader.
@@ -46,7 +46,7 @@ def load_library(paths: list[Path], folder: Path | None = None, bundled: bool = 
     cached = _read(folder, key) if folder else None
     if cached is not None:
         return cached, []
-    from ..loader import collect
+    from wizard.content.loader import collect
     loaded = collect(list(paths), bundled)
     if folder and not loaded.errors:
         _write(folder, key, loaded.library)
@@ -55,7 +55,7 @@ def load_library(paths: list[Path], folder: Path | None = None, bundled: bool = 
 
 def cache_key(roots: list[Path]) -> str:
     digest = hashlib.sha256(wizard.__version__.encode())
-    code = sorted(Path(wizard.__file__).resolve().parent.glob("*.py"))
+    code = sorted(Path(wizard.__file__).resolve().parent.rglob("*.py"))
     for path in code + _tree_files(roots):
         digest.update(_stamp(path).encode())
     return digest.hexdigest()

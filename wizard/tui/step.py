@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..engine import Session
-from ..model import Node
+from wizard.walk.engine import Session
+from wizard.content.model import Node
 
 
 @dataclass(frozen=True)

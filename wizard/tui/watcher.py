@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .library_cache import YAML_SUFFIXES
+from wizard.tui.library_cache import YAML_SUFFIXES
 
 
 class TreeWatcher:

@@ -7,7 +7,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from .. import keymap
+from wizard.tui import keymap
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -11,12 +11,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...result import Result
-from .. import keymap
-from ..messages import GoBack
-from ..safe_text import literal
-from .confirm import ConfirmScreen
-from ..widgets.key_bar import KeyBar
+from wizard.walk.result import Result
+from wizard.tui import keymap
+from wizard.tui.messages import GoBack
+from wizard.tui.safe_text import literal
+from wizard.tui.screens.confirm import ConfirmScreen
+from wizard.tui.widgets.key_bar import KeyBar
 
 HEADLINE = "EMERGENCY - ACT NOW"
 DEFAULT_ACTION = "Call emergency services or go to an emergency department now."

@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-from .. import keymap
-from ..widgets.key_bar import KeyBar
+from wizard.tui import keymap
+from wizard.tui.widgets.key_bar import KeyBar
 
 
 def help_markdown(topic: str) -> str:

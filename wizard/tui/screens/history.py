@@ -1,6 +1,6 @@
 """History: past walks, measures over time as sparklines, each self-test per side over time; delete or wipe.
 
-Everything shown is computed by the pure views in `wizard.history_cli`, so the screen and `hip-wizard
+Everything shown is computed by the pure views in `wizard.history.views`, so the screen and `hip-wizard
 history` always agree; this screen only lays them out and asks before deleting anything. Saved text is shown
 as literal `rich.text.Text` (DataTable would parse plain strings as markup).
 """
@@ -14,11 +14,11 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from ... import history_cli as views
-from ...model import Library
-from ...store import Store
-from ..safe_text import clean, literal
-from .confirm import ConfirmScreen
+from wizard.history import views
+from wizard.content.model import Library
+from wizard.history.store import Store
+from wizard.tui.safe_text import clean, literal
+from wizard.tui.screens.confirm import ConfirmScreen
 
 BINDINGS = [
     Binding("escape", "close", "Close", id="close-history"),

@@ -6,10 +6,10 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...model import Info
-from ..safe_text import literal
-from ..widgets.continue_button import ContinueButton
-from .step_base import StepScreen, step_bindings
+from wizard.content.model import Info
+from wizard.tui.safe_text import literal
+from wizard.tui.widgets.continue_button import ContinueButton
+from wizard.tui.screens.step_base import StepScreen, step_bindings
 
 
 class InfoScreen(StepScreen):

@@ -6,11 +6,11 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from ...answers import check_answer, parse_number
-from ...errors import AnswerError
-from ...model import Measure
-from ..safe_text import clean, literal
-from .step_base import StepScreen, step_bindings
+from wizard.content.answers import check_answer, parse_number
+from wizard.errors import AnswerError
+from wizard.content.model import Measure
+from wizard.tui.safe_text import clean, literal
+from wizard.tui.screens.step_base import StepScreen, step_bindings
 
 
 class MeasureScreen(StepScreen):

@@ -7,8 +7,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..safe_text import literal
-from ..widgets.key_bar import KeyBar
+from wizard.tui.safe_text import literal
+from wizard.tui.widgets.key_bar import KeyBar
 
 
 class ProblemsScreen(Screen):

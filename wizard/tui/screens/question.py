@@ -6,12 +6,12 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Button, OptionList, Static
 
-from ...model import Question
-from .. import keymap
-from ..safe_text import literal
-from ..widgets.choices import Choices
-from ..widgets.tick_list import TickList
-from .step_base import StepScreen, step_bindings
+from wizard.content.model import Question
+from wizard.tui import keymap
+from wizard.tui.safe_text import literal
+from wizard.tui.widgets.choices import Choices
+from wizard.tui.widgets.tick_list import TickList
+from wizard.tui.screens.step_base import StepScreen, step_bindings
 
 
 class QuestionScreen(StepScreen):

@@ -9,14 +9,14 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...model import Exercise
-from ...result import FindingResult, Result
-from .. import keymap
-from ..disclaimer import SHORT_DISCLAIMER
-from ..messages import GoBack
-from ..safe_text import literal
-from ..widgets.urgency_banner import UrgencyBanner
-from ..widgets.key_bar import KeyBar
+from wizard.content.model import Exercise
+from wizard.walk.result import FindingResult, Result
+from wizard.tui import keymap
+from wizard.tui.disclaimer import SHORT_DISCLAIMER
+from wizard.tui.messages import GoBack
+from wizard.tui.safe_text import literal
+from wizard.tui.widgets.urgency_banner import UrgencyBanner
+from wizard.tui.widgets.key_bar import KeyBar
 
 KIND_TITLES = {"stretch": "Stretches", "strengthening": "Strengthening", "mobility": "Mobility", "relief": "Relief"}
 

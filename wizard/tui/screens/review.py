@@ -6,10 +6,10 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
-from .. import keymap
-from ..safe_text import literal
-from ..widgets.choices import Choices
-from ..widgets.key_bar import KeyBar
+from wizard.tui import keymap
+from wizard.tui.safe_text import literal
+from wizard.tui.widgets.choices import Choices
+from wizard.tui.widgets.key_bar import KeyBar
 
 
 class ReviewScreen(Screen):

@@ -6,12 +6,12 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 
-from ...model import RESULT_LABELS, SelfTest
-from .. import keymap
-from ..safe_text import literal
-from ..widgets.choices import Choices
-from ..widgets.hold_timer import HoldTimer
-from .step_base import StepScreen, step_bindings
+from wizard.content.model import RESULT_LABELS, SelfTest
+from wizard.tui import keymap
+from wizard.tui.safe_text import literal
+from wizard.tui.widgets.choices import Choices
+from wizard.tui.widgets.hold_timer import HoldTimer
+from wizard.tui.screens.step_base import StepScreen, step_bindings
 
 WHO = {"alone": "You can do this on your own.", "partner": "You need someone to help you with this.",
        "either": "You can do this on your own; it is easier with someone to help."}

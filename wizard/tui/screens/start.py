@@ -7,13 +7,13 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
-from ...model import Tree
-from .. import keymap
-from ..disclaimer import START_DISCLAIMER
-from ..messages import ResumeWalk, StartWalk
-from ..safe_text import literal
-from ..widgets.choices import Choices
-from ..widgets.key_bar import KeyBar
+from wizard.content.model import Tree
+from wizard.tui import keymap
+from wizard.tui.disclaimer import START_DISCLAIMER
+from wizard.tui.messages import ResumeWalk, StartWalk
+from wizard.tui.safe_text import literal
+from wizard.tui.widgets.choices import Choices
+from wizard.tui.widgets.key_bar import KeyBar
 
 
 class StartScreen(Screen):

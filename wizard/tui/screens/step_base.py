@@ -7,13 +7,13 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from .. import keymap
-from ..messages import Answered, GoBack
-from ..safe_text import literal
-from ..step import Step
-from ..widgets.progress_line import ProgressLine
-from ..widgets.why_panel import WhyPanel
-from ..widgets.key_bar import KeyBar
+from wizard.tui import keymap
+from wizard.tui.messages import Answered, GoBack
+from wizard.tui.safe_text import literal
+from wizard.tui.step import Step
+from wizard.tui.widgets.progress_line import ProgressLine
+from wizard.tui.widgets.why_panel import WhyPanel
+from wizard.tui.widgets.key_bar import KeyBar
 
 
 class StepScreen(Screen):

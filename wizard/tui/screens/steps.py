@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from ...model import Info, Measure, Question, SelfTest
+from wizard.content.model import Info, Measure, Question, SelfTest
 
 STEP_SCREENS = {
     Question: ("question", "QuestionScreen"),

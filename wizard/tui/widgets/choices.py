@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..safe_text import literal
+from wizard.tui.safe_text import literal
 
 
 class Choices(OptionList):

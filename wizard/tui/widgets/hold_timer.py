@@ -11,7 +11,7 @@ import time
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from ..safe_text import literal
+from wizard.tui.safe_text import literal
 
 
 class HoldTimer(Static):

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from ..safe_text import literal
-from ..step import Step
+from wizard.tui.safe_text import literal
+from wizard.tui.step import Step
 
 PATH_SHOWN = 3
 

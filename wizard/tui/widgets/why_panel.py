@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from ...model import Evidence, Node, SelfTest
-from ..safe_text import literal
+from wizard.content.model import Evidence, Node, SelfTest
+from wizard.tui.safe_text import literal
 
 
 class WhyPanel(Static):

@@ -1,0 +1,113 @@
+"""What counts as a valid answer to each node kind; shared by the engine, scenarios and every front end.
+
+Answers are type-strict JSON values: yes/no is a boolean, a choice is the option's value, a multi choice is a
+list of option values, a self-test is one result word, a measure is a number in range, an info node is
+`true` once read. Front ends turn what a person typed into these values; nothing else is accepted.
+"""
+
+from __future__ import annotations
+
+import math
+
+from wizard.errors import AnswerError
+from wizard.content.model import RESULT_LABELS, Info, Measure, Node, Question, SelfTest
+
+
+def check_answer(node: Node, value: object) -> object:
+    """Return the answer as stored, or raise `AnswerError` with a sentence a person can act on."""
+    checker = _CHECKERS.get(type(node))
+    if checker is None:
+        raise AnswerError(f"'{node.qid}' is not something you answer")
+    return checker(node, value)
+
+
+def _question(node: Question, value: object) -> object:
+    if node.style == "yes_no":
+        if not isinstance(value, bool):
+            raise AnswerError("answer yes or no (true or false)")
+        return value
+    if node.style == "single":
+        return _one_option(node, value)
+    return _many_options(node, value)
+
+
+def _one_option(node: Question, value: object) -> str:
+    if not isinstance(value, str) or node.option(value) is None:
+        raise AnswerError(f"pick one of: {', '.join(o.value for o in node.options)}")
+    return value
+
+
+def _many_options(node: Question, value: object) -> list:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise AnswerError("pick a list of options (it may be empty)")
+    unknown = [v for v in value if node.option(v) is None]
+    if unknown:
+        raise AnswerError(f"unknown option(s) {', '.join(unknown)}; pick from: {', '.join(o.value for o in node.options)}")
+    if len(set(value)) != len(value):
+        raise AnswerError("each option can be picked only once")
+    exclusive = [v for v in value if node.option(v).exclusive]
+    if exclusive and len(value) > 1:
+        raise AnswerError(f"'{node.option(exclusive[0]).label}' cannot be combined with other options")
+    order = [o.value for o in node.options]
+    return sorted(value, key=order.index)
+
+
+def _self_test(node: SelfTest, value: object) -> str:
+    if value not in node.results or not isinstance(value, str):
+        raise AnswerError(f"give the result as one of: {', '.join(node.results)}")
+    return value
+
+
+def _measure(node: Measure, value: object) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
+        raise AnswerError(f"enter a number from {_num(node.min)} to {_num(node.max)} {node.unit}".rstrip())
+    if node.integer and value != int(value):
+        raise AnswerError("enter a whole number")
+    if not node.min <= value <= node.max:
+        raise AnswerError(f"enter a number from {_num(node.min)} to {_num(node.max)} {node.unit}".rstrip())
+    return int(value) if node.integer else value
+
+
+def _finite(value: int | float) -> bool:
+    """Ints are always finite (and may be too big for `math.isfinite`); floats must not be inf or nan."""
+    return isinstance(value, int) or math.isfinite(value)
+
+
+def _info(node: Info, value: object) -> bool:
+    if value is not True:
+        raise AnswerError("an information step is answered with true once read")
+    return True
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def parse_number(text: str) -> float | int | None:
+    """A person's typed number to int/float, or None; commas as decimal points are accepted."""
+    text = text.strip().replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    if not math.isfinite(number):
+        return None
+    return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
+
+
+_CHECKERS = {Question: _question, SelfTest: _self_test, Measure: _measure, Info: _info}
+
+
+def describe_answer(node: Node, value: object) -> str:
+    """An answer in the words the person saw, for summaries and "because you said"."""
+    if isinstance(node, Question):
+        if node.style == "yes_no":
+            return "Yes" if value else "No"
+        labels = [node.option(v).label for v in (value if isinstance(value, list) else [value]) if node.option(v)]
+        return "; ".join(labels) if labels else "None of these"
+    if isinstance(node, SelfTest):
+        return RESULT_LABELS.get(value, str(value))
+    if isinstance(node, Measure):
+        gap = "" if node.unit[:1] in ("/", "%") else " "
+        return f"{_num(value)}{gap}{node.unit}"
+    return "Read"

@@ -1,0 +1,226 @@
+"""Files -> a checked `Library`: safe YAML, then JSON Schema, then the model, then cross-references.
+
+Every problem carries file:line:col and, inside a tree, the node id. Problems of every file are collected
+and reported together; only `LoadError` ever leaves this module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wizard.content import conditions
+from wizard.content import refcheck
+from wizard.errors import LoadError, Problem
+from wizard.content.model import (Advice, Branch, Dosage, Evidence, Exercise, Finding, Handover, Info, Invariant, Library,
+                    Measure, Option, Outcome, Question, Referral, Scenario, SelfTest, Tree, Where, qualify)
+from wizard.content.schema_check import schema_errors
+from wizard.content.yamlsafe import Document, read, read_capped
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def bundled_trees_dir() -> Path:
+    """The trees shipped with hip-wizard: inside the wheel, or beside the package in a source checkout."""
+    here = Path(__file__).resolve().parent.parent  # the wizard package
+    inside = here / "trees"
+    return inside if inside.is_dir() else here.parent / "trees"
+
+
+def find_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """YAML files named directly or found (recursively) in folders, in a stable order."""
+    found, problems = [], []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+        elif path.is_file():
+            found.append(path)
+        else:
+            problems.append(Problem(str(path), 1, 1, "no such file or folder", code="missing-file"))
+    return found, problems
+
+
+@dataclass
+class Loaded:
+    """What loading produced: the library (possibly partial) and every problem found."""
+
+    library: Library
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def collect(paths: list[Path], bundled: bool = True) -> Loaded:
+    """Load the bundled trees (unless told not to) plus `paths`, collecting every problem."""
+    roots = ([bundled_trees_dir()] if bundled else []) + [Path(p) for p in paths]
+    files, problems = find_files(_unique(roots))
+    library = Library()
+    for path in _unique(files):
+        problems += _load_file(path, library)
+    problems += refcheck.cross_references(library)
+    return Loaded(library, sorted(set(problems)))
+
+
+def load(paths: list[Path] | None = None, bundled: bool = True) -> Library:
+    """Like `collect`, but raise `LoadError` if anything is wrong; for front ends."""
+    loaded = collect(paths or [], bundled)
+    if loaded.errors:
+        raise LoadError(loaded.errors)
+    return loaded.library
+
+
+def _unique(paths: list[Path]) -> list[Path]:
+    seen, out = set(), []
+    for path in paths:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+    return out
+
+
+def _load_file(path: Path, library: Library) -> list[Problem]:
+    name = str(path)
+    try:
+        raw = read_capped(path)
+        doc = read(raw, name)
+    except LoadError as exc:
+        return exc.problems
+    except OSError as exc:
+        return [Problem(name, 1, 1, f"cannot read the file: {exc.strerror or exc}", code="io")]
+    problems = [_problem(name, doc, p, m, "schema") for p, m in schema_errors(doc)]
+    if problems:
+        return problems
+    library.files.append(name)
+    builder = _add_catalogue if "catalogue" in doc.data else _add_tree
+    return builder(doc, name, hashlib.sha256(raw).hexdigest(), library)
+
+
+def _problem(name: str, doc: Document, path: tuple, message: str, code: str) -> Problem:
+    line, col = doc.where(path)
+    node = path[1] if len(path) >= 2 and path[0] == "nodes" else None
+    return Problem(name, line, col, message, node=node, code=code)
+
+
+# --- building the model ----------------------------------------------------------------------------------
+
+
+def _add_tree(doc: Document, name: str, digest: str, library: Library) -> list[Problem]:
+    data = doc.data
+    if data["id"] in library.trees:
+        other = library.trees[data["id"]].where.file
+        return [_problem(name, doc, ("id",), f"tree id '{data['id']}' is already used by {other}", "duplicate-tree")]
+    at = lambda *path: Where(name, *doc.where(path))  # noqa: E731 - tiny local helper
+    nodes = {nid: _build_node(nid, raw, data["id"], at("nodes", nid)) for nid, raw in data["nodes"].items()}
+    library.trees[data["id"]] = Tree(
+        id=data["id"], title=data["title"], version=data["version"], start=data["start"], nodes=nodes,
+        where=at(), content_hash=digest, role=data.get("role", "module"), description=data.get("description"),
+        authors=tuple(data.get("authors", ())), reviewed=data.get("reviewed"), sources=tuple(data.get("sources", ())),
+        scenarios=tuple(_scenario(s, at("scenarios", i)) for i, s in enumerate(data.get("scenarios", ()))),
+        invariants=tuple(_invariant(v, data["id"], at("invariants", i)) for i, v in enumerate(data.get("invariants", ()))),
+    )
+    return []
+
+
+def _common(node_id: str, raw: dict, tree_id: str, where: Where) -> dict:
+    ask_if = raw.get("ask_if")
+    return {
+        "id": node_id, "tree": tree_id, "kind": raw["kind"], "where": where, "title": raw.get("title"),
+        "ask_if": conditions.parse_condition(ask_if, tree_id) if ask_if else None,
+        "next": _q(tree_id, raw.get("next")), "sources": tuple(raw.get("sources", ())),
+        "branches": tuple(Branch(conditions.parse_condition(b["if"], tree_id), _q(tree_id, b["next"]))
+                          for b in raw.get("branches", ())),
+    }
+
+
+def _q(tree_id: str, ref: str | None) -> str | None:
+    return qualify(tree_id, ref) if ref else None
+
+
+def _question(common: dict, raw: dict) -> Question:
+    tree = common["tree"]
+    options = tuple(Option(o["value"], o["label"], _q(tree, o.get("next")), o.get("exclusive", False))
+                    for o in raw.get("options", ()))
+    return Question(**common, style=raw["style"], text=raw["text"], why=raw["why"], help=raw.get("help"),
+                    options=options, if_yes=_q(tree, raw.get("if_yes")), if_no=_q(tree, raw.get("if_no")),
+                    red_flag=raw.get("red_flag"))
+
+
+def _self_test(common: dict, raw: dict) -> SelfTest:
+    return SelfTest(**common, text=raw["text"], why=raw["why"], steps=tuple(raw["steps"]),
+                    stop_rule=raw["stop_rule"], positive_feels=raw["positive_feels"], who=raw["who"],
+                    evidence=Evidence(**raw["evidence"]), sided=raw.get("sided", True),
+                    hold_seconds=raw.get("hold_seconds"))
+
+
+def _measure(common: dict, raw: dict) -> Measure:
+    return Measure(**common, text=raw["text"], why=raw["why"], unit=raw["unit"], min=raw["min"], max=raw["max"],
+                   integer=raw.get("integer", False), help=raw.get("help"))
+
+
+def _outcome(common: dict, raw: dict) -> Outcome:
+    referral = Referral(**raw["referral"]) if "referral" in raw else None
+    return Outcome(**common, text=raw.get("text"), findings=tuple(raw.get("findings", ())),
+                   exercises=tuple(raw.get("exercises", ())), advice=tuple(raw.get("advice", ())),
+                   referral=referral, retest=raw.get("retest"), end_walk=raw.get("end_walk", False))
+
+
+_NODE_BUILDERS = {
+    "question": _question,
+    "self_test": _self_test,
+    "measure": _measure,
+    "info": lambda common, raw: Info(**common, text=raw["text"]),
+    "handover": lambda common, raw: Handover(**common, target=raw["tree"]),
+    "outcome": _outcome,
+}
+
+
+def _build_node(node_id: str, raw: dict, tree_id: str, where: Where):
+    return _NODE_BUILDERS[raw["kind"]](_common(node_id, raw, tree_id, where), raw)
+
+
+def _scenario(raw: dict, where: Where) -> Scenario:
+    return Scenario(raw["name"], dict(raw["given"]), dict(raw["expect"]), raw.get("unlisted", "strict"), where)
+
+
+def _invariant(raw: dict, tree_id: str, where: Where) -> Invariant:
+    when = raw["when"]
+    return Invariant(raw["name"], qualify(tree_id, when["answer"]), when["is"], raw["then"]["urgency_at_least"], where)
+
+
+# --- catalogues ------------------------------------------------------------------------------------------
+
+
+def _add_catalogue(doc: Document, name: str, digest: str, library: Library) -> list[Problem]:
+    problems = []
+    for section, build in _CATALOGUE_BUILDERS.items():
+        table = getattr(library, section)
+        for entry_id, raw in doc.data.get(section, {}).items():
+            where = Where(name, *doc.where((section, entry_id)))
+            if entry_id in table:
+                problems.append(Problem(name, where.line, where.col,
+                                        f"{section} entry '{entry_id}' is already defined in {table[entry_id].where.file}",
+                                        code="duplicate-entry"))
+                continue
+            table[entry_id] = build(entry_id, raw, where)
+    return problems
+
+
+def _exercise(entry_id: str, raw: dict, where: Where) -> Exercise:
+    return Exercise(id=entry_id, name=raw["name"], kind=raw["kind"], target=raw["target"], steps=tuple(raw["steps"]),
+                    dosage=Dosage(**raw["dosage"]), minutes=raw["minutes"], where=where,
+                    cautions=tuple(raw.get("cautions", ())), progression=raw.get("progression"),
+                    regression=raw.get("regression"), serves=tuple(raw.get("serves", ())),
+                    sources=tuple(raw.get("sources", ())))
+
+
+_CATALOGUE_BUILDERS = {
+    "findings": lambda i, raw, w: Finding(id=i, name=raw["name"], description=raw["description"], where=w,
+                                          expect=raw.get("expect"), sources=tuple(raw.get("sources", ()))),
+    "exercises": _exercise,
+    "advice": lambda i, raw, w: Advice(id=i, title=raw["title"], text=raw["text"], where=w,
+                                       sources=tuple(raw.get("sources", ()))),
+}

@@ -1,0 +1,1 @@
+"""The private history: SQLite store, the journal front ends report through, re-test comparison, views."""

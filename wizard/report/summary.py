@@ -1,0 +1,281 @@
+"""A finished, stopped or unfinished session -> one `Summary`: everything a person takes to a clinician.
+
+The summary is a plain, frozen record built once from the session; every exporter (Markdown, HTML, JSON,
+FHIR) renders this record and nothing else, so all formats tell the same story. Text is kept exactly as
+the trees wrote it: escaping is the renderers' job, because each format escapes differently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import wizard
+from wizard.content.answers import describe_answer
+from wizard.content.model import RESULT_LABELS, URGENCY_WORDS, Exercise, Measure, Node, Question, SelfTest
+from wizard.walk.result import Reason
+
+STATUS_OF_SESSION = {"finished": "finished", "emergency": "emergency", "in_progress": "unfinished"}
+STATUS_WORDS = {
+    "finished": "Finished",
+    "emergency": "Stopped early: a warning sign needs emergency care",
+    "unfinished": "Unfinished: not every question was answered",
+}
+DISCLAIMER = (
+    "This summary comes from a self-check tool, not from an examination. It does not diagnose anything: "
+    "findings only say what your answers may suggest. If your pain is severe, getting worse, or comes with "
+    "fever, feeling unwell, numbness, weakness or problems with bladder or bowels, get medical help now. "
+    "Show this summary to a physiotherapist or doctor rather than treating it as a final answer."
+)
+
+# Which side a self-test result was positive on: result word -> (left, right).
+SIDES = {
+    "left": ("positive", "negative"), "right": ("negative", "positive"),
+    "both": ("positive", "positive"), "neither": ("negative", "negative"),
+    "could_not": ("could_not", "could_not"), "unsure": ("unsure", "unsure"),
+}
+SIDE_WORDS = {"positive": "Positive", "negative": "Negative",
+              "could_not": RESULT_LABELS["could_not"], "unsure": RESULT_LABELS["unsure"]}
+
+# Gentle work first, loading last: the order the daily routine is done in.
+ROUTINE_ORDER = {"relief": 0, "mobility": 1, "stretch": 2, "strengthening": 3}
+
+
+@dataclass(frozen=True)
+class TreeRef:
+    id: str
+    title: str
+    version: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class Side:
+    side: str
+    result: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One picked option (or self-test result): its stored code and the label the person saw."""
+
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
+class AnswerLine:
+    """One answer on the path, with the question as the person saw it."""
+
+    qid: str
+    kind: str
+    title: str
+    text: str
+    value: object
+    label: str
+    sides: tuple[Side, ...] = ()
+    choices: tuple[Choice, ...] = ()
+
+
+@dataclass(frozen=True)
+class MeasureLine:
+    qid: str
+    title: str
+    value: int | float
+    unit: str
+    min: float
+    max: float
+
+
+@dataclass(frozen=True)
+class ReasonLine:
+    qid: str
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
+class OutcomeLine:
+    qid: str
+    title: str
+    text: str | None
+
+
+@dataclass(frozen=True)
+class FindingLine:
+    id: str
+    name: str
+    description: str
+    expect: str | None
+    reasons: tuple[ReasonLine, ...]
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReferralLine:
+    urgency: str
+    words: str
+    reason: str
+    to: str | None = None
+    action: str | None = None
+
+
+@dataclass(frozen=True)
+class ExerciseLine:
+    id: str
+    name: str
+    kind: str
+    target: str
+    steps: tuple[str, ...]
+    dosage: str
+    frequency: str | None
+    minutes: float
+    cautions: tuple[str, ...] = ()
+    progression: str | None = None
+    regression: str | None = None
+
+
+@dataclass(frozen=True)
+class AdviceLine:
+    id: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RoutineStep:
+    exercise: str
+    name: str
+    dosage: str
+    frequency: str | None
+    minutes: float
+
+
+@dataclass(frozen=True)
+class Routine:
+    steps: tuple[RoutineStep, ...] = ()
+
+    @property
+    def total_minutes(self) -> float:
+        return sum(step.minutes for step in self.steps)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Everything the exporters show; built by `build_summary`, never by hand outside tests."""
+
+    created: datetime
+    app_version: str
+    tree: TreeRef
+    trees: tuple[TreeRef, ...]
+    status: str
+    answers: tuple[AnswerLine, ...]
+    measures: tuple[MeasureLine, ...]
+    outcomes: tuple[OutcomeLine, ...]
+    findings: tuple[FindingLine, ...]
+    referral: ReferralLine | None
+    exercises: tuple[ExerciseLine, ...]
+    advice: tuple[AdviceLine, ...]
+    routine: Routine
+    retests: tuple[str, ...]
+    waiting_at: str | None = None
+    notes: tuple[str, ...] = ()
+    disclaimer: str = DISCLAIMER
+
+    @property
+    def status_words(self) -> str:
+        return STATUS_WORDS[self.status]
+
+
+def build_summary(session, *, when: datetime | None = None, app_version: str = wizard.__version__,
+                  notes: tuple[str, ...] | list[str] = ()) -> Summary:
+    """Summarise `session` as it stands now; `when` fixes the date (tests), else the local time now."""
+    library, result = session.library, session.result()
+    trees = _trees(session)
+    return Summary(
+        created=_local(when or datetime.now().astimezone()),
+        app_version=app_version,
+        tree=next(t for t in trees if t.id == session.tree_id),
+        trees=trees,
+        status=STATUS_OF_SESSION[session.status],
+        answers=tuple(_answer(node, session.answers[node.qid]) for node in session.steps),
+        measures=tuple(_measure(n, session.answers[n.qid]) for n in session.steps if isinstance(n, Measure)),
+        outcomes=tuple(OutcomeLine(o.qid, o.title, o.text) for o in result.outcomes
+                       if not session.library.node(o.qid).is_waypoint),
+        findings=tuple(_finding(f) for f in result.findings),
+        referral=_referral(result.referral),
+        exercises=tuple(_exercise(e) for e in result.exercises),
+        advice=tuple(AdviceLine(a.id, a.title, a.text) for a in result.advice),
+        routine=_routine(result.exercises),
+        retests=tuple(result.retests),
+        waiting_at=session.current.label if session.current is not None else None,
+        notes=tuple(notes),
+    )
+
+
+def _local(when: datetime) -> datetime:
+    """A naive datetime is taken as local time, so every summary carries its UTC offset."""
+    return when if when.tzinfo is not None else when.astimezone()
+
+
+def _trees(session) -> tuple[TreeRef, ...]:
+    saved = session.to_dict()["trees"]
+    library = session.library
+    return tuple(TreeRef(tid, library.trees[tid].title, info["version"], info["hash"])
+                 for tid, info in saved.items())
+
+
+def _answer(node: Node, value: object) -> AnswerLine:
+    text = getattr(node, "text", None) or node.label
+    sides = _sides(value) if isinstance(node, SelfTest) and node.sided else ()
+    return AnswerLine(node.qid, node.kind, node.label, text, value, describe_answer(node, value), sides,
+                      _choices(node, value))
+
+
+def _choices(node: Node, value: object) -> tuple[Choice, ...]:
+    """The picked options of a single or multi choice, or the result of a self-test; else nothing."""
+    if isinstance(node, SelfTest):
+        return (Choice(value, RESULT_LABELS.get(value, value)),)
+    if isinstance(node, Question) and node.style in ("single", "multi"):
+        picked = value if isinstance(value, list) else [value]
+        return tuple(Choice(v, node.option(v).label) for v in picked if node.option(v))
+    return ()
+
+
+def _sides(value: str) -> tuple[Side, ...]:
+    left, right = SIDES[value]
+    return Side("left", left, SIDE_WORDS[left]), Side("right", right, SIDE_WORDS[right])
+
+
+def _measure(node: Measure, value: int | float) -> MeasureLine:
+    return MeasureLine(node.qid, node.label, value, node.unit, node.min, node.max)
+
+
+def _reason(reason: Reason) -> ReasonLine:
+    return ReasonLine(reason.qid, reason.question, reason.answer_text)
+
+
+def _finding(found) -> FindingLine:
+    finding = found.finding
+    return FindingLine(finding.id, finding.name, finding.description, finding.expect,
+                       tuple(_reason(r) for r in found.reasons), tuple(finding.sources))
+
+
+def _referral(referral) -> ReferralLine | None:
+    if referral is None:
+        return None
+    return ReferralLine(referral.urgency, URGENCY_WORDS[referral.urgency], referral.reason,
+                        referral.to, referral.action)
+
+
+def _exercise(exercise: Exercise) -> ExerciseLine:
+    return ExerciseLine(exercise.id, exercise.name, exercise.kind, exercise.target, tuple(exercise.steps),
+                        exercise.dosage.text, exercise.dosage.frequency, exercise.minutes,
+                        tuple(exercise.cautions), exercise.progression, exercise.regression)
+
+
+def _routine(exercises) -> Routine:
+    ordered = sorted(exercises, key=lambda e: ROUTINE_ORDER.get(e.kind, len(ROUTINE_ORDER)))
+    return Routine(tuple(RoutineStep(e.id, e.name, e.dosage.text, e.dosage.frequency, e.minutes)
+                         for e in ordered))

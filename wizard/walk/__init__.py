@@ -1,0 +1,1 @@
+"""The walk: a pure state machine over a Library (graph facts, Session, result, resume). No I/O."""

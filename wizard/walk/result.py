@@ -1,0 +1,94 @@
+"""What a walk adds up to: findings with the answers behind them, the most urgent referral and the plan.
+
+Kept apart from the engine so that summaries and exporters can depend on these plain records without
+knowing how a walk is replayed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wizard.content.answers import describe_answer
+from wizard.content.model import URGENCY_RANK, Advice, Exercise, Finding, Library, Node, Outcome, Referral
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One answer, in the words the person saw: "because you said ..."."""
+
+    qid: str
+    question: str
+    answer: object
+    answer_text: str
+
+    @classmethod
+    def of(cls, node: Node, value: object) -> "Reason":
+        return cls(node.qid, node.label, value, describe_answer(node, value))
+
+
+@dataclass(frozen=True)
+class ReachedOutcome:
+    qid: str
+    title: str
+    text: str | None
+    referral: Referral | None
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
+class FindingResult:
+    finding: Finding
+    reasons: tuple[Reason, ...]
+    outcomes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    status: str
+    outcomes: tuple[ReachedOutcome, ...]
+    findings: tuple[FindingResult, ...]
+    referral: Referral | None
+    referrals: tuple[Referral, ...]
+    exercises: tuple[Exercise, ...]
+    advice: tuple[Advice, ...]
+    retests: tuple[str, ...]
+
+    @property
+    def urgency(self) -> str | None:
+        return self.referral.urgency if self.referral else None
+
+
+def build_result(library: Library, reached: list[tuple[Outcome, tuple[str, ...]]], answers: dict,
+                 status: str) -> Result:
+    """Combine the outcomes reached, in order, into one result."""
+    outcomes = tuple(_reached(library, node, reasons, answers) for node, reasons in reached)
+    referrals = tuple(o.referral for o in outcomes if o.referral)
+    return Result(
+        status=status,
+        outcomes=outcomes,
+        findings=_findings(library, reached, outcomes),
+        referral=max(referrals, key=lambda r: URGENCY_RANK[r.urgency], default=None),
+        referrals=referrals,
+        exercises=tuple(library.exercises[e] for e in _unique(e for n, _ in reached for e in n.exercises)),
+        advice=tuple(library.advice[a] for a in _unique(a for n, _ in reached for a in n.advice)),
+        retests=tuple(_unique(n.retest for n, _ in reached if n.retest)),
+    )
+
+
+def _reached(library: Library, node: Outcome, reasons: tuple, answers: dict) -> ReachedOutcome:
+    because = tuple(Reason.of(library.node(q), answers[q]) for q in reasons if q in answers)
+    return ReachedOutcome(node.qid, node.title, node.text, node.referral, because)
+
+
+def _findings(library: Library, reached: list, outcomes: tuple[ReachedOutcome, ...]) -> tuple[FindingResult, ...]:
+    by_finding: dict[str, tuple[list, list]] = {}
+    for (node, _), outcome in zip(reached, outcomes):
+        for finding in node.findings:
+            reasons, sources = by_finding.setdefault(finding, ([], []))
+            reasons += [r for r in outcome.reasons if r not in reasons]
+            sources.append(node.qid)
+    return tuple(FindingResult(library.findings[f], tuple(r), tuple(s)) for f, (r, s) in by_finding.items())
+
+
+def _unique(items) -> list:
+    return list(dict.fromkeys(items))
