@@ -6,7 +6,10 @@ and reported together; only `LoadError` ever leaves this module.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,16 +32,55 @@ def bundled_trees_dir() -> Path:
 
 
 def find_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
-    """YAML files named directly or found (recursively) in folders, in a stable order."""
+    """YAML files named directly or found (recursively) in folders, in a stable order.
+
+    Nothing an author pointed at is skipped in silence: a looping or dangling link, a folder that cannot be
+    read, or a device or pipe with a YAML name is a problem, so `check` never passes without the tree.
+    """
     found, problems = [], []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
-        elif path.is_file():
-            found.append(path)
+            files, trouble = _walk_folder(path)
+            found, problems = found + files, problems + trouble
+        elif (why := _unusable(path)) is not None:
+            problems.append(Problem(str(path), 1, 1, why, code="missing-file"))
         else:
-            problems.append(Problem(str(path), 1, 1, "no such file or folder", code="missing-file"))
+            found.append(path)
     return found, problems
+
+
+def _walk_folder(folder: Path) -> tuple[list[Path], list[Problem]]:
+    found, problems = [], []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(Problem(str(exc.filename or folder), 1, 1, f"cannot read this folder: "
+                                f"{exc.strerror or exc}; no tree in it was loaded", code="unreadable"))
+
+    for root, _, names in os.walk(folder, onerror=unreadable):
+        for path in (Path(root) / n for n in names if Path(n).suffix in YAML_SUFFIXES):
+            why = _unusable(path)
+            if why is None:
+                found.append(path)
+            elif not (path.name.startswith(".#") and path.is_symlink()):  # editors' lock links: not trees
+                problems.append(Problem(str(path), 1, 1, why, code="unreadable"))
+    return sorted(found), problems
+
+
+def _unusable(path: Path) -> str | None:
+    """Why a path cannot be read as a tree file, in words; None when it is a regular file."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link that loops back on itself; nothing was read"
+        if path.is_symlink():
+            return "a symbolic link to a file that does not exist; nothing was read"
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return "no such file or folder"
+        return f"cannot read it: {exc.strerror or exc}"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a device, pipe or socket); it was not read"
+    return None
 
 
 @dataclass
@@ -75,7 +117,10 @@ def load(paths: list[Path] | None = None, bundled: bool = True) -> Library:
 def _unique(paths: list[Path]) -> list[Path]:
     seen, out = set(), []
     for path in paths:
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a link loop; find_files reports it
+            key = path.absolute()
         if key not in seen:
             seen.add(key)
             out.append(path)
