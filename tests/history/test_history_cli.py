@@ -147,7 +147,7 @@ def test_the_command_line_names_an_unknown_session(data_dir):
 
 
 def test_a_corrupt_history_file_is_reported_and_moved_aside(library, data_dir):
-    data_dir.mkdir()
+    data_dir.mkdir(mode=0o700)
     (data_dir / DB_NAME).write_text("not a database")
     code, out, err = run(data_dir, library)
     assert code == 0 and "moved aside" in err and "No history yet" in out
@@ -170,3 +170,15 @@ nodes:
     session_id, _ = walk(store, with_screen, "screen", {"screen/age": 40})
     _, out, _ = run(data_dir, with_screen)
     assert "How old" not in out and "years" not in out
+
+
+@pytest.mark.parametrize("value", ["1e999", "-Infinity", "NaN", "[" * 5000 + "]" * 5000],
+                         ids=["huge", "infinity", "nan", "deep"])
+def test_history_and_export_survive_hostile_stored_values(store, library, data_dir, three_walks, value):
+    """Attack run F8: a hand-edited value is left out of the charts, and the damaged walk says so."""
+    store.conn.execute("UPDATE answers SET value = ? WHERE qid = 'measures/pain'", (value,))
+    store.conn.execute("UPDATE sessions SET state = ? WHERE id = ?", ("[" * 5000 + "]" * 5000, three_walks[0]))
+    code, out, err = run(data_dir, library)
+    assert code == 0 and "Traceback" not in err
+    from wizard.cli import main
+    assert main(["export", three_walks[0], "--data-dir", str(data_dir)]) == 1
