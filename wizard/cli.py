@@ -8,6 +8,7 @@ start fast and never load a user interface.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Callable
@@ -83,8 +84,26 @@ def _configure_new(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="where to write (default: ID.yaml)")
 
 
+def full_screen_refusal(stdin, stdout, env) -> str | None:
+    """Why the full-screen app cannot work here, or None. Without a terminal on both ends it would hang
+    waiting for keys and write escape codes into files; TERM=dumb says the terminal cannot draw it."""
+    if env.get("TERM") == "dumb":
+        return "this terminal says it cannot draw a full screen (TERM=dumb)"
+    for name, stream in (("input", stdin), ("output", stdout)):
+        try:
+            if stream is not None and stream.isatty():
+                continue
+        except (AttributeError, ValueError):  # closed or replaced streams
+            pass
+        return f"the {name} is not a terminal"
+    return None
+
+
 def _run(args) -> int:
-    if args.plain:
+    why = None if args.plain else full_screen_refusal(sys.stdin, sys.stdout, os.environ)
+    if why:
+        print(f"hip-wizard: {why}; using --plain (numbered line prompts) instead.", file=sys.stderr)
+    if args.plain or why:
         from wizard.plain import run_plain
         return run_plain(args)
     from wizard.tui.app import run_app
