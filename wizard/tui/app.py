@@ -22,6 +22,7 @@ from wizard.history.journal import GuardedJournal, NullJournal
 from wizard.content.model import Library
 from wizard.tui import keymap
 from wizard.tui.library_cache import bundled_dir, load_library
+from wizard.tui.safe_text import clean
 from wizard.tui.messages import Answered, GoBack, ResumeWalk, StartWalk
 from wizard.tui.screens.start import StartPlaceholder, StartScreen
 from wizard.tui.screens.steps import step_screen_for
@@ -53,6 +54,12 @@ class WizardApp(App):
         self.session: Session | None = None
         self.keymap_path = keymap_path
         self.notices = list(notices)
+
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every toast is plain text, whoever asks for it: notes carry tree titles, key map entries and
+        folder paths, and `[/R]` or `[@click=...]` there must show as typed, never parse (attack run F1)."""
+        super().notify(clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False)
 
     # --- screens -----------------------------------------------------------------------------------------
 
