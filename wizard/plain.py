@@ -296,6 +296,14 @@ def run_plain(args, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> i
     front = PlainFrontEnd(library, stdin, stdout)
     store = open_store(args, front)
     try:
+        return _walk_plain(args, library, front, store)
+    finally:
+        if store:
+            store.close()  # also lets go of the walk's lock (see history.walk_lock)
+
+
+def _walk_plain(args, library: Library, front: PlainFrontEnd, store) -> int:
+    try:
         resumed = offer_resume(store, library, front)
         session, journal = resumed or (None, store.journal() if store else NullJournal())
         if session is None:

@@ -105,7 +105,7 @@ def test_files_are_private_under_umask_022(tmp_path, library):
     finally:
         os.umask(old)
     assert mode(data_dir) == mode(data_dir.parent) == 0o700, "folders it creates, parents too, are private"
-    assert files == {DB_NAME: 0o600, DB_NAME + "-wal": 0o600, DB_NAME + "-shm": 0o600}
+    assert files == {DB_NAME: 0o600, DB_NAME + "-wal": 0o600, DB_NAME + "-shm": 0o600, "locks": 0o700}
     assert os.umask(old) == old, "the process umask is restored"
 
 
@@ -190,7 +190,7 @@ def test_another_programs_database_is_moved_aside(data_dir):
 
 
 def _digests(folder):
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir() if p.is_file()}
 
 
 def test_a_history_from_a_newer_version_is_refused_and_left_untouched(data_dir, library):
@@ -260,3 +260,21 @@ def test_hostile_stored_values_are_damage_not_crashes(store, library, value):
     assert [r.qid for r in store.answer_rows() if r.qid == "measures/pain"] == []
     with pytest.raises(StateError, match="damaged"):
         store.load(session_id)
+
+
+def test_a_walk_open_in_another_window_is_not_offered_nor_taken(data_dir, library):
+    """Attack run F9: B must neither see A's live walk as unfinished nor overwrite it once A finishes."""
+    with Store.open(data_dir) as window_a, Store.open(data_dir) as window_b:
+        session = Session(library, "full-check")
+        journal = window_a.journal()
+        walk_id = journal.begin(session)
+        session.answer(True)
+        journal.record(session)
+        assert [r.id for r in window_a.unfinished()] == [walk_id], "its own window may list it"
+        assert window_b.unfinished() == []
+        with pytest.raises(StateError, match="open in another hip-wizard window"):
+            window_b.resume(walk_id, library)
+    with Store.open(data_dir) as later:  # window A closed (or was killed): the walk is free to carry on
+        assert [r.id for r in later.unfinished()] == [walk_id]
+        resumed, _, _ = later.resume(walk_id, library)
+        assert resumed.answers == session.answers

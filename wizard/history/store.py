@@ -27,6 +27,7 @@ from weakref import WeakKeyDictionary
 
 from wizard.walk.engine import Session
 from wizard.errors import StateError
+from wizard.history.walk_lock import WalkLocks
 from wizard.content.model import Library, Measure
 
 APP_NAME = "hip-wizard"
@@ -289,6 +290,7 @@ class Store:
 
     def __init__(self, conn: sqlite3.Connection, path: Path, notices: list[str], clock: Clock):
         self.conn, self.path, self.notices, self.clock = conn, path, notices, clock
+        self.locks = WalkLocks(path.parent)
 
     @classmethod
     def open(cls, data_dir: Path | None = None, *, clock: Clock = utc_now) -> "Store":
@@ -318,6 +320,7 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        self.locks.release_all()
         self.conn.close()
 
     def now(self) -> str:
@@ -334,8 +337,9 @@ class Store:
         return self._rows("")
 
     def unfinished(self) -> list[SessionRow]:
-        """Walks that were left part-way (closed, killed), newest first: offered for resuming."""
-        return self._rows("WHERE status = 'in_progress'")
+        """Walks that were left part-way (closed, killed), newest first: offered for resuming. A walk open in
+        another hip-wizard window right now is not offered (see walk_lock)."""
+        return [row for row in self._rows("WHERE status = 'in_progress'") if not self.locks.in_use(row.id)]
 
     def session(self, session_id: str) -> SessionRow:
         rows = self._rows("WHERE id = ?", (session_id,))
@@ -432,6 +436,7 @@ class Store:
             self.conn.execute("DELETE FROM answers WHERE session_id = ?", (session_id,))
             self.conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
         self._flush_wal()
+        self.locks.forget(session_id)
 
     def wipe(self) -> None:
         """Remove every walk."""
@@ -478,6 +483,7 @@ class StoreJournal:
 
     def begin(self, session: Session) -> str:
         session_id = self._resume_id or self.store.new_id()
+        self.store.locks.claim(session_id)  # before the first save: a walk open here is not another's to take
         self._resume_id = None
         self._ids[session] = session_id
         self.store.save(session_id, session)
