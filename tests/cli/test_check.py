@@ -53,7 +53,7 @@ def test_every_planted_fault_is_reported_with_its_line(run_cli, write_tree):
     code, report = check_json(run_cli, path)
     assert code == 1 and report["ok"] is False
     found = {(p["code"], p["line"]) for p in report["errors"] + report["warnings"]}
-    assert ("reference", _line_of(FAULTY, "loop-a:")) in found  # dangling `nowhere`
+    assert ("reference", _line_of(FAULTY, "if_no: nowhere")) in found  # the dangling link's own line
     assert ("unreachable", _line_of(FAULTY, "orphan:")) in found
     assert any(code == "cycle" for code, _ in found)
     assert ("red-flag", _line_of(FAULTY, "fall:")) in found  # emergency "yes" reaches self-care

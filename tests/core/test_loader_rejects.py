@@ -215,10 +215,11 @@ nodes:
 """
     path = write(tmp_path, "t.yaml", text)
     shown = sorted(str(p) for p in collect(path).errors)
-    assert shown == [
-        f"{path}:13:3: error [b]: hands over to tree 'missing-tree', which is not loaded (loaded trees: t)",
-        f"{path}:17:3: error [c]: findings entry 'no-such-finding' is not in any catalogue",
-        f"{path}:6:3: error [a]: if_yes leads to 'nowhere', which is not a node of this tree",
+    assert shown == [  # each at the key or list item at fault, not the node's first line
+        f"{path}:11:5: error [a]: if_yes leads to 'nowhere', which is not a node of this tree",
+        f"{path}:15:5: error [b]: hands over to tree 'missing-tree', which is not loaded (loaded trees: t)",
+        f"{path}:20:16: error [c]: findings entry 'no-such-finding' is not in any catalogue "
+        "(see `hip-wizard catalogue`)",
     ]
 
 

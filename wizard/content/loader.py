@@ -158,7 +158,7 @@ def _add_tree(doc: Document, name: str, digest: str, library: Library) -> list[P
     if data["id"] in library.trees:
         other = library.trees[data["id"]].where.file
         return [_problem(name, doc, ("id",), f"tree id '{data['id']}' is already used by {other}", "duplicate-tree")]
-    at = lambda *path: Where(name, *doc.where(path))  # noqa: E731 - tiny local helper
+    at = lambda *path: Where(name, *doc.where(path), path, doc.positions)  # noqa: E731 - tiny local helper
     nodes = {nid: _build_node(nid, raw, data["id"], at("nodes", nid)) for nid, raw in data["nodes"].items()}
     library.trees[data["id"]] = Tree(
         id=data["id"], title=data["title"], version=data["version"], start=data["start"], nodes=nodes,
@@ -244,7 +244,7 @@ def _add_catalogue(doc: Document, name: str, digest: str, library: Library) -> l
     for section, build in _CATALOGUE_BUILDERS.items():
         table = getattr(library, section)
         for entry_id, raw in doc.data.get(section, {}).items():
-            where = Where(name, *doc.where((section, entry_id)))
+            where = Where(name, *doc.where((section, entry_id)), (section, entry_id), doc.positions)
             if entry_id in table:
                 problems.append(Problem(name, where.line, where.col,
                                         f"{section} entry '{entry_id}' is already defined in {table[entry_id].where.file}",

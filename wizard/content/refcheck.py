@@ -6,7 +6,8 @@ of a person in pain. Each check is a small generator of `Problem`s, assembled fr
 
 from __future__ import annotations
 
-from typing import Iterator
+import difflib
+from typing import Iterable, Iterator
 
 from wizard.content import conditions
 from wizard.content.answers import check_answer
@@ -19,10 +20,23 @@ def cross_references(library: Library) -> list[Problem]:
     for tree in library.trees.values():
         problems += _tree_problems(tree, library)
     for exercise in library.exercises.values():
-        for finding in exercise.serves:
+        for i, finding in enumerate(exercise.serves):
             if finding not in library.findings:
-                problems.append(_at(exercise.where, f"exercise '{exercise.id}' serves unknown finding '{finding}'"))
+                problems.append(_at(exercise.where.at("serves", i), f"exercise '{exercise.id}' serves unknown "
+                                    f"finding '{finding}'{did_you_mean(finding, library.findings)}"))
     return problems
+
+
+def closest(word: str, known: Iterable[str]) -> str | None:
+    """The known id most like `word` (a likely typo), or None when none is close."""
+    close = difflib.get_close_matches(str(word), [str(k) for k in known], n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> str:
+    """"; did you mean 'x'?" for the closest known id, or nothing when none is close."""
+    close = closest(word, known)
+    return f"; did you mean '{close}'?" if close else ""
 
 
 def _at(where: Where, message: str, node: str | None = None, code: str = "reference") -> Problem:
@@ -31,75 +45,91 @@ def _at(where: Where, message: str, node: str | None = None, code: str = "refere
 
 def _tree_problems(tree: Tree, library: Library) -> Iterator[Problem]:
     if tree.start not in tree.nodes:
-        yield _at(tree.where, f"`start` names '{tree.start}', which is not a node of this tree")
+        yield _at(tree.where.at("start"), f"`start` names '{tree.start}', which is not a node of this tree"
+                  f"{did_you_mean(tree.start, tree.nodes)}")
     for node in tree.nodes.values():
-        for message in _node_messages(node, library):
-            yield _at(node.where, message, node.id)
+        for keys, message in _node_messages(node, library):
+            yield _at(node.where.at(*keys), message, node.id)
     for scenario in tree.scenarios:
-        for message in _scenario_messages(scenario, tree, library):
-            yield _at(scenario.where, f"scenario '{scenario.name}': {message}", code="scenario")
+        for keys, message in _scenario_messages(scenario, tree, library):
+            yield _at(scenario.where.at(*keys), f"scenario '{scenario.name}': {message}", code="scenario")
     for invariant in tree.invariants:
         for message in _invariant_messages(invariant, library):
-            yield _at(invariant.where, f"invariant '{invariant.name}': {message}")
+            yield _at(invariant.where.at("when", "answer"), f"invariant '{invariant.name}': {message}")
 
 
 def targets(node: Node) -> list[tuple[str, str]]:
     """(field name, qualified target) for every node this one can lead to directly."""
-    found = [("next", node.next)] + [("branch", b.next) for b in node.branches]
+    return [(name, target) for _, name, target in keyed_targets(node)]
+
+
+def keyed_targets(node: Node) -> list[tuple[tuple, str, str]]:
+    """(keys in the file, field name, qualified target) for every node this one can lead to directly."""
+    found = [(("next",), "next", node.next)]
+    found += [(("branches", i, "next"), "branch", b.next) for i, b in enumerate(node.branches)]
     if isinstance(node, Question):
-        found += [("if_yes", node.if_yes), ("if_no", node.if_no)]
-        found += [(f"option '{o.value}'", o.next) for o in node.options]
-    return [(name, target) for name, target in found if target]
+        found += [(("if_yes",), "if_yes", node.if_yes), (("if_no",), "if_no", node.if_no)]
+        found += [(("options", i, "next"), f"option '{o.value}'", o.next) for i, o in enumerate(node.options)]
+    return [(keys, name, target) for keys, name, target in found if target]
 
 
-def _node_messages(node: Node, library: Library) -> Iterator[str]:
-    for name, target in targets(node):
+def _node_messages(node: Node, library: Library) -> Iterator[tuple[tuple, str]]:
+    """(keys of the field at fault, message) for everything wrong in one node."""
+    for keys, name, target in keyed_targets(node):
         if not library.has_node(target):
-            yield f"{name} leads to '{target.split('/', 1)[1]}', which is not a node of this tree"
+            missing = target.split("/", 1)[1]
+            yield keys, (f"{name} leads to '{missing}', which is not a node of this tree"
+                         f"{did_you_mean(missing, library.trees[node.tree].nodes)}")
     if node.ask_if is not None and node.next is None:
-        yield "a node with `ask_if` needs a `next` for when it is skipped"
-    for condition in [node.ask_if] + [b.condition for b in node.branches]:
-        yield from conditions.check_condition(condition, library)
+        yield ("ask_if",), "a node with `ask_if` needs a `next` for when it is skipped"
+    for keys, condition in [(("ask_if",), node.ask_if)] + [(("branches", i, "if"), b.condition)
+                                                          for i, b in enumerate(node.branches)]:
+        yield from ((keys, message) for message in conditions.check_condition(condition, library))
     yield from _KIND_CHECKS.get(node.kind, lambda n, lib: iter(()))(node, library)
 
 
-def _question_messages(node: Question, library: Library) -> Iterator[str]:
+def _question_messages(node: Question, library: Library) -> Iterator[tuple[tuple, str]]:
     if node.style == "yes_no":
         if node.options:
-            yield "a yes_no question has no `options`; use `if_yes` / `if_no`"
+            yield ("options",), "a yes_no question has no `options`; use `if_yes` / `if_no`"
     else:
         if len(node.options) < 2:
-            yield f"a {node.style} question needs at least two `options`"
+            yield ("options",), f"a {node.style} question needs at least two `options`"
         if node.if_yes or node.if_no:
-            yield "`if_yes` / `if_no` belong to yes_no questions only"
+            yield ("if_yes" if node.if_yes else "if_no",), "`if_yes` / `if_no` belong to yes_no questions only"
         if node.red_flag:
-            yield "`red_flag` belongs to yes_no questions only"
+            yield ("red_flag",), "`red_flag` belongs to yes_no questions only"
     values = [o.value for o in node.options]
-    for value in {v for v in values if values.count(v) > 1}:
-        yield f"option value '{value}' is used twice"
-    if node.style != "single" and any(o.next for o in node.options):
-        yield "an option's `next` works only in single-choice questions; use `branches` for multi choice"
-    if node.style != "multi" and any(o.exclusive for o in node.options):
-        yield "`exclusive` works only in multi-choice questions"
+    for i, value in enumerate(values):
+        if value in values[:i]:
+            yield ("options", i, "value"), f"option value '{value}' is used twice"
+    for i, option in enumerate(node.options):
+        if node.style != "single" and option.next:
+            yield (("options", i, "next"), "an option's `next` works only in single-choice questions; "
+                   "use `branches` for multi choice")
+        if node.style != "multi" and option.exclusive:
+            yield ("options", i, "exclusive"), "`exclusive` works only in multi-choice questions"
 
 
-def _measure_messages(node, library: Library) -> Iterator[str]:
+def _measure_messages(node, library: Library) -> Iterator[tuple[tuple, str]]:
     if node.min >= node.max:
-        yield f"`min` ({node.min}) must be below `max` ({node.max})"
+        yield ("min",), f"`min` ({node.min}) must be below `max` ({node.max})"
 
 
-def _handover_messages(node, library: Library) -> Iterator[str]:
+def _handover_messages(node, library: Library) -> Iterator[tuple[tuple, str]]:
     if node.target not in library.trees:
         known = ", ".join(sorted(library.trees)) or "none"
-        yield f"hands over to tree '{node.target}', which is not loaded (loaded trees: {known})"
+        yield ("tree",), (f"hands over to tree '{node.target}', which is not loaded"
+                          f"{did_you_mean(node.target, library.trees)} (loaded trees: {known})")
 
 
-def _outcome_messages(node: Outcome, library: Library) -> Iterator[str]:
+def _outcome_messages(node: Outcome, library: Library) -> Iterator[tuple[tuple, str]]:
     for section in ("findings", "exercises", "advice"):
         table = getattr(library, section)
-        for entry in getattr(node, section):
+        for i, entry in enumerate(getattr(node, section)):
             if entry not in table:
-                yield f"{section} entry '{entry}' is not in any catalogue"
+                yield (section, i), (f"{section} entry '{entry}' is not in any catalogue"
+                                     f"{did_you_mean(entry, table)} (see `hip-wizard catalogue`)")
 
 
 _KIND_CHECKS = {
@@ -110,24 +140,34 @@ _KIND_CHECKS = {
 }
 
 
-def _scenario_messages(scenario, tree: Tree, library: Library) -> Iterator[str]:
+def _scenario_messages(scenario, tree: Tree, library: Library) -> Iterator[tuple[tuple, str]]:
     for ref, value in scenario.given.items():
         qid = ref if "/" in ref else f"{tree.id}/{ref}"
         if not library.has_node(qid):
-            yield f"`given` names '{ref}', which does not exist"
+            yield ("given", ref), f"`given` names '{ref}', which does not exist{_node_hint(qid, library)}"
             continue
         try:
             check_answer(library.node(qid), value)
         except AnswerError as exc:
-            yield f"`given` {ref}: {exc}"
-    for ref in scenario.expect.get("outcomes", ()):
+            yield ("given", ref), f"`given` {ref}: {exc}"
+    for i, ref in enumerate(scenario.expect.get("outcomes", ())):
         qid = ref if "/" in ref else f"{tree.id}/{ref}"
         if not library.has_node(qid) or library.node(qid).kind != "outcome":
-            yield f"`expect` names outcome '{ref}', which is not an outcome node"
+            outcomes = [n.id for n in tree.nodes.values() if n.kind == "outcome"]
+            yield (("expect", "outcomes", i), f"`expect` names outcome '{ref}', which is not an outcome node"
+                   f"{did_you_mean(ref, outcomes)}")
     for section in ("findings", "not_findings"):
-        for finding in scenario.expect.get(section, ()):
+        for i, finding in enumerate(scenario.expect.get(section, ())):
             if finding not in library.findings:
-                yield f"`expect` names finding '{finding}', which is not in any catalogue"
+                yield (("expect", section, i), f"`expect` names finding '{finding}', which is not in any "
+                       f"catalogue{did_you_mean(finding, library.findings)}")
+
+
+def _node_hint(qid: str, library: Library) -> str:
+    tree_id, _, node_id = qid.partition("/")
+    if tree_id not in library.trees:
+        return f" (there is no tree '{tree_id}'{did_you_mean(tree_id, library.trees)})"
+    return did_you_mean(node_id, library.trees[tree_id].nodes)
 
 
 def _invariant_messages(invariant, library: Library) -> Iterator[str]:
