@@ -92,3 +92,34 @@ def test_check_file_ends_with_a_line_for_the_authors_own_tree(run_cli, write_tre
                                             "outcomes reached 1/2 (not reached: rest)")
     code, out, _ = run_cli("check", path, "--json")
     assert '"ran": true' in out
+
+
+SLIPS = """\
+id: slips
+title: Slips
+version: "1"
+start: q
+nodes:
+  q:
+    kind: question
+    style: single
+    text: Where?
+    why: Because.
+    nxt: o
+    options:
+      - {value: a, label: A, next: o}
+      - {value: b, label: B}
+  o:
+    kind: outcome
+    title: Out
+"""
+
+
+def test_schema_and_graph_problems_point_at_the_key_at_fault(run_cli, write_tree):
+    path = write_tree("slips.yaml", SLIPS)
+    code, out, _ = run_cli("check", path)
+    assert f"{path}:{_where(SLIPS, 'nxt:')}: error [q]: unknown field `nxt` (did you mean `next`?)" in out
+    fixed = SLIPS.replace("    nxt: o\n", "")
+    path = write_tree("slips.yaml", fixed)
+    code, out, _ = run_cli("check", path)
+    assert f"{path}:{_where(fixed, '{value: b')}: error [q]: dead end: option 'b' leads nowhere" in out

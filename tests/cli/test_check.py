@@ -56,7 +56,7 @@ def test_every_planted_fault_is_reported_with_its_line(run_cli, write_tree):
     assert ("reference", _line_of(FAULTY, "if_no: nowhere")) in found  # the dangling link's own line
     assert ("unreachable", _line_of(FAULTY, "orphan:")) in found
     assert any(code == "cycle" for code, _ in found)
-    assert ("red-flag", _line_of(FAULTY, "fall:")) in found  # emergency "yes" reaches self-care
+    assert ("red-flag", _line_of(FAULTY, "red_flag: emergency")) in found  # "yes" reaches self-care
 
 
 def test_red_flag_message_names_the_weak_outcome(run_cli, write_tree):

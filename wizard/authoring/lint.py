@@ -35,18 +35,21 @@ def check_dead_ends(library: Library, graph: GraphInfo) -> Iterator[Problem]:
     """Every possible answer of every node must lead somewhere (outcomes end paths on purpose)."""
     for tree in library.trees.values():
         for node in tree.nodes.values():
-            for gap in _dead_answers(node):
-                yield _at(node, f"dead end: {gap} leads nowhere; add `next`", "dead-end", node=node.id)
+            for keys, gap in _dead_answers(node):
+                yield _at(node.where.at(*keys), f"dead end: {gap} leads nowhere; add `next`", "dead-end",
+                          node=node.id)
 
 
-def _dead_answers(node: Node) -> list[str]:
+def _dead_answers(node: Node) -> list[tuple[tuple, str]]:
+    """(keys of the place to fix, what leads nowhere)."""
     if isinstance(node, Outcome) or node.next:
         return []
     if isinstance(node, Question) and node.style == "yes_no":
-        return [name for name, target in (("answer yes", node.if_yes), ("answer no", node.if_no)) if not target]
+        return [((), name) for name, target in (("answer yes", node.if_yes), ("answer no", node.if_no))
+                if not target]
     if isinstance(node, Question) and node.style == "single":
-        return [f"option '{o.value}'" for o in node.options if not o.next]
-    return ["this node"]
+        return [(("options", i), f"option '{o.value}'") for i, o in enumerate(node.options) if not o.next]
+    return [((), "this node")]
 
 
 def check_cycles(library: Library, graph: GraphInfo) -> Iterator[Problem]:
@@ -79,11 +82,20 @@ def _cycles_from(root: str, library: Library, colour: dict) -> Iterator[Problem]
             path.pop()
         elif colour.get(kid) == 1:
             loop = path[path.index(kid):] + [kid]
-            yield _at(library.node(qid), "cycle: " + " -> ".join(loop), "cycle", node=library.node(qid).id)
+            node = library.node(qid)
+            yield _at(_link_where(node, kid), "cycle: " + " -> ".join(loop), "cycle", node=node.id)
         elif not colour.get(kid):
             colour[kid] = 1
             path.append(kid)
             stack.append((kid, iter(_children(kid, library))))
+
+
+def _link_where(node: Node, target: str):
+    """Where `node`'s link to `target` is written (its `next:`, option or `tree:`), else the node."""
+    if isinstance(node, Handover):
+        return node.where.at("tree") if target.startswith(f"{node.target}/") else node.where.at("next")
+    keys = next((keys for keys, _, t in keyed_targets(node) if t == target), ())
+    return node.where.at(*keys)
 
 
 def check_unreachable(library: Library, graph: GraphInfo) -> Iterator[Problem]:
@@ -146,7 +158,8 @@ def check_red_flags(library: Library, graph: GraphInfo) -> Iterator[Problem]:
             if isinstance(node, Question) and node.red_flag:
                 broken = safety.violation(guarantees, node, True, node.red_flag)
                 if broken:
-                    yield _at(node, f"red flag ({node.red_flag}): {broken}", "red-flag", node=node.id)
+                    yield _at(node.where.at("red_flag"), f"red flag ({node.red_flag}): {broken}", "red-flag",
+                              node=node.id)
 
 
 def check_invariants(library: Library, graph: GraphInfo) -> Iterator[Problem]:

@@ -99,7 +99,15 @@ def _errors(kind: str, instance: object, base: tuple) -> Iterator[tuple[tuple, s
     if _is_valid(kind, instance):
         return
     for error in sorted(validators()[kind].iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))):
-        yield base + tuple(error.absolute_path), plain_message(error)
+        yield base + tuple(error.absolute_path) + _first_unknown_key(error), plain_message(error)
+
+
+def _first_unknown_key(error: ValidationError) -> tuple:
+    """For an unknown field, the field itself, so the message points at the misspelled key's line."""
+    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+        return ()
+    allowed = error.schema.get("properties", {})
+    return next(((k,) for k in error.instance if k not in allowed), ())
 
 
 def plain_message(error: ValidationError) -> str:
