@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Iterator, TextIO
 
+from wizard.authoring.scenarios import negative_answer
 from wizard.content import loader
 from wizard import protocol
 from wizard.walk.engine import Session
@@ -49,15 +50,22 @@ def read_answers(path: Path) -> dict:
     return doc.data
 
 
+UNLISTED = ("strict", "negative")
+
+
 def play_answers(library: Library, tree_id: str, answers: dict) -> tuple[Session, list[str]]:
-    """Walk with the given answers until the walk ends or an answer is missing or wrong."""
+    """Walk with the given answers until the walk ends or an answer is missing or wrong. As in scenarios,
+    `unlisted: negative` answers every question the file leaves out with its "nothing found" answer."""
+    answers, unlisted = _unlisted(library, tree_id, dict(answers))
     given = {qualify(tree_id, str(ref)): value for ref, value in answers.items()}
     session, problems = Session(library, tree_id), []
     while session.current is not None:
         node = session.current
-        if node.qid not in given:
+        default = negative_answer(node) if unlisted == "negative" else None
+        if node.qid not in given and default is None:
             problems.append(f"stopped at '{node.qid}' ({node.label}): the answers file has no answer for it")
             break
+        given.setdefault(node.qid, default)
         try:
             session.answer(given[node.qid])
         except AnswerError as exc:
@@ -66,6 +74,15 @@ def play_answers(library: Library, tree_id: str, answers: dict) -> tuple[Session
     unused = sorted(set(given) - set(session.walk.steps) - {session.walk.current})
     problems += [f"answer for '{q}' was not used: the walk did not ask it" for q in unused]
     return session, problems
+
+
+def _unlisted(library: Library, tree_id: str, answers: dict) -> tuple[dict, str]:
+    """The answers without the `unlisted` setting, and the setting ("strict" unless the file says)."""
+    setting = answers.get("unlisted")
+    if setting in UNLISTED and not library.has_node(qualify(tree_id, "unlisted")):
+        del answers["unlisted"]
+        return answers, setting
+    return answers, "strict"
 
 
 def render(session: Session, fmt: str) -> str:

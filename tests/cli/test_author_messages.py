@@ -123,3 +123,12 @@ def test_schema_and_graph_problems_point_at_the_key_at_fault(run_cli, write_tree
     path = write_tree("slips.yaml", fixed)
     code, out, _ = run_cli("check", path)
     assert f"{path}:{_where(fixed, '{value: b')}: error [q]: dead end: option 'b' leads nowhere" in out
+
+
+def test_an_answers_file_in_the_trees_folder_gets_a_hint(run_cli, tmp_path):
+    """Author review item 15: the docs' own `play --answers` example invites keeping it beside the tree."""
+    (tmp_path / "answers.yaml").write_text("unlisted: negative\nwhere: outside\nexample/stance: left\n")
+    code, out, _ = run_cli("check", tmp_path)
+    assert code == 1
+    assert f"{tmp_path / 'answers.yaml'}:1:1: error: this looks like an answers file" in out
+    assert "keep it outside the trees folder" in out and "missing" not in out

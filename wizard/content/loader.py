@@ -136,12 +136,25 @@ def _load_file(path: Path, library: Library) -> list[Problem]:
         return exc.problems
     except OSError as exc:
         return [Problem(name, 1, 1, f"cannot read the file: {exc.strerror or exc}", code="io")]
+    if _looks_like_answers(doc.data):
+        return [Problem(name, 1, 1, "this looks like an answers file (node id: answer), not a tree: keep it "
+                        "outside the trees folder and pass it with `hip-wizard play TREE --answers FILE`",
+                        code="answers-file")]
     problems = [_problem(name, doc, p, m, "schema") for p, m in schema_errors(doc)]
     if problems:
         return problems
     library.files.append(name)
     builder = _add_catalogue if "catalogue" in doc.data else _add_tree
     return builder(doc, name, hashlib.sha256(raw).hexdigest(), library)
+
+
+def _looks_like_answers(data: object) -> bool:
+    """A mapping of plain answers (true, "outside", [a, b], 6) with none of a tree's or catalogue's keys."""
+    if not isinstance(data, dict) or not data or {"id", "nodes", "catalogue", "start", "title"} & set(data):
+        return False
+    plain = (str, int, float, bool)
+    return all(isinstance(v, plain) or (isinstance(v, list) and all(isinstance(x, plain) for x in v))
+               for v in data.values())
 
 
 def _problem(name: str, doc: Document, path: tuple, message: str, code: str) -> Problem:
