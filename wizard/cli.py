@@ -79,6 +79,10 @@ def _configure_history(p: argparse.ArgumentParser) -> None:
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
 
+def _configure_catalogue(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="machine-readable: {section: {id: name}}")
+
+
 def _configure_new(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", help="the new tree's id (lower-case letters, digits and dashes)")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="where to write (default: ID.yaml)")
@@ -135,6 +139,11 @@ def _history(args) -> int:
     return history_command(args)
 
 
+def _catalogue(args) -> int:
+    from wizard.authoring.catalogue_list import catalogue_command
+    return catalogue_command(args)
+
+
 def _new(args) -> int:
     from wizard.authoring.starter import new_command
     return new_command(args)
@@ -148,6 +157,8 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "export": ("export a saved session as Markdown, HTML, JSON or FHIR", _configure_export, _export),
     "history": ("past sessions, measures and test results over time", _configure_history, _history),
     "new": ("write a commented starter tree that passes `check`", _configure_new, _new),
+    "catalogue": ("list the finding, exercise and advice ids outcomes can name", _configure_catalogue,
+                  _catalogue),
 }
 
 

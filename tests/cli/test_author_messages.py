@@ -132,3 +132,19 @@ def test_an_answers_file_in_the_trees_folder_gets_a_hint(run_cli, tmp_path):
     assert code == 1
     assert f"{tmp_path / 'answers.yaml'}:1:1: error: this looks like an answers file" in out
     assert "keep it outside the trees folder" in out and "missing" not in out
+
+
+def test_catalogue_lists_every_id_an_outcome_can_name(run_cli):
+    """Author review item 16: no digging through site-packages for exercise ids."""
+    import json
+
+    from wizard.content.loader import load
+    library = load([])
+    code, out, _ = run_cli("catalogue", "--json")
+    table = json.loads(out)
+    assert code == 0 and set(table["exercises"]) == set(library.exercises)
+    assert table["exercises"]["sit-to-stand"] == library.exercises["sit-to-stand"].name
+    assert table["advice"]["graded-load"] == library.advice["graded-load"].title
+    code, out, _ = run_cli("catalogue")
+    line = next(line for line in out.splitlines() if line.split()[:1] == ["hip-at-knee"])
+    assert library.findings["hip-at-knee"].name in line
