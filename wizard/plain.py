@@ -259,12 +259,13 @@ def open_store(args, front: PlainFrontEnd):
 
 def offer_resume(store, library: Library, front: PlainFrontEnd):
     """(session, journal) for an unfinished walk the person chooses to carry on, else None."""
+    from wizard.history.views import when
     rows = [r for r in store.unfinished() if r.tree_id in library.trees] if store else []
     if not rows:
         return None
     row = rows[0]
     title = library.trees[row.tree_id].title
-    if front.ask(f"You have an unfinished '{title}' from {row.started[:16].replace('T', ' ')}. Carry on? [y/n]").lower() not in YES:
+    if front.ask(f"You have an unfinished '{title}' from {when(row.started)}. Carry on? [y/n]").lower() not in YES:
         return None
     session, notes, journal = store.resume(row.id, library)
     for note in notes:

@@ -281,3 +281,11 @@ def test_a_huge_file_is_refused_without_reading_it_whole(tmp_path):
     done = subprocess.run([sys.executable, "-c", script, str(huge)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-500:]
     assert "the limit is" in done.stdout
+
+
+def test_a_flood_of_unknown_keys_gives_one_short_line(tmp_path):
+    """Attack run observation: 300k unknown keys made a 7 MB message; five are named, the rest counted."""
+    text = 'id: t\ntitle: T\nversion: "1"\nstart: a\nnodes: {a: {kind: outcome, title: A}}\n'
+    text += "".join(f"k{i}: 1\n" for i in range(2000))
+    [problem] = collect(write(tmp_path, "t.yaml", text)).errors
+    assert "and 1,995 more unknown fields" in problem.message and len(problem.message) < 1000

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import io
 import sqlite3
 import subprocess
@@ -182,3 +183,21 @@ def test_history_and_export_survive_hostile_stored_values(store, library, data_d
     assert code == 0 and "Traceback" not in err
     from wizard.cli import main
     assert main(["export", three_walks[0], "--data-dir", str(data_dir)]) == 1
+
+
+def test_csv_guard_sees_past_leading_blanks_and_invisible_characters():
+    """Attack run observation: a tab or a zero-width space before `=` hid a formula from the guard."""
+    for text in ("\t=HYPERLINK(1)", "\u200b=1+1", " +1", "\ufeff@SUM(1)"):
+        assert str(history_cli._cell(text)).startswith("'"), repr(text)
+    assert history_cli._cell("Outer hip") == "Outer hip"
+
+
+def test_exporting_a_walk_of_an_unloaded_tree_says_to_add_trees(store, library, data_dir, capsys):
+    """Author review item 20: the fix, not only the problem."""
+    session_id, _ = walk(store, library, "full-check", FULL)
+    state = store.load(session_id)
+    store.conn.execute("UPDATE sessions SET state = ? WHERE id = ?",
+                       (json.dumps({**state, "tree": "knee-or-hip"}), session_id))  # an author's own tree
+    from wizard.cli import main
+    assert main(["export", session_id, "--data-dir", str(data_dir)]) == 1
+    assert "add --trees DIR" in capsys.readouterr().err

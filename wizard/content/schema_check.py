@@ -125,10 +125,14 @@ def _additional(error: ValidationError) -> str:
     allowed = list(error.schema.get("properties", {}))
     extra = [k for k in error.instance if k not in allowed]
     parts = []
-    for key in extra:
-        close = difflib.get_close_matches(str(key), allowed, n=1)
-        parts.append(f"unknown field `{key}`" + (f" (did you mean `{close[0]}`?)" if close else ""))
-    return "; ".join(parts) + f". Allowed here: {', '.join(allowed)}"
+    for key in extra[:MAX_NAMED]:  # a hostile file with 300,000 keys still gets one short line
+        close = difflib.get_close_matches(str(key)[:100], allowed, n=1)
+        parts.append(f"unknown field `{str(key)[:60]}`" + (f" (did you mean `{close[0]}`?)" if close else ""))
+    more = f"; and {len(extra) - MAX_NAMED:,} more unknown fields" if len(extra) > MAX_NAMED else ""
+    return "; ".join(parts) + more + f". Allowed here: {', '.join(allowed)}"
+
+
+MAX_NAMED = 5
 
 
 def _type(error: ValidationError) -> str:

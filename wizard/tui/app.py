@@ -86,7 +86,8 @@ class WizardApp(App):
             self.set_keymap(remap)
 
     def _start_screen(self) -> StartScreen:
-        resumable = [(row.id, f"{self.library.trees[row.tree_id].title} (started {row.started})")
+        from wizard.history.views import when
+        resumable = [(row.id, f"{self.library.trees[row.tree_id].title} (started {when(row.started)})")
                      for row in self._unfinished() if row.tree_id in self.library.trees]
         return StartScreen(self.library.entries(), resumable, history=self._history_screen() is not None)
 
