@@ -148,3 +148,12 @@ def test_catalogue_lists_every_id_an_outcome_can_name(run_cli):
     code, out, _ = run_cli("catalogue")
     line = next(line for line in out.splitlines() if line.split()[:1] == ["hip-at-knee"])
     assert library.findings["hip-at-knee"].name in line
+
+
+def test_a_condition_naming_a_mistyped_node_gets_a_hint(run_cli, write_tree):
+    text = MINE.format(**GOOD).replace("    if_no: rest\n", "    if_no: rest\n    ask_if: {answer: sqat, is: true}\n"
+                                         "    next: rest\n")
+    path = write_tree("mine.yaml", text)
+    code, out, _ = run_cli("check", path)
+    line = next(line for line in out.splitlines() if "the condition names" in line)
+    assert line.startswith(f"{path}:{_where(text, 'ask_if')}:") and "did you mean 'squat'?" in line

@@ -16,7 +16,8 @@ from typing import Callable, Iterator
 from wizard.authoring import safety
 from wizard.errors import Problem
 from wizard.walk.graph import GraphInfo, successors
-from wizard.content.refcheck import closest, keyed_targets
+from wizard.content.refcheck import keyed_targets
+from wizard.content.suggest import closest
 from wizard.content.loader import Loaded, collect
 from wizard.content.model import Handover, Info, Library, Node, Outcome, Question, Tree
 from wizard.authoring.scenarios import ScenarioResult, run_scenario

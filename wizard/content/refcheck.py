@@ -6,10 +6,10 @@ of a person in pain. Each check is a small generator of `Problem`s, assembled fr
 
 from __future__ import annotations
 
-import difflib
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from wizard.content import conditions
+from wizard.content.suggest import did_you_mean
 from wizard.content.answers import check_answer
 from wizard.errors import AnswerError, Problem
 from wizard.content.model import Library, Node, Outcome, Question, Tree, Where
@@ -25,18 +25,6 @@ def cross_references(library: Library) -> list[Problem]:
                 problems.append(_at(exercise.where.at("serves", i), f"exercise '{exercise.id}' serves unknown "
                                     f"finding '{finding}'{did_you_mean(finding, library.findings)}"))
     return problems
-
-
-def closest(word: str, known: Iterable[str]) -> str | None:
-    """The known id most like `word` (a likely typo), or None when none is close."""
-    close = difflib.get_close_matches(str(word), [str(k) for k in known], n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def did_you_mean(word: str, known: Iterable[str]) -> str:
-    """"; did you mean 'x'?" for the closest known id, or nothing when none is close."""
-    close = closest(word, known)
-    return f"; did you mean '{close}'?" if close else ""
 
 
 def _at(where: Where, message: str, node: str | None = None, code: str = "reference") -> Problem:
@@ -172,7 +160,9 @@ def _node_hint(qid: str, library: Library) -> str:
 
 def _invariant_messages(invariant, library: Library) -> Iterator[str]:
     if not library.has_node(invariant.node):
-        yield f"names '{invariant.node.split('/', 1)[1]}', which is not a node of this tree"
+        tree_id, _, node_id = invariant.node.partition("/")
+        yield (f"names '{node_id}', which is not a node of this tree"
+               f"{did_you_mean(node_id, library.trees[tree_id].nodes)}")
         return
     node = library.node(invariant.node)
     allowed = conditions.possible_values(node)
