@@ -326,6 +326,10 @@ class Store:
     def now(self) -> str:
         return self.clock().astimezone(timezone.utc).isoformat(timespec="microseconds")
 
+    def claim(self, session_id: str) -> None:
+        """Lock the walk to this window; `WalkInUse` (a StateError) if another window has it open."""
+        self.locks.claim(session_id)
+
     def journal(self, session_id: str | None = None) -> "StoreJournal":
         """A journal for front ends; with `session_id`, the next `begin` continues that saved walk."""
         return StoreJournal(self, session_id)
@@ -483,7 +487,7 @@ class StoreJournal:
 
     def begin(self, session: Session) -> str:
         session_id = self._resume_id or self.store.new_id()
-        self.store.locks.claim(session_id)  # before the first save: a walk open here is not another's to take
+        self.store.claim(session_id)  # before the first save: a walk open here is not another's to take
         self._resume_id = None
         self._ids[session] = session_id
         self.store.save(session_id, session)

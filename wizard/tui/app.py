@@ -189,7 +189,7 @@ class WizardApp(App):
 
     def on_resume_walk(self, message: ResumeWalk) -> None:
         try:
-            self.store.locks.claim(message.session_id)
+            self.store.claim(message.session_id)
             session, notes = Session.from_dict(self.library, self.store.load(message.session_id))
         except (OSError, StateError, WizardError, KeyError) as exc:
             self.notify(f"That session cannot be resumed: {exc}", severity="error")
