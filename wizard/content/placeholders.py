@@ -69,6 +69,5 @@ def _problems(text: object) -> Iterator[str]:
         if words(match.group(1)) not in KNOWN:
             close = difflib.get_close_matches(words(match.group(1)), KNOWN, n=1)
             hint = f" (did you mean {{{close[0]}}}?)" if close else ""
-            yield (f"unknown placeholder {{{match.group(1)}}}{hint}; known placeholders: "
-                   + ", ".join(f"{{{k}}}" for k in KNOWN[:4]) + ", and {side X} / {other X} for X in "
-                   + ", ".join(BODY_PARTS))
+            yield (f"unknown placeholder {{{match.group(1)}}}{hint}; known placeholders: {{side}}, {{other side}}, "
+                   f"{{side leg}}, {{other leg}}, and the same with {', '.join(BODY_PARTS[1:])} instead of leg")

@@ -58,6 +58,8 @@ def _tree_problems(tree: Tree, library: Library) -> Iterator[Problem]:
     for node in tree.nodes.values():
         for message in _node_messages(node, library):
             yield _at(node.where, message, node.id)
+        for message in unknown_cautions(node.unsafe_with, library):
+            yield _at(node.unsafe_where or node.where, message, node.id)
     for scenario in tree.scenarios:
         for message in _scenario_messages(scenario, tree, library):
             yield _at(scenario.where, f"scenario '{scenario.name}': {message}", code="scenario")
@@ -83,7 +85,6 @@ def _node_messages(node: Node, library: Library) -> Iterator[str]:
         yield "a node with `ask_if` needs a `next` for when it is skipped"
     if node.unsafe_with and node.next is None:
         yield "a node with `unsafe_with` needs a `next` for when it is not offered"
-    yield from unknown_cautions(node.unsafe_with, library)
     for condition in [node.ask_if] + [b.condition for b in node.branches]:
         yield from conditions.check_condition(condition, library)
     yield from _KIND_CHECKS.get(node.kind, lambda n, lib: iter(()))(node, library)

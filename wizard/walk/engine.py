@@ -201,8 +201,13 @@ class Session:
 
     @property
     def steps(self) -> list[Node]:
-        """The nodes answered on the current path, in order."""
-        return [self.library.node(q) for q in self.walk.steps]
+        """The nodes answered on the current path, in order (text filled for the sore side)."""
+        side = self.side
+        return [personal(self.library.node(q), side) for q in self.walk.steps]
+
+    def shown(self, qid: str) -> Node:
+        """A node as this person reads it: its `{side}` placeholders filled from their answers."""
+        return personal(self.library.node(qid), self.side)
 
     @property
     def path_answers(self) -> dict:
@@ -272,7 +277,7 @@ class Session:
         return build_result(self.library, reached, self.path_answers, self.status, self.walk.not_offered)
 
     def reason(self, qid: str) -> Reason:
-        return Reason.of(self.library.node(qid), self.answers[qid])
+        return Reason.of(self.shown(qid), self.answers[qid])
 
     # --- persistence -------------------------------------------------------------------------------------
 

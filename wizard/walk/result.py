@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from wizard.content.answers import describe_answer
 from wizard.content.model import URGENCY_RANK, Advice, Caution, Exercise, Finding, Library, Node, Outcome, Referral
 from wizard.walk.cautions import active_cautions, offered
-from wizard.walk.side import personal_steps, sore_side
+from wizard.walk.side import personal, personal_steps, sore_side
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,8 @@ def _exercises(library: Library, reached: list, answers: dict) -> tuple[Exercise
 
 
 def _reached(library: Library, node: Outcome, reasons: tuple, answers: dict) -> ReachedOutcome:
-    because = tuple(Reason.of(library.node(q), answers[q]) for q in reasons if q in answers)
+    side = sore_side(library, answers)
+    because = tuple(Reason.of(personal(library.node(q), side), answers[q]) for q in reasons if q in answers)
     return ReachedOutcome(node.qid, node.title, node.text, node.referral, because)
 
 
