@@ -11,7 +11,8 @@ import sys
 from typing import Callable, TextIO
 
 from wizard.content import loader
-from wizard.content.answers import describe_answer, parse_number
+from wizard.content.answers import describe_answer, parse_measure, parse_number
+from wizard.walk.progress import expected, expected_minutes, minutes_words
 from wizard.walk.engine import Session
 from wizard.errors import AnswerError, StateError
 from wizard.history.journal import GuardedJournal, NullJournal
@@ -65,8 +66,9 @@ class PlainFrontEnd:
 
     def _step(self, session: Session) -> None:
         node = session.current
-        progress = session.progress
-        self.say(f"\nStep {progress.done + 1}, about {progress.remaining - 1} more after this")
+        progress = expected(session)
+        left = "the last step, as far as your answers show" if progress.remaining <= 1 else f"about {progress.remaining - 1} more after this"
+        self.say(f"\nStep {progress.done + 1}, {left}")
         self._show(node)
         value = self._read_answer(session, node)
         if value is not _HANDLED:
@@ -184,7 +186,8 @@ def _describe_test(node: SelfTest) -> list[str]:
 
 
 def _describe_measure(node: Measure) -> list[str]:
-    return [node.text] + ([node.help] if node.help else [])
+    cannot = [f"Type c for: {node.cannot_do}"] if node.cannot_do else []
+    return [node.text] + ([node.help] if node.help else []) + cannot
 
 
 _DESCRIBE = {Question: _describe_question, SelfTest: _describe_test, Measure: _describe_measure,
@@ -210,9 +213,9 @@ def _parse_question(node: Question, text: str) -> object:
 
 
 def _parse_measure(node: Measure, text: str) -> object:
-    number = parse_number(text)
+    number = parse_measure(node, text)
     if number is None:
-        raise AnswerError(f"type a number from {node.min:g} to {node.max:g}")
+        raise AnswerError(f"type a number from {node.min:g} to {node.max:g}" + (" or c" if node.cannot_do else ""))
     return number
 
 
@@ -235,7 +238,7 @@ _PROMPTS = {
 def choose_tree(library: Library, front: PlainFrontEnd) -> str:
     entries = library.entries() or sorted(library.trees.values(), key=lambda t: t.title)
     front.say("Which check would you like to do?")
-    for line in _numbered([t.title for t in entries]):
+    for line in _numbered([f"{t.title} ({minutes_words(expected_minutes(library, t.id))})" for t in entries]):
         front.say(line)
     while True:
         picked = _pick(entries, front.ask("Number:"))

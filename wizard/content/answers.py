@@ -58,7 +58,13 @@ def _self_test(node: SelfTest, value: object) -> str:
     return value
 
 
-def _measure(node: Measure, value: object) -> int | float:
+CANNOT = "cannot"
+CANNOT_KEYS = ("c", "cannot")
+
+
+def _measure(node: Measure, value: object) -> int | float | str:
+    if node.cannot_do and value == CANNOT:
+        return CANNOT
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
         raise AnswerError(f"enter a number from {_num(node.min)} to {_num(node.max)} {node.unit}".rstrip())
     if node.integer and value != int(value):
@@ -95,6 +101,13 @@ def parse_number(text: str) -> float | int | None:
     return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
 
 
+def parse_measure(node: Measure, text: str) -> float | int | str | None:
+    """What a person typed for a measure: a number, `cannot` (typed `c`) when it has `cannot_do`, or None."""
+    if node.cannot_do and text.strip().lower() in CANNOT_KEYS:
+        return CANNOT
+    return parse_number(text)
+
+
 _CHECKERS = {Question: _question, SelfTest: _self_test, Measure: _measure, Info: _info}
 
 
@@ -108,6 +121,8 @@ def describe_answer(node: Node, value: object) -> str:
     if isinstance(node, SelfTest):
         return RESULT_LABELS.get(value, str(value))
     if isinstance(node, Measure):
+        if value == CANNOT and node.cannot_do:
+            return node.cannot_do
         gap = "" if node.unit[:1] in ("/", "%") else " "
         return f"{_num(value)}{gap}{node.unit}"
     return "Read"

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from wizard.content.answers import check_answer, parse_number
+from wizard.content.answers import check_answer, parse_measure
 from wizard.errors import AnswerError
 from wizard.content.model import Measure
 from wizard.tui.safe_text import clean, literal
@@ -24,7 +24,9 @@ class MeasureScreen(StepScreen):
             if self.node.help:
                 yield Static(literal((self.node.help, "dim")), id="help", markup=False)
             yield Static(literal(("Range: ", "bold"), self._range()), id="range", markup=False)
-        previous = "" if self.step.previous is None else str(self.step.previous)
+            if self.node.cannot_do:
+                yield Static(literal(("Type c for: ", "bold"), self.node.cannot_do), id="cannot", markup=False)
+        previous = "" if self.step.previous is None else "c" if self.step.previous == "cannot" else str(self.step.previous)
         yield Input(previous, placeholder=f"a number, {self._range()}", id="number")
         yield Static("", id="problem", markup=False)
 
@@ -38,7 +40,7 @@ class MeasureScreen(StepScreen):
 
     def problem(self, text: str) -> str | None:
         """Why `text` is not an acceptable answer, in words a person can act on; None when it is fine."""
-        number = parse_number(text)
+        number = parse_measure(self.node, text)
         if number is None:
             return f"Type a number from {self._range()}." if text.strip() else None
         try:
@@ -55,7 +57,7 @@ class MeasureScreen(StepScreen):
         problem = self.problem(event.value) or (None if event.value.strip() else "Type a number first.")
         self._show_problem(problem)
         if problem is None:
-            self.submit(parse_number(event.value))
+            self.submit(parse_measure(self.node, event.value))
 
     def _show_problem(self, problem: str | None) -> None:
         message = self.query_one("#problem", Static)
