@@ -22,7 +22,7 @@ from wizard.text import terminal_safe
 DISCLAIMER = ("hip-wizard is not a doctor and does not diagnose. If you have severe pain, fever, a fall you cannot "
               "get up from, numbness in the saddle area or bladder or bowel changes, call emergency services now.")
 HELP = "Type your answer, or: ? why this is asked   b back   r review and change answers   q quit"
-YES, NO = {"y", "yes"}, {"n", "no"}
+YES, NO = {"y", "yes", "1"}, {"n", "no", "2"}  # 1 and 2 as well: the TUI numbers yes and no
 
 
 class Quit(Exception):
@@ -45,6 +45,7 @@ class PlainFrontEnd:
         self.stdout.flush()
         line = self.stdin.readline()
         if not line:
+            self.stdout.write("\n")  # input ended: do not leave the prompt hanging without a line end
             raise Quit()
         return line.strip()
 
@@ -164,8 +165,21 @@ _COMMANDS: dict[str, Callable] = {"?": PlainFrontEnd._why, "b": PlainFrontEnd._b
 
 def _checked(node: Node, value: object) -> object:
     if value is None:
-        raise AnswerError(_PROMPTS[type(node)](node).rstrip(":").lower())
+        raise AnswerError(_sorry(node))
     return value
+
+
+def _sorry(node: Node) -> str:
+    """What to type instead, in the words of the numbered list just shown."""
+    if isinstance(node, Question) and node.style == "yes_no":
+        return "answer y or n (or 1 for yes, 2 for no)"
+    if isinstance(node, Question) and node.style == "single":
+        return f"number of one answer, 1 to {len(node.options)}"
+    if isinstance(node, Question):
+        return f"numbers of the answers that apply, 1 to {len(node.options)}, or 0 for none"
+    if isinstance(node, SelfTest):
+        return f"number of the result, 1 to {len(node.results)}"
+    return _PROMPTS[type(node)](node).rstrip(":").lower()
 
 
 def _numbered(labels: list[str]) -> list[str]:
@@ -227,7 +241,7 @@ PARSERS = {
 }
 
 _PROMPTS = {
-    Question: lambda n: {"yes_no": "Answer y or n:", "single": "Number:",
+    Question: lambda n: {"yes_no": "Answer y or n (1 yes, 2 no):", "single": "Number:",
                          "multi": "Numbers of all that apply, separated by spaces (0 for none):"}[n.style],
     SelfTest: lambda n: "Result number:",
     Measure: lambda n: f"Number ({n.min:g} to {n.max:g} {n.unit}):",
