@@ -29,3 +29,21 @@ async def test_side_and_checklist_in_the_tui(tmp_path):
         await wait_for(pilot, on(app, EmergencyScreen), "the emergency screen")
         assert app.session.result().urgency == "emergency"
         assert app.session.path_answers["sidewalk/signs"] == ["fever", "night"]
+
+
+async def test_the_result_screen_says_which_test_was_not_offered(tmp_path):
+    from wizard.tui.screens.result import ResultScreen
+    from .conftest import CAUTIONS, screen, walk_tree, write
+    paths = [write(tmp_path, f"{t['id']}.yaml", t) for t in (screen(), walk_tree())]
+    library = load(paths + [write(tmp_path, "safety.yaml", CAUTIONS)], bundled=False)
+    app = WizardApp(library, start_tree="walk")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, on(app, QuestionScreen, "screen/op"), "the operation question")
+        await pilot.press("2")
+        await wait_for(pilot, on(app, QuestionScreen, "screen/fall"), "the fall question")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.session.current is not None and app.session.current.qid == "walk/pain",
+                       "the pain measure")
+        await pilot.press("2", "enter")
+        await wait_for(pilot, on(app, ResultScreen), "the result screen")
+        assert "FADIR was not offered: After a hip replacement" in screen_text(app)
