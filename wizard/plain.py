@@ -201,7 +201,8 @@ def _describe_test(node: SelfTest) -> list[str]:
 
 def _describe_measure(node: Measure) -> list[str]:
     cannot = [f"Type c for: {node.cannot_do}"] if node.cannot_do else []
-    return [node.text] + ([node.help] if node.help else []) + cannot
+    timer = [f"Time it with a clock or a phone: up to {node.hold_seconds} seconds."] if node.hold_seconds else []
+    return [node.text] + ([node.help] if node.help else []) + timer + cannot
 
 
 _DESCRIBE = {Question: _describe_question, SelfTest: _describe_test, Measure: _describe_measure,

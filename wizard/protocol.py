@@ -42,7 +42,7 @@ def _self_test(node: SelfTest) -> dict:
 
 def _measure(node: Measure) -> dict:
     return {"text": node.text, "help": node.help, "why": node.why, "unit": node.unit, "min": node.min,
-            "max": node.max, "integer": node.integer, "cannot_do": node.cannot_do,
+            "max": node.max, "integer": node.integer, "cannot_do": node.cannot_do, "hold_seconds": node.hold_seconds,
             "answer_with": "a number in range" + (' or "cannot"' if node.cannot_do else "")}
 
 

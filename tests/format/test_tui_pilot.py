@@ -47,3 +47,23 @@ async def test_the_result_screen_says_which_test_was_not_offered(tmp_path):
         await pilot.press("2", "enter")
         await wait_for(pilot, on(app, ResultScreen), "the result screen")
         assert "FADIR was not offered: After a hip replacement" in screen_text(app)
+
+
+async def test_a_timed_measure_offers_a_timer_on_ctrl_t_and_takes_c_for_could_not(tmp_path):
+    from wizard.tui.screens.measure import MeasureScreen
+    from wizard.tui.widgets.hold_timer import HoldTimer
+    from .conftest import measure, outcome, tree, write
+    stance = measure(text="Seconds on one leg", unit="seconds", min=0, max=60, hold_seconds=60,
+                     cannot_do="I could not try it", next="end")
+    library = load([write(tmp_path, "timed.yaml", tree("timed", {"stance": stance, "end": outcome()}))],
+                   bundled=False)
+    app = WizardApp(library, start_tree="timed")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, on(app, MeasureScreen, "timed/stance"), "the timed measure")
+        timer = app.screen.query_one(HoldTimer)
+        assert "press Ctrl+T to start" in screen_text(app) and "Type c for: I could not try it" in screen_text(app)
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: timer.running, "the timer to start")
+        await pilot.press("ctrl+t", "c", "enter")
+        await wait_for(pilot, lambda: app.session.finished, "the walk to end")
+        assert app.session.answers["timed/stance"] == "cannot" and not timer.running

@@ -165,7 +165,8 @@ def _self_test(common: dict, raw: dict) -> SelfTest:
 
 def _measure(common: dict, raw: dict) -> Measure:
     return Measure(**common, text=raw["text"], why=raw["why"], unit=raw["unit"], min=raw["min"], max=raw["max"],
-                   integer=raw.get("integer", False), help=raw.get("help"), cannot_do=raw.get("cannot_do"))
+                   integer=raw.get("integer", False), help=raw.get("help"), cannot_do=raw.get("cannot_do"),
+                   hold_seconds=raw.get("hold_seconds"))
 
 
 def _outcome(common: dict, raw: dict) -> Outcome:

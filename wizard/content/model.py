@@ -160,6 +160,7 @@ class Measure(Node):
     integer: bool = False
     help: str | None = None
     cannot_do: str | None = None
+    hold_seconds: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

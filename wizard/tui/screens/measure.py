@@ -9,12 +9,14 @@ from textual.widgets import Input, Static
 from wizard.content.answers import check_answer, parse_measure
 from wizard.errors import AnswerError
 from wizard.content.model import Measure
+from wizard.tui import keymap
 from wizard.tui.safe_text import clean, literal
 from wizard.tui.screens.step_base import StepScreen, step_bindings
+from wizard.tui.widgets.hold_timer import HoldTimer
 
 
 class MeasureScreen(StepScreen):
-    BINDINGS = step_bindings()
+    BINDINGS = step_bindings(keymap.MEASURE_TIMER)
     HELP_TOPIC = "measure"
     node: Measure
 
@@ -26,6 +28,8 @@ class MeasureScreen(StepScreen):
             yield Static(literal(("Range: ", "bold"), self._range()), id="range", markup=False)
             if self.node.cannot_do:
                 yield Static(literal(("Type c for: ", "bold"), self.node.cannot_do), id="cannot", markup=False)
+        if self.node.hold_seconds:
+            yield HoldTimer(self.node.hold_seconds, key="Ctrl+T")
         previous = "" if self.step.previous is None else "c" if self.step.previous == "cannot" else str(self.step.previous)
         yield Input(previous, placeholder=f"a number, {self._range()}", id="number")
         yield Static("", id="problem", markup=False)
@@ -37,6 +41,14 @@ class MeasureScreen(StepScreen):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "toggle_timer":
+            return bool(self.node.hold_seconds)
+        return super().check_action(action, parameters)
+
+    def action_toggle_timer(self) -> None:
+        self.query_one(HoldTimer).toggle()
 
     def problem(self, text: str) -> str | None:
         """Why `text` is not an acceptable answer, in words a person can act on; None when it is fine."""
