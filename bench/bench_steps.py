@@ -36,7 +36,7 @@ def clear_answer(node: Node) -> object:
         if node.style == "yes_no":
             return False
         if node.style == "multi":
-            return []
+            return [o.value for o in node.options if o.exclusive][:1] if node.at_least_one else []
         return next((o.value for o in node.options if o.likely), node.options[0].value)
     if isinstance(node, SelfTest):
         return "neither" if node.sided else "negative"

@@ -45,6 +45,9 @@ def _many_options(node: Question, value: object) -> list:
         raise AnswerError(f"unknown option(s) {', '.join(unknown)}; pick from: {', '.join(o.value for o in node.options)}")
     if len(set(value)) != len(value):
         raise AnswerError("each option can be picked only once")
+    if node.at_least_one and not value:
+        alone = [o.label for o in node.options if o.exclusive]
+        raise AnswerError("tick at least one" + (f" (or '{alone[0]}')" if alone else ""))
     exclusive = [v for v in value if node.option(v).exclusive]
     if exclusive and len(value) > 1:
         raise AnswerError(f"'{node.option(exclusive[0]).label}' cannot be combined with other options")

@@ -153,7 +153,8 @@ def _question(common: dict, raw: dict) -> Question:
                            o.get("red_flag"), o.get("likely", False)) for o in raw.get("options", ()))
     return Question(**common, style=raw["style"], text=raw["text"], why=raw["why"], help=raw.get("help"),
                     options=options, if_yes=_q(tree, raw.get("if_yes")), if_no=_q(tree, raw.get("if_no")),
-                    red_flag=raw.get("red_flag"), sets=raw.get("sets"), likely=raw.get("likely"))
+                    red_flag=raw.get("red_flag"), sets=raw.get("sets"), likely=raw.get("likely"),
+                    at_least_one=raw.get("at_least_one", False))
 
 
 def _self_test(common: dict, raw: dict) -> SelfTest:

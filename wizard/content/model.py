@@ -127,6 +127,7 @@ class Question(Node):
     red_flag: str | None = None
     sets: str | None = None
     likely: bool | None = None
+    at_least_one: bool = False
 
     def option(self, value: str) -> Option | None:
         return next((o for o in self.options if o.value == value), None)

@@ -111,6 +111,8 @@ def _question_messages(node: Question, library: Library) -> Iterator[str]:
         yield f"option value '{value}' is used twice"
     if node.style != "single" and any(o.next for o in node.options):
         yield "an option's `next` works only in single-choice questions; use `branches` for multi choice"
+    if node.style != "multi" and node.at_least_one:
+        yield "`at_least_one` works only in multi-choice questions"
     if node.style != "multi" and any(o.exclusive for o in node.options):
         yield "`exclusive` works only in multi-choice questions"
 

@@ -35,7 +35,8 @@ def _likely_choice(node: Question) -> object:
         return bool(node.likely)
     marked = [o.value for o in node.options if o.likely]
     if node.style == "multi":
-        return marked
+        alone = [o.value for o in node.options if o.exclusive][:1] if node.at_least_one else []
+        return marked or alone
     return marked[0] if marked else node.options[0].value
 
 
