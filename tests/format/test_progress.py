@@ -16,11 +16,15 @@ from wizard.walk.progress import expected, expected_minutes, expected_path, like
 from .conftest import build, outcome, self_test, single, tree, yes_no  # noqa: F401
 
 
-def _long_and_short(build):
+def _long_nodes() -> dict:
     """`more` leads to four extra questions; most people say no (the default)."""
     extra = {f"q{i}": yes_no(f"Extra {i}?", next=f"q{i + 1}" if i < 4 else "test") for i in range(1, 5)}
-    return build(tree("long", {"more": yes_no("Anything else?", if_yes="q1", if_no="test"), **extra,
-                               "test": self_test(minutes=5, next="end"), "end": outcome()})).library
+    return {"more": yes_no("Anything else?", if_yes="q1", if_no="test"), **extra,
+            "test": self_test(minutes=5, next="end"), "end": outcome()}
+
+
+def _long_and_short(build):
+    return build(tree("long", _long_nodes())).library
 
 
 def test_expected_remaining_follows_the_likely_answers_not_the_longest_path(build):
@@ -66,3 +70,10 @@ def test_progress_never_jumps_by_more_than_the_steps_an_answer_adds(folder, tree
         added = len([q for q in after if q not in before])
         assert now <= remaining - 1 + added
         assert now >= 0
+
+
+def test_a_welcome_step_can_say_the_estimate(build):
+    welcome = {"kind": "info", "text": "This takes {minutes}. Stop if anything hurts.", "next": "more"}
+    data = tree("long", {"welcome": welcome, **_long_nodes()}, start="welcome")
+    session = Session(build(data).library, "long")
+    assert session.current.text == "This takes about 6 minutes. Stop if anything hurts."
