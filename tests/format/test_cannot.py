@@ -9,7 +9,7 @@ from wizard.errors import AnswerError
 from wizard.plain import PARSERS
 from wizard.walk.engine import Session
 
-from .conftest import build, measure, outcome, screen, tree  # noqa: F401
+from .conftest import measure, outcome, screen, tree
 
 STANCE = measure(text="Seconds on the {side leg}", unit="seconds", min=0, max=60, cannot_do="I could not try it",
                  next="fine", branches=[{"if": {"answer": "stance", "at_most": 10}, "next": "weak"},

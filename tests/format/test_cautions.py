@@ -7,7 +7,7 @@ from wizard.authoring import lint
 from wizard.walk.cautions import active_cautions
 from wizard.walk.engine import Session
 
-from .conftest import CAUTIONS, build, entry, measure, outcome, screen, self_test, single, tree, walk_tree, yes_no  # noqa: F401
+from .conftest import CAUTIONS, entry, measure, outcome, screen, self_test, single, tree, walk_tree, yes_no
 
 
 def _session(build, *trees) -> Session:

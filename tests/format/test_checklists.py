@@ -8,7 +8,7 @@ from wizard.authoring import lint
 from wizard.errors import AnswerError
 from wizard.walk.engine import Session
 
-from .conftest import build, outcome, screen, tree  # noqa: F401
+from .conftest import outcome, screen, tree
 
 SIGNS = {"kind": "question", "style": "multi", "text": "Tick any of these you have", "why": "Warning signs.",
          "options": [{"value": "fever", "label": "A fever", "red_flag": "emergency"},

@@ -7,13 +7,14 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.core.test_properties import TREES, _load_valid, folder, random_answer  # noqa: F401
+from tests.core.test_properties import TREES, _load_valid, random_answer
+from tests.core.test_properties import folder as folder  # the fixture, used by name
 from tests.core.strategies import library_data
 from wizard.content.answers import check_answer
 from wizard.walk.engine import Session
 from wizard.walk.progress import expected, expected_minutes, expected_path, likely_answer, minutes_words
 
-from .conftest import build, outcome, self_test, single, tree, yes_no  # noqa: F401
+from .conftest import outcome, self_test, single, tree, yes_no
 
 
 def _long_nodes() -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wizard.walk.engine import Session
 
-from .conftest import build, outcome, tree, yes_no  # noqa: F401
+from .conftest import outcome, tree, yes_no
 
 
 def test_no_answers_to_red_flags_are_not_reasons(build):
