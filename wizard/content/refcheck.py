@@ -26,7 +26,8 @@ def cross_references(library: Library) -> list[Problem]:
         problems += [_at(exercise.unsafe_where or exercise.where, f"exercise '{exercise.id}': {message}")
                      for message in unknown_cautions(exercise.unsafe_with, library)]
     for caution in library.cautions.values():
-        problems += [_at(caution.where, f"caution '{caution.id}': {message}") for message in _caution_messages(caution, library)]
+        problems += [_at(caution.where, f"caution '{caution.id}': {message}")
+                     for message in _caution_messages(caution, library)]
     return problems
 
 
