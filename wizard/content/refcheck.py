@@ -6,13 +6,14 @@ of a person in pain. Each check is a small generator of `Problem`s, assembled fr
 
 from __future__ import annotations
 
+import difflib
 from typing import Iterator
 
 from wizard.content import conditions
 from wizard.content.suggest import did_you_mean
 from wizard.content.answers import check_answer
 from wizard.errors import AnswerError, Problem
-from wizard.content.model import Library, Node, Outcome, Question, Tree, Where
+from wizard.content.model import Library, Node, Outcome, Question, Tree, Where, qualify
 
 
 def cross_references(library: Library) -> list[Problem]:
@@ -24,7 +25,30 @@ def cross_references(library: Library) -> list[Problem]:
             if finding not in library.findings:
                 problems.append(_at(exercise.where.at("serves", i), f"exercise '{exercise.id}' serves unknown "
                                     f"finding '{finding}'{did_you_mean(finding, library.findings)}"))
+        problems += [_at(exercise.unsafe_where or exercise.where, f"exercise '{exercise.id}': {message}")
+                     for message in unknown_cautions(exercise.unsafe_with, library)]
+    for caution in library.cautions.values():
+        problems += [_at(caution.where, f"caution '{caution.id}': {message}")
+                     for message in _caution_messages(caution, library)]
     return problems
+
+
+def unknown_cautions(ids: tuple[str, ...], library: Library) -> Iterator[str]:
+    """A sentence (with a did-you-mean) for every `unsafe_with` id that no catalogue defines."""
+    for caution in ids:
+        if caution not in library.cautions:
+            close = difflib.get_close_matches(caution, list(library.cautions), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            known = ", ".join(library.cautions) or "none"
+            yield f"`unsafe_with` names caution '{caution}', which no catalogue defines{hint}; known cautions: {known}"
+
+
+def _caution_messages(caution, library: Library) -> Iterator[str]:
+    unqualified = sorted(r[1:] for r in conditions.refs(caution.when) if r.startswith("/"))
+    for ref in unqualified:
+        yield f"`when` names '{ref}' without its tree; write it as tree-id/node-id"
+    if not unqualified:
+        yield from conditions.check_condition(caution.when, library)
 
 
 def _at(where: Where, message: str, node: str | None = None, code: str = "reference") -> Problem:
@@ -38,6 +62,8 @@ def _tree_problems(tree: Tree, library: Library) -> Iterator[Problem]:
     for node in tree.nodes.values():
         for keys, message in _node_messages(node, library):
             yield _at(node.where.at(*keys), message, node.id)
+        for message in unknown_cautions(node.unsafe_with, library):
+            yield _at(node.unsafe_where or node.where, message, node.id)
     for scenario in tree.scenarios:
         for keys, message in _scenario_messages(scenario, tree, library):
             yield _at(scenario.where.at(*keys), f"scenario '{scenario.name}': {message}", code="scenario")
@@ -70,6 +96,8 @@ def _node_messages(node: Node, library: Library) -> Iterator[tuple[tuple, str]]:
                          f"{did_you_mean(missing, library.trees[node.tree].nodes)}")
     if node.ask_if is not None and node.next is None:
         yield ("ask_if",), "a node with `ask_if` needs a `next` for when it is skipped"
+    if node.unsafe_with and node.next is None:
+        yield ("unsafe_with",), "a node with `unsafe_with` needs a `next` for when it is not offered"
     for keys, condition in [(("ask_if",), node.ask_if)] + [(("branches", i, "if"), b.condition)
                                                           for i, b in enumerate(node.branches)]:
         yield from ((keys, message) for message in conditions.check_condition(condition, library))
@@ -86,17 +114,35 @@ def _question_messages(node: Question, library: Library) -> Iterator[tuple[tuple
         if node.if_yes or node.if_no:
             yield ("if_yes" if node.if_yes else "if_no",), "`if_yes` / `if_no` belong to yes_no questions only"
         if node.red_flag:
-            yield ("red_flag",), "`red_flag` belongs to yes_no questions only"
+            yield ("red_flag",), "`red_flag` belongs to yes_no questions only (in a checklist, put it on the options)"
+        if node.likely is not None:
+            yield ("likely",), "a question's own `likely` belongs to yes_no questions; mark the likely option instead"
+    for i, option in enumerate(node.options):
+        if node.style != "multi" and option.red_flag:
+            yield ("options", i, "red_flag"), "an option's `red_flag` works only in multi-choice questions (checklists)"
+    yield from ((("sets",), message) for message in _side_messages(node))
     values = [o.value for o in node.options]
     for i, value in enumerate(values):
         if value in values[:i]:
             yield ("options", i, "value"), f"option value '{value}' is used twice"
+    if node.style != "multi" and node.at_least_one:
+        yield ("at_least_one",), "`at_least_one` works only in multi-choice questions"
     for i, option in enumerate(node.options):
         if node.style != "single" and option.next:
             yield (("options", i, "next"), "an option's `next` works only in single-choice questions; "
                    "use `branches` for multi choice")
         if node.style != "multi" and option.exclusive:
             yield ("options", i, "exclusive"), "`exclusive` works only in multi-choice questions"
+
+
+def _side_messages(node: Question) -> Iterator[str]:
+    if node.sets != "side":
+        return
+    if node.style != "single":
+        yield "`sets: side` works only in single-choice questions"
+    odd = [o.value for o in node.options if o.value not in ("left", "right", "both")]
+    if odd:
+        yield f"`sets: side` needs option values among left, right, both; not {', '.join(odd)}"
 
 
 def _measure_messages(node, library: Library) -> Iterator[tuple[tuple, str]]:
@@ -130,7 +176,7 @@ _KIND_CHECKS = {
 
 def _scenario_messages(scenario, tree: Tree, library: Library) -> Iterator[tuple[tuple, str]]:
     for ref, value in scenario.given.items():
-        qid = ref if "/" in ref else f"{tree.id}/{ref}"
+        qid = qualify(tree.id, ref)
         if not library.has_node(qid):
             yield ("given", ref), f"`given` names '{ref}', which does not exist{_node_hint(qid, library)}"
             continue
@@ -139,11 +185,15 @@ def _scenario_messages(scenario, tree: Tree, library: Library) -> Iterator[tuple
         except AnswerError as exc:
             yield ("given", ref), f"`given` {ref}: {exc}"
     for i, ref in enumerate(scenario.expect.get("outcomes", ())):
-        qid = ref if "/" in ref else f"{tree.id}/{ref}"
+        qid = qualify(tree.id, ref)
         if not library.has_node(qid) or library.node(qid).kind != "outcome":
             outcomes = [n.id for n in tree.nodes.values() if n.kind == "outcome"]
             yield (("expect", "outcomes", i), f"`expect` names outcome '{ref}', which is not an outcome node"
                    f"{did_you_mean(ref, outcomes)}")
+    for i, ref in enumerate(scenario.expect.get("not_asked", ())):
+        if not library.has_node(qualify(tree.id, ref)):
+            yield (("expect", "not_asked", i), f"`expect` not_asked names '{ref}', which does not exist"
+                   f"{_node_hint(qualify(tree.id, ref), library)}")
     for section in ("findings", "not_findings"):
         for i, finding in enumerate(scenario.expect.get(section, ())):
             if finding not in library.findings:
