@@ -272,11 +272,6 @@ def offer_resume(store, library: Library, front: PlainFrontEnd):
     return session, journal
 
 
-def retest_trees() -> tuple[str, ...]:
-    from wizard.history.retest import RETEST_TREES
-    return RETEST_TREES
-
-
 def show_comparison(store, library: Library, session: Session, journal, front: PlainFrontEnd) -> None:
     """After a quick re-test: better / same / worse against the last full check."""
     from wizard.history.compare import describe
@@ -311,6 +306,6 @@ def run_plain(args, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> i
         return 0
     front.journal = GuardedJournal(journal, front.say)
     code = front.run(session, begun=resumed is not None)
-    if store and session.finished and session.tree_id in retest_trees():
+    if store and session.finished and session.tree_id in library.retest_trees():
         show_comparison(store, library, session, journal, front)
     return code

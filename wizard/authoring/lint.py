@@ -16,7 +16,7 @@ from wizard.authoring import safety
 from wizard.errors import Problem
 from wizard.walk.graph import GraphInfo, successors
 from wizard.content.loader import Loaded, collect
-from wizard.content.model import Handover, Info, Library, Node, Outcome, Question, Tree
+from wizard.content.model import ENTRY_ROLES, Handover, Info, Library, Node, Outcome, Question, Tree
 from wizard.authoring.scenarios import ScenarioResult, run_scenario
 from wizard.text import terminal_safe
 
@@ -110,11 +110,32 @@ def _reachable_from(start: str, library: Library) -> set[str]:
 def check_unused_entries(library: Library, graph: GraphInfo) -> Iterator[Problem]:
     outcomes = [n for t in library.trees.values() for n in t.nodes.values() if isinstance(n, Outcome)]
     for section in ("findings", "exercises", "advice"):
-        used = {entry for o in outcomes for entry in getattr(o, section)}
+        used = {entry for o in outcomes for entry in getattr(o, section)} | _used_by_plans(library, section, outcomes)
         for entry_id, entry in getattr(library, section).items():
             if entry_id not in used:
                 yield _at(entry, f"{section} entry '{entry_id}' is not used by any outcome", "unused",
                           severity="warning")
+
+
+def _used_by_plans(library: Library, section: str, outcomes: list[Outcome]) -> set[str]:
+    """Exercises and advice the plan builder can give: serving a finding some outcome records, or named by
+    the catalogue's plan rules (every plan's advice, the fill list)."""
+    if section == "findings":
+        return set()
+    found = {f for o in outcomes for f in o.findings}
+    entries = getattr(library, section).values()
+    named = set(library.plan.advice if section == "advice" else library.plan.fill) if library.plan else set()
+    return named | {e.id for e in entries if found & set(e.serves)}
+
+
+def check_plan_stage_one(library: Library, graph: GraphInfo) -> Iterator[Problem]:
+    """The first plan is stage 1: warn about a finding whose own exercises cannot give a stage-1 routine,
+    because its plan would then be made mostly of the general fill list."""
+    for finding in library.findings.values():
+        mine = [e for e in library.exercises.values() if finding.id in e.serves and e.in_routine]
+        if mine and not any(e.stage == 1 for e in mine):
+            yield _at(finding, f"finding '{finding.id}' has no stage-1 exercise, so its first plan cannot start "
+                      "with its own exercises (give one of them `stage: 1`)", "plan-stage", severity="warning")
 
 
 # --- safety ----------------------------------------------------------------------------------------------
@@ -123,7 +144,7 @@ def check_unused_entries(library: Library, graph: GraphInfo) -> Iterator[Problem
 def check_entry_screens_first(library: Library, graph: GraphInfo) -> Iterator[Problem]:
     """Every entry tree hands over to a red-flag screen before it asks anything else."""
     for tree in library.trees.values():
-        if tree.role == "entry" and not _screens_first(tree, library):
+        if tree.role in ENTRY_ROLES and not _screens_first(tree, library):
             yield _at(tree.where, f"entry tree '{tree.id}' must hand over to a red-flag screen (a tree with "
                       "`role: red_flags`) before anything but info steps", "red-flags-first")
 
@@ -163,6 +184,7 @@ CHECKS: dict[str, Callable[[Library, GraphInfo], Iterator[Problem]]] = {
     "cycle": check_cycles,
     "unreachable": check_unreachable,
     "unused": check_unused_entries,
+    "plan-stage": check_plan_stage_one,
     "red-flags-first": check_entry_screens_first,
     "red-flag": check_red_flags,
     "invariant": check_invariants,
@@ -246,7 +268,7 @@ def report_text(report: Report) -> str:
         f"outcome coverage: {len(report.covered)}/{len(report.outcomes)} outcomes reached by a scenario",
     ]
     lines += [f"  not reached: {q}" for q in uncovered]
-    entries = [t for t in library.trees.values() if t.role == "entry"] or list(library.trees.values())
+    entries = [t for t in library.trees.values() if t.role in ENTRY_ROLES] or list(library.trees.values())
     lines += [f"paths through {t.id}: {report.paths[t.id]:,}" for t in entries if t.id in report.paths]
     return "\n".join(lines)
 

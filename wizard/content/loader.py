@@ -13,7 +13,7 @@ from pathlib import Path
 from wizard.content import conditions
 from wizard.content import refcheck
 from wizard.errors import LoadError, Problem
-from wizard.content.model import (Advice, Branch, Dosage, Evidence, Exercise, Finding, Handover, Info, Invariant, Library,
+from wizard.content.model import (Advice, Branch, Dosage, Evidence, Exercise, Finding, Handover, Info, Invariant, Library, PlanRules, StageRule,
                     Measure, Option, Outcome, Question, Referral, Scenario, SelfTest, Tree, Where, qualify)
 from wizard.content.schema_check import schema_errors
 from wizard.content.yamlsafe import Document, read, read_capped
@@ -117,7 +117,8 @@ def _add_tree(doc: Document, name: str, digest: str, library: Library) -> list[P
     nodes = {nid: _build_node(nid, raw, data["id"], at("nodes", nid)) for nid, raw in data["nodes"].items()}
     library.trees[data["id"]] = Tree(
         id=data["id"], title=data["title"], version=data["version"], start=data["start"], nodes=nodes,
-        where=at(), content_hash=digest, role=data.get("role", "module"), description=data.get("description"),
+        where=at(), content_hash=digest, role=data.get("role", "module"), baseline=data.get("baseline"),
+        description=data.get("description"),
         authors=tuple(data.get("authors", ())), reviewed=data.get("reviewed"), sources=tuple(data.get("sources", ())),
         scenarios=tuple(_scenario(s, at("scenarios", i)) for i, s in enumerate(data.get("scenarios", ()))),
         invariants=tuple(_invariant(v, data["id"], at("invariants", i)) for i, v in enumerate(data.get("invariants", ()))),
@@ -146,7 +147,7 @@ def _question(common: dict, raw: dict) -> Question:
                     for o in raw.get("options", ()))
     return Question(**common, style=raw["style"], text=raw["text"], why=raw["why"], help=raw.get("help"),
                     options=options, if_yes=_q(tree, raw.get("if_yes")), if_no=_q(tree, raw.get("if_no")),
-                    red_flag=raw.get("red_flag"))
+                    red_flag=raw.get("red_flag"), plan_weeks=raw.get("plan_weeks"))
 
 
 def _self_test(common: dict, raw: dict) -> SelfTest:
@@ -158,7 +159,7 @@ def _self_test(common: dict, raw: dict) -> SelfTest:
 
 def _measure(common: dict, raw: dict) -> Measure:
     return Measure(**common, text=raw["text"], why=raw["why"], unit=raw["unit"], min=raw["min"], max=raw["max"],
-                   integer=raw.get("integer", False), help=raw.get("help"))
+                   integer=raw.get("integer", False), help=raw.get("help"), better=raw.get("better"))
 
 
 def _outcome(common: dict, raw: dict) -> Outcome:
@@ -206,7 +207,33 @@ def _add_catalogue(doc: Document, name: str, digest: str, library: Library) -> l
                                         code="duplicate-entry"))
                 continue
             table[entry_id] = build(entry_id, raw, where)
+    if "plan" in doc.data:
+        problems += _add_plan_rules(doc, name, library)
     return problems
+
+
+def _add_plan_rules(doc: Document, name: str, library: Library) -> list[Problem]:
+    """One catalogue says how plans are built; a second `plan:` section would make the rules ambiguous."""
+    where = Where(name, *doc.where(("plan",)))
+    if library.plan is not None:
+        return [Problem(name, where.line, where.col, f"`plan` is already declared in {library.plan.where.file}",
+                        code="duplicate-entry")]
+    raw = doc.data["plan"]
+    span = lambda key, default: (raw[key]["min"], raw[key]["max"]) if key in raw else default  # noqa: E731
+    library.plan = PlanRules(
+        where=where, priority=tuple(raw.get("priority", ())), fill=tuple(raw.get("fill", ())),
+        advice=tuple(raw.get("advice", ())),
+        exercises=span("exercises", (4, 6)), minutes=span("minutes", (20, 30)),
+        get_help_after_weeks=raw.get("get_help_after_weeks", 8), retest_after_weeks=raw.get("retest_after_weeks", 3),
+        progress=_stage_rule(raw.get("progress")), step_back=_stage_rule(raw.get("step_back")))
+    return []
+
+
+def _stage_rule(raw: dict | None) -> StageRule:
+    if not raw:
+        return StageRule()
+    when = conditions.parse_condition(raw["when"], "") if "when" in raw else None
+    return StageRule(when, raw.get("retest"))
 
 
 def _exercise(entry_id: str, raw: dict, where: Where) -> Exercise:
@@ -214,7 +241,7 @@ def _exercise(entry_id: str, raw: dict, where: Where) -> Exercise:
                     dosage=Dosage(**raw["dosage"]), minutes=raw["minutes"], where=where,
                     cautions=tuple(raw.get("cautions", ())), progression=raw.get("progression"),
                     regression=raw.get("regression"), serves=tuple(raw.get("serves", ())),
-                    sources=tuple(raw.get("sources", ())))
+                    sources=tuple(raw.get("sources", ())), stage=raw.get("stage", 2), after=tuple(raw.get("after", ())))
 
 
 _CATALOGUE_BUILDERS = {
@@ -222,5 +249,6 @@ _CATALOGUE_BUILDERS = {
                                           expect=raw.get("expect"), sources=tuple(raw.get("sources", ()))),
     "exercises": _exercise,
     "advice": lambda i, raw, w: Advice(id=i, title=raw["title"], text=raw["text"], where=w,
-                                       sources=tuple(raw.get("sources", ()))),
+                                       sources=tuple(raw.get("sources", ())), excludes=tuple(raw.get("excludes", ())),
+                                       serves=tuple(raw.get("serves", ()))),
 }

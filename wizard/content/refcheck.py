@@ -22,7 +22,37 @@ def cross_references(library: Library) -> list[Problem]:
         for finding in exercise.serves:
             if finding not in library.findings:
                 problems.append(_at(exercise.where, f"exercise '{exercise.id}' serves unknown finding '{finding}'"))
+        problems += [_at(exercise.where, m) for m in _after_messages(exercise, library)]
+    for advice in library.advice.values():
+        problems += [_at(advice.where, f"advice '{advice.id}' excludes unknown exercise '{e}'")
+                     for e in advice.excludes if e not in library.exercises]
+        problems += [_at(advice.where, f"advice '{advice.id}' serves unknown finding '{f}'")
+                     for f in advice.serves if f not in library.findings]
+    if library.plan is not None:
+        problems += [_at(library.plan.where, m) for m in _plan_messages(library.plan, library)]
     return problems
+
+
+def _after_messages(exercise, library: Library) -> Iterator[str]:
+    """`after` names exercises that must come first, so each must exist and sit at an earlier stage."""
+    for other in exercise.after:
+        if other not in library.exercises:
+            yield f"exercise '{exercise.id}' comes after unknown exercise '{other}'"
+        elif library.exercises[other].stage >= exercise.stage:
+            yield (f"exercise '{exercise.id}' (stage {exercise.stage}) comes after '{other}', which is stage "
+                   f"{library.exercises[other].stage}: give it a lower stage")
+
+
+def _plan_messages(rules, library: Library) -> Iterator[str]:
+    yield from (f"plan priority names unknown finding '{f}'" for f in rules.priority if f not in library.findings)
+    yield from (f"plan advice names unknown advice '{a}'" for a in rules.advice if a not in library.advice)
+    yield from (f"plan fill names unknown exercise '{e}'" for e in rules.fill if e not in library.exercises)
+    for span, (low, high) in (("exercises", rules.exercises), ("minutes", rules.minutes)):
+        if low > high:
+            yield f"plan {span}: min {low:g} is more than max {high:g}"
+    for name, rule in (("progress", rules.progress), ("step_back", rules.step_back)):
+        if rule.when is not None:
+            yield from (f"plan {name}: {m}" for m in conditions.check_condition(rule.when, library))
 
 
 def _at(where: Where, message: str, node: str | None = None, code: str = "reference") -> Problem:
@@ -74,6 +104,8 @@ def _question_messages(node: Question, library: Library) -> Iterator[str]:
             yield "`if_yes` / `if_no` belong to yes_no questions only"
         if node.red_flag:
             yield "`red_flag` belongs to yes_no questions only"
+        if node.plan_weeks:
+            yield "`plan_weeks` belongs to yes_no questions only"
     values = [o.value for o in node.options]
     for value in {v for v in values if values.count(v) > 1}:
         yield f"option value '{value}' is used twice"

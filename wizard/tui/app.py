@@ -123,8 +123,7 @@ class WizardApp(App):
 
     def _comparison(self, session: Session) -> list[str] | None:
         """After a quick re-test with history: better / same / worse against the last full check."""
-        from wizard.history.retest import RETEST_TREES
-        if self.store is None or session.tree_id not in RETEST_TREES:
+        if self.store is None or session.tree_id not in self.library.retest_trees():
             return None
         from wizard.history.compare import describe
         from wizard.history.retest import compare_with_baseline
