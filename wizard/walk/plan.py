@@ -92,13 +92,17 @@ def rules_of(library: Library) -> PlanRules:
 
 def build_plan(library: Library, result: Result, *, starts: date, stage: int = 1, side: str | None = None,
                unsafe: frozenset[str] = frozenset()) -> Plan:
-    """The plan for `result` at `stage`; `unsafe`: exercise ids this person must not be given (cautions)."""
+    """The plan for `result` at `stage`; `unsafe`: exercise ids this person must not be given (cautions).
+
+    The routine has the catalogue's number of exercises and minutes when there are enough usable ones, and
+    is empty when the walk calls for no exercise (see `_wants_routine`); relief and activity sit beside it."""
     rules = rules_of(library)
     findings = ordered_findings(rules, result)
     advice = _advice(library, result, findings)
     blocked = unsafe | {e for a in advice for e in a.excludes}
     usable = lambda e: e.id not in blocked and e.stage <= stage  # noqa: E731 - one-line filter
-    routine = _pick_routine(rules, _routine_groups(library, result, findings, usable), rules.fill, library, usable)
+    groups = _routine_groups(library, result, findings, usable)
+    routine = _pick_routine(rules, groups, rules.fill, library, usable) if _wants_routine(library, result, findings) else []
     return Plan(
         stage=stage, routine=tuple(_item(e) for e in routine),
         relief=tuple(_item(e) for e in _side_items(library, result, findings, usable, "relief")),
@@ -125,6 +129,13 @@ def _serving(library: Library, finding: str, usable) -> list[Exercise]:
     """A finding's exercises, the highest usable stage first (the plan grows with the stages)."""
     mine = [e for e in library.exercises.values() if finding in e.serves and usable(e)]
     return sorted(mine, key=lambda e: -e.stage)
+
+
+def _wants_routine(library: Library, result: Result, findings: list[str]) -> bool:
+    """A routine only where the trees or the findings call for exercise at all: a walk whose outcomes name
+    only walking (a hernia, a replaced hip to be checked) gets no general fill routine."""
+    serving = any(e.in_routine and f in e.serves for f in findings for e in library.exercises.values())
+    return serving or any(e.in_routine for e in result.exercises)
 
 
 def _routine_groups(library: Library, result: Result, findings: list[str], usable) -> list[list[Exercise]]:
