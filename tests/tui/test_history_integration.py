@@ -79,8 +79,9 @@ async def test_a_quick_retest_ends_with_a_comparison_against_the_last_full_check
         await wait_for(pilot, lambda: getattr(app.screen, "node", None) is not None, "the last re-test step")
         await pilot.press("2" if last_value is False else "1")
         await wait_for(pilot, on(app, ResultScreen), "the result")
-        text = str(app.screen.query_one("#comparison").render())
+        text = str(app.screen.query_one("#change").render())
         assert "better" in text and "worse" in text and "Pain" in text
+        assert "Compared with your Full check (test) of" in text
 
 
 async def test_a_quick_retest_starts_with_last_times_positive_areas_ticked(tmp_path):

@@ -113,7 +113,7 @@ async def test_export_writes_a_file_and_says_where(library, monkeypatch, tmp_pat
     import types
     written = tmp_path / "summary.md"
     module = types.ModuleType("wizard.report.files")
-    module.export_session = lambda session, fmt: written
+    module.export_summary = lambda summary, fmt: written
     monkeypatch.setitem(sys.modules, "wizard.report.files", module)
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:

@@ -261,3 +261,19 @@ def _stage_chain(store: Store, library: Library, session: Session, session_id: s
         answers = _counted_answers(library, store.load(row.id))
         stage, before = next_stage(library, stage, before, answers).after, answers
     return next_stage(library, stage, before, session.path_answers)
+
+
+def retest_intro(store: Store, library: Library, tree_id: str) -> str | None:
+    """What a re-test says before its first question: which check it compares with and when, or that
+    there is none yet (so the person is not told only at the end). None for a tree that is not a re-test."""
+    tree = baseline_tree(library, tree_id)
+    if tree is None:
+        return None
+    title = library.trees[tree].title if tree in library.trees else tree
+    baseline = find_baseline(store, library, tree_ids=(tree,))
+    if baseline is None:
+        return (f"There is no finished {title} to compare with yet. This re-test will record your numbers; "
+                f"do the {title} for findings and a plan.")
+    moment = datetime.fromisoformat(baseline.when).astimezone()
+    return f"This re-test compares with your {title} of {moment:%d %b %Y, %H:%M}."
+

@@ -33,15 +33,24 @@ def export_command(args, *, open_store: Callable = _open_store) -> int:
             raise StateError("there are no saved sessions yet: finish or start a check with `hip-wizard` first")
         session, notes = Session.from_dict(library, store.load(session_id))
         when = _saved_time(store, session_id)
+        retest = _retest_view(store, library, session, session_id)
     finally:
         _close(store)
-    text = render(build_summary(session, when=when, notes=tuple(notes)), args.format)
+    text = render(build_summary(session, when=when, notes=tuple(notes), retest=retest), args.format)
     if args.output is None:
         sys.stdout.write(text)
         return 0
     path = write_private(args.output, text)
     print(f"Saved the summary of session {session_id} to {path}", file=sys.stderr)
     return 0
+
+
+def _retest_view(store, library, session: Session, session_id: str):
+    """A re-test's comparison with the full check before it, as the app showed it; None for other walks."""
+    if session.tree_id not in library.retest_trees() or not hasattr(store, "sessions"):
+        return None
+    from wizard.history.retest import retest_view
+    return retest_view(store, library, session, session_id)
 
 
 def _saved_time(store, session_id: str) -> datetime | None:

@@ -45,6 +45,7 @@ class WizardApp(App):
         to tell the person at start (e.g. a damaged history file was moved aside)."""
         super().__init__()
         self.bundled = bundled
+        self.now = lambda: None  # when summaries are dated: None means the local time now (tests fix it)
         self.library, self.store, self.start_tree = library, store, start_tree
         self.journal = GuardedJournal(journal if journal is not None else NullJournal(), self._journal_failed)
         self.watch_paths = list(watch_paths)
@@ -116,29 +117,25 @@ class WizardApp(App):
             return EmergencyScreen(session.result())
         if session.finished:
             from wizard.tui.screens.result import ResultScreen
-            result = session.result()
-            return ResultScreen(result, tuple(o for o in result.outcomes if not self._waypoint(o.qid)),
-                                comparison=self._comparison(session))
+            return ResultScreen(self.summary_of(session))
         return step_screen_for(session.current)(Step.current(session))
 
-    def _comparison(self, session: Session) -> list[str] | None:
-        """After a quick re-test with history: better / same / worse against the last full check."""
+    def summary_of(self, session: Session):
+        """The one record the result screen and every export show; a re-test's carries its comparison."""
+        from wizard.report.summary import build_summary
+        return build_summary(session, when=self.now(), retest=self._retest_view(session))
+
+    def _retest_view(self, session: Session):
+        """After a re-test with history: baseline, comparison, re-judged findings and the plan's stage."""
         if self.store is None or session.tree_id not in self.library.retest_trees():
             return None
-        from wizard.history.compare import describe
-        from wizard.history.retest import compare_with_baseline
+        from wizard.history.retest import retest_view
         session_id = getattr(self.journal.journal, "id_of", lambda s: None)(session)
         try:
-            comparison = compare_with_baseline(self.store, self.library, session, session_id)
+            return retest_view(self.store, self.library, session, session_id)
         except (WizardError, StateError) as exc:
-            return [f"Could not compare with last time: {exc}"]
-        if comparison is None:
-            return ["There is no earlier full check to compare with yet."]
-        return describe(comparison, {f: self.library.findings[f].name for f in self.library.findings})
-
-    def _waypoint(self, qid: str) -> bool:
-        """An outcome that only closes a module ("tests done") has nothing to tell the person."""
-        return bool(getattr(self.library.node(qid), "is_waypoint", False))
+            self.notify(f"Could not compare with last time: {exc}", severity="warning")
+            return None
 
     def back_to_start(self) -> None:
         self.session = None
@@ -171,11 +168,14 @@ class WizardApp(App):
         """A new walk; a re-test comes pre-filled with the areas whose tests were positive last time."""
         session = Session(self.library, tree_id)
         if self.store is not None:
-            from wizard.history.retest import suggest_from_last_check
+            from wizard.history.retest import retest_intro, suggest_from_last_check
             try:
                 suggest_from_last_check(self.store, self.library, session)
+                intro = retest_intro(self.store, self.library, tree_id)
             except (WizardError, StateError):
-                pass  # a suggestion is a convenience; the walk works without it
+                intro = None  # a suggestion is a convenience; the walk works without it
+            if intro:
+                self.notify(intro, timeout=12)
         return session
 
     def on_resume_walk(self, message: ResumeWalk) -> None:
@@ -261,12 +261,12 @@ class WizardApp(App):
 
     def export_session(self, fmt: str) -> None:
         try:
-            from wizard.report.files import export_session
+            from wizard.report.files import export_summary
         except ImportError:
             self.notify("Export is not available in this version.", severity="warning")
             return
         try:
-            path = export_session(self.session, fmt)
+            path = export_summary(self.summary_of(self.session), fmt)
         except (OSError, WizardError, ValueError) as exc:
             self.notify(f"Export failed: {exc}", severity="error")
             return
