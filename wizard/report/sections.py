@@ -140,7 +140,7 @@ def _retests(s: Summary) -> Section | None:
 def _measures(s: Summary) -> Section | None:
     if not s.measures:
         return None
-    return Section("measures", "Measures", (tuple(_lines(tuple(
+    return Section("numbers", "Measures", (tuple(_lines(tuple(
         (f"{m.title}: {t.number(m.value)} {m.unit} (scale {t.number(m.min)} to {t.number(m.max)})", PLAIN)
         for m in s.measures))),))
 
