@@ -28,7 +28,7 @@ def export_command(args, *, open_store: Callable = _open_store) -> int:
     library = loader.load(args.trees)
     store = open_store(args.data_dir)
     try:
-        session_id = args.session or store.latest_id()
+        session_id = store.resolve_id(args.session) if args.session else store.latest_id()
         if session_id is None:
             raise StateError("there are no saved sessions yet: finish or start a check with `hip-wizard` first")
         session, notes = Session.from_dict(library, store.load(session_id))
