@@ -31,7 +31,7 @@ BUNDLED = load([])
 MARKDOWN_HEADING = {"What to do next": "## What to do next", "Since your last full check": "## Since your last full check",
                     "Findings": "## Findings", "Where your answers led": "## Where your answers led",
                     "Exercises and positions": "## Exercises and positions", "Lifestyle changes": "### Lifestyle changes",
-                    "When to re-test": "## When to re-test", "Measures": "## Measures"}
+                    "When to re-test": "## When to re-test", "Measures": "## Measures", "Notes": "## Notes"}
 
 
 def _scenario_walks():

@@ -145,4 +145,10 @@ def _measures(s: Summary) -> Section | None:
         for m in s.measures))),))
 
 
-BUILDERS = (_referral, _change, _findings, _outcomes, _frame, _routine, _exercises, _advice, _retests, _measures)
+def _notes(s: Summary) -> Section | None:
+    """Tests a caution kept from this person (with the reason), and what changed since the walk was saved."""
+    return Section("notes", "Notes", tuple(((n, PLAIN),) for n in s.notes)) if s.notes else None
+
+
+BUILDERS = (_referral, _change, _findings, _outcomes, _frame, _routine, _exercises, _advice, _retests, _measures,
+            _notes)

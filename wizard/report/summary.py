@@ -228,16 +228,15 @@ class Summary:
 
 
 def build_summary(session, *, when: datetime | None = None, app_version: str = wizard.__version__,
-                  notes: tuple[str, ...] | list[str] = (), retest=None, side: str | None = None,
-                  unsafe: frozenset[str] = frozenset()) -> Summary:
+                  notes: tuple[str, ...] | list[str] = (), retest=None) -> Summary:
     """Summarise `session` as it stands now; `when` fixes the date (tests), else the local time now.
 
     `retest`: for a re-test, its `history.retest.RetestView` (baseline, comparison, re-judged findings, stage);
     the findings and the plan then come from the re-judged baseline, so a re-test keeps what it knows.
-    `side`: the sore side, named in the plan; `unsafe`: exercise ids this person's cautions rule out."""
+    The plan names the sore side and leaves out exercises a caution rules out (from the walk's answers)."""
     created = _local(when or datetime.now().astimezone())
     result = retest.result if retest is not None and retest.result is not None else session.result()
-    plan = _plan(session, result, created, retest, side, unsafe)
+    plan = _plan(session, result, created, retest)
     exercises = plan.items if plan else ()
     trees = _trees(session)
     return Summary(
@@ -247,7 +246,8 @@ def build_summary(session, *, when: datetime | None = None, app_version: str = w
         trees=trees,
         status=STATUS_OF_SESSION[session.status],
         answers=tuple(_answer(node, session.answers[node.qid]) for node in session.steps),
-        measures=tuple(_measure(n, session.answers[n.qid]) for n in session.steps if isinstance(n, Measure)),
+        measures=tuple(_measure(n, session.answers[n.qid]) for n in session.steps
+                       if isinstance(n, Measure) and _is_number(session.answers[n.qid])),
         outcomes=tuple(OutcomeLine(o.qid, o.title, o.text) for o in result.outcomes
                        if not session.library.node(o.qid).is_waypoint),
         findings=tuple(_finding(f) for f in result.findings),
@@ -257,20 +257,21 @@ def build_summary(session, *, when: datetime | None = None, app_version: str = w
         routine=_routine(plan.routine if plan else ()),
         retests=tuple(session.result().retests),
         waiting_at=session.current.label if session.current is not None else None,
-        notes=tuple(notes),
+        notes=tuple(notes) + tuple(skipped.sentence for skipped in result.not_offered),
         plan=_plan_line(plan) if plan and not plan.empty else None,
         change=_change(retest, session.library),
     )
 
 
-def _plan(session, result: Result, created: datetime, retest, side, unsafe) -> Plan | None:
+def _plan(session, result: Result, created: datetime, retest) -> Plan | None:
     """No plan after an emergency stop; a re-test's plan starts on its baseline's day, at its stage."""
     if session.status == "emergency" or not (result.exercises or result.findings or result.advice):
         return None
     stage = retest.stage.after if retest is not None and retest.stage is not None else 1
     baseline = retest.baseline if retest is not None else None
     starts = baseline.day if baseline is not None else created.date()
-    return build_plan(session.library, result, starts=starts, stage=stage, side=side, unsafe=unsafe)
+    answers = {**(retest.baseline.answers if baseline is not None else {}), **session.path_answers}
+    return build_plan(session.library, result, starts=starts, stage=stage, answers=answers)
 
 
 def _plan_line(plan: Plan) -> PlanLine:
@@ -324,6 +325,11 @@ def _choices(node: Node, value: object) -> tuple[Choice, ...]:
 def _sides(value: str) -> tuple[Side, ...]:
     left, right = SIDES[value]
     return Side("left", left, SIDE_WORDS[left]), Side("right", right, SIDE_WORDS[right])
+
+
+def _is_number(value: object) -> bool:
+    """A measure's `cannot` answer is not a number: it stays in the answers, out of the measures table."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _measure(node: Measure, value: int | float) -> MeasureLine:

@@ -10,12 +10,15 @@ What the builder needs is declared in the catalogue; nothing here names a findin
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from wizard.content.model import Advice, Exercise, Library, PlanRules, Where
+from wizard.walk.cautions import offered
 from wizard.walk.result import Result
+from wizard.walk.side import personal_steps, sore_side
 
 STAGE_NAMES = {1: "settle", 2: "build", 3: "return to activity"}
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -90,16 +93,19 @@ def rules_of(library: Library) -> PlanRules:
     return library.plan or PlanRules(where=Where("(defaults)"))
 
 
-def build_plan(library: Library, result: Result, *, starts: date, stage: int = 1, side: str | None = None,
-               unsafe: frozenset[str] = frozenset()) -> Plan:
-    """The plan for `result` at `stage`; `unsafe`: exercise ids this person must not be given (cautions).
+def build_plan(library: Library, result: Result, *, starts: date, stage: int = 1, answers: dict | None = None) -> Plan:
+    """The plan for `result` at `stage`. `answers` (the walk's) name the sore side, filled into the steps, and
+    decide the cautions: an exercise whose `unsafe_with` holds for this person is never offered.
 
     The routine has the catalogue's number of exercises and minutes when there are enough usable ones, and
     is empty when the walk calls for no exercise (see `_wants_routine`); relief and activity sit beside it."""
-    rules = rules_of(library)
+    rules, answers = rules_of(library), answers or {}
     findings = ordered_findings(rules, result)
     advice = _advice(library, result, findings)
+    unsafe = {e.id for e in library.exercises.values() if not offered(library, e.unsafe_with, answers)}
     blocked = unsafe | {e for a in advice for e in a.excludes}
+    side = sore_side(library, answers)
+    _item = lambda e: PlanItem(_personal(e, side), days_for(e.dosage.frequency))  # noqa: E731
     usable = lambda e: e.id not in blocked and e.stage <= stage  # noqa: E731 - one-line filter
     groups = _routine_groups(library, result, findings, usable)
     routine = _pick_routine(rules, groups, rules.fill, library, usable) if _wants_routine(library, result, findings) else []
@@ -192,5 +198,8 @@ def _side_items(library: Library, result: Result, findings: list[str], usable, k
     return list(dict.fromkeys(serving or listed))[:MAX_SIDE_ITEMS]
 
 
-def _item(exercise: Exercise) -> PlanItem:
-    return PlanItem(exercise, days_for(exercise.dosage.frequency))
+def _personal(exercise: Exercise, side: str | None) -> Exercise:
+    """The exercise with `{side leg}` and friends in its steps filled for this person's sore side."""
+    if "{" not in "".join(exercise.steps):
+        return exercise
+    return dataclasses.replace(exercise, steps=personal_steps(exercise.steps, side))
