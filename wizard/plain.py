@@ -282,9 +282,13 @@ def offer_resume(store, library: Library, front: PlainFrontEnd):
     rows = [r for r in store.unfinished() if r.tree_id in library.trees] if store else []
     if not rows:
         return None
+    from wizard.history.views import resume_label
     row = rows[0]
-    title = library.trees[row.tree_id].title
-    if front.ask(f"You have an unfinished '{title}' from {row.started[:16].replace('T', ' ')}. Carry on? [y/n]").lower() not in YES:
+    label = resume_label(library, row, store.load(row.id))
+    if front.ask(f"You have an unfinished walk: {label}. Carry on? [y/n]").lower() not in YES:
+        if front.ask("Discard it, so it is not offered again? [y/n]").lower() in YES:
+            store.delete(row.id)
+            front.say("Discarded.")
         return None
     session, notes, journal = store.resume(row.id, library)
     for note in notes:

@@ -101,3 +101,27 @@ async def test_a_quick_retest_starts_with_last_times_positive_areas_ticked(tmp_p
         app.begin_walk(app.session)
         await wait_for(pilot, lambda: app.screen.query(TickList), "the areas question")
         assert app.screen.query_one(TickList).selected == ["side"]
+
+
+async def test_resume_rows_say_when_and_how_far_and_a_fresh_start_offers_to_discard(library, tmp_path):
+    from wizard.tui.screens.confirm import ConfirmScreen
+    store = store_module.Store.open(tmp_path)
+    app = WizardApp(library, journal=store.journal(), store=store, start_tree="example")
+    async with app.run_test() as pilot:
+        await walk_to_stance(app, pilot)
+        await pilot.press("ctrl+q")
+        await wait_for(pilot, lambda: app._exit, "the app to exit")
+    [left] = store.unfinished()
+    again = WizardApp(library, journal=store.journal(), store=store)
+    async with again.run_test(size=(110, 30)) as pilot:
+        await wait_for(pilot, on(again, StartScreen), "the start screen")
+        text = screen_text(again)
+        assert "Resume: Example walk (every node kind), started " in text and ", step 4 of about 5" in text
+        assert "T" not in text.split("started ")[1][:12]  # a date people read, not an ISO stamp
+        from wizard.tui.messages import StartWalk
+        again.post_message(StartWalk("example"))  # start the same check afresh
+        await wait_for(pilot, on(again, ConfirmScreen), "the question whether to discard the unfinished walk")
+        assert "You have an unfinished walk: Example walk" in screen_text(again)
+        await pilot.click("#yes")
+        await wait_for(pilot, lambda: getattr(again.screen, "node", None) is not None, "the first step")
+        assert left.id not in [row.id for row in store.sessions()]

@@ -19,6 +19,7 @@ from wizard.content import loader
 from wizard.history.compare import SIDES, side_state
 from wizard.content.model import Library, Measure
 from wizard.history.store import AnswerRow, SessionRow, Store
+from wizard.errors import StateError
 from wizard.text import terminal_safe
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -365,3 +366,21 @@ def history_command(args, stdin: TextIO | None = None, out: TextIO | None = None
         width = shutil.get_terminal_size().columns if _is_terminal(out) else None
         print("\n".join(render(store, library, width)), file=out)
     return EXIT_OK
+
+
+# --- resuming ----------------------------------------------------------------------------------------------
+
+
+def resume_label(library: Library, row: SessionRow, saved: dict) -> str:
+    """"Full hip check, started 3 Mar 14:05, step 12 of about 30": what to call an unfinished walk."""
+    from wizard.walk.engine import Session
+    from wizard.walk.progress import expected
+    started = datetime.fromisoformat(row.started).astimezone()
+    label = f"{tree_name(library, row.tree_id)}, started {started.day} {started:%b %H:%M}"
+    try:
+        session, _ = Session.from_dict(library, saved)
+    except (StateError, KeyError, TypeError, ValueError):
+        return label
+    progress = expected(session)
+    return f"{label}, step {progress.done + 1} of about {progress.done + progress.remaining}"
+

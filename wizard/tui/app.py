@@ -30,6 +30,7 @@ from wizard.tui.step import Step
 from wizard.tui.watcher import TreeWatcher
 
 EXPORT_FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "fhir": "FHIR"}
+ANSWERS_KEPT = "Your answers are saved; start hip-wizard again to carry on where you stopped."
 QUIT_WARNING = "Quit now? Your answers so far will be lost: history is not being saved this time."
 
 
@@ -81,11 +82,18 @@ class WizardApp(App):
             self.set_keymap(remap)
 
     def _start_screen(self) -> StartScreen:
-        resumable = [(row.id, f"{self.library.trees[row.tree_id].title} (started {row.started})")
-                     for row in self._unfinished() if row.tree_id in self.library.trees]
+        resumable = [(row.id, self._resume_label(row)) for row in self._unfinished() if row.tree_id in self.library.trees]
         entries = self.library.entries()
         minutes = {t.id: minutes_words(expected_minutes(self.library, t.id)) for t in entries}
         return StartScreen(entries, resumable, history=self._history_screen() is not None, minutes=minutes)
+
+    def _resume_label(self, row) -> str:
+        """"Full hip check, started 3 Mar 14:05, step 12 of about 30"."""
+        from wizard.history.views import resume_label
+        try:
+            return resume_label(self.library, row, self.store.load(row.id))
+        except (OSError, WizardError, StateError):
+            return resume_label(self.library, row, {})
 
     def _unfinished(self) -> list:
         try:
@@ -165,7 +173,25 @@ class WizardApp(App):
         self.notify(message, severity="error", timeout=15)
 
     def on_start_walk(self, message: StartWalk) -> None:
-        self.begin_walk(self._fresh_session(message.tree_id))
+        """A fresh walk; when the same check is unfinished, ask whether to discard it rather than pile up."""
+        tree_id = message.tree_id
+        left = [row for row in self._unfinished() if row.tree_id == tree_id]
+        if not left:
+            self.begin_walk(self._fresh_session(tree_id))
+            return
+        from wizard.tui.screens.confirm import ConfirmScreen
+        question = (f"You have an unfinished walk: {self._resume_label(left[0])}. Discard it and start again? "
+                    "(Keep it to find it under Resume next time.)")
+        self.push_screen(ConfirmScreen(question, "Discard it", "Keep it"),
+                         lambda discard: self._start_fresh(tree_id, left if discard else []))
+
+    def _start_fresh(self, tree_id: str, discard: list) -> None:
+        for row in discard:
+            try:
+                self.store.delete(row.id)
+            except (OSError, WizardError, StateError) as exc:
+                self.notify(f"Could not discard the unfinished walk: {exc}", severity="error")
+        self.begin_walk(self._fresh_session(tree_id))
 
     def _fresh_session(self, tree_id: str) -> Session:
         """A new walk; a re-test comes pre-filled with the areas whose tests were positive last time."""
@@ -293,6 +319,9 @@ class WizardApp(App):
 
     async def action_quit(self) -> None:
         from wizard.tui.screens.confirm import ConfirmScreen
+        if self.journal.keeps_history and self._answers_at_risk():
+            self.exit(message=ANSWERS_KEPT)  # printed once the terminal is back: the person knows nothing is lost
+            return
         if self.journal.keeps_history or not self._answers_at_risk() or isinstance(self.screen, ConfirmScreen):
             self.exit()
             return
