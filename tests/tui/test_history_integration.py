@@ -43,10 +43,20 @@ async def test_export_key_writes_a_summary_and_says_where(library, tmp_path, mon
         await pilot.press("1")
         await wait_for(pilot, on(app, ResultScreen), "the result")
         await pilot.press("e")
+        from wizard.tui.screens.export import ExportScreen
+        await wait_for(pilot, on(app, ExportScreen), "the export dialog")
+        assert "FHIR" in screen_text(app) and str(tmp_path / "exports") in str(app.screen.query_one("#folder").value)
+        await pilot.press("1")
         await wait_for(pilot, lambda: "Markdown summary saved to" in notes, "the export notice")
+        await pilot.press("e")
+        await wait_for(pilot, on(app, ExportScreen), "the export dialog again")
+        app.screen.query_one("#folder").value = str(tmp_path / "elsewhere")
+        await pilot.press("2")
+        await wait_for(pilot, lambda: "HTML summary saved to" in notes, "the HTML export notice")
     written = list((tmp_path / "exports").glob("*.md"))
-    assert len(written) == 1 and str(written[0]) in notes.seen[-1]
+    assert len(written) == 1 and str(written[0]) in notes.seen[-2]
     assert "Outer hip tendon pattern" in written[0].read_text()
+    assert len(list((tmp_path / "elsewhere").glob("*.html"))) == 1
 
 
 async def test_h_opens_the_history_screen_when_history_is_kept(library, tmp_path):
@@ -125,3 +135,25 @@ async def test_resume_rows_say_when_and_how_far_and_a_fresh_start_offers_to_disc
         await pilot.click("#yes")
         await wait_for(pilot, lambda: getattr(again.screen, "node", None) is not None, "the first step")
         assert left.id not in [row.id for row in store.sessions()]
+
+
+async def test_enter_on_a_past_walk_opens_its_summary_with_export(library, tmp_path):
+    from wizard.tui.screens import history
+    from wizard.tui.screens.export import ExportScreen
+    store = store_module.Store.open(tmp_path)
+    app = WizardApp(library, journal=store.journal(), store=store, start_tree="example")
+    async with app.run_test(size=(110, 40)) as pilot:
+        await walk_to_stance(app, pilot)
+        await pilot.press("1")
+        await wait_for(pilot, on(app, ResultScreen), "the result")
+        app.action_history()
+        await wait_for(pilot, lambda: isinstance(app.screen, history.HistoryScreen), "the history screen")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultScreen) and app.screen.past, "the past walk")
+        assert "Outer hip tendon pattern" in screen_text(app) and "Your plan: stage 1 of 3" in screen_text(app)
+        await pilot.press("e")
+        await wait_for(pilot, on(app, ExportScreen), "the export dialog")
+        await pilot.press("escape")
+        await wait_for(pilot, on(app, ResultScreen), "the past walk again")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, history.HistoryScreen), "back to the history")

@@ -10,6 +10,7 @@ not use (see bench/bench_startup.py).
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
@@ -23,7 +24,7 @@ from wizard.history.journal import GuardedJournal, NullJournal
 from wizard.content.model import Library
 from wizard.tui import keymap
 from wizard.tui.library_cache import bundled_dir, load_library
-from wizard.tui.messages import Answered, GoBack, ResumeWalk, StartWalk
+from wizard.tui.messages import Answered, GoBack, OpenPastWalk, ResumeWalk, StartWalk
 from wizard.tui.screens.start import StartPlaceholder, StartScreen
 from wizard.tui.screens.steps import step_screen_for
 from wizard.tui.step import Step
@@ -207,6 +208,26 @@ class WizardApp(App):
                 self.notify(intro, timeout=12)
         return session
 
+    def on_open_past_walk(self, message: OpenPastWalk) -> None:
+        """A finished walk from the history: its summary as it was saved, over the history screen."""
+        from wizard.report.summary import build_summary
+        from wizard.tui.screens.result import ResultScreen
+        try:
+            session, notes = Session.from_dict(self.library, self.store.load(message.session_id))
+            when = datetime.fromisoformat(self.store.session(message.session_id).updated).astimezone()
+            retest = self._past_retest(session, message.session_id)
+            summary = build_summary(session, when=when.replace(microsecond=0), notes=tuple(notes), retest=retest)
+        except (OSError, StateError, WizardError, KeyError, ValueError) as exc:
+            self.notify(f"That walk cannot be shown: {exc}", severity="error")
+            return
+        self.push_screen(ResultScreen(summary, past=True))
+
+    def _past_retest(self, session: Session, session_id: str):
+        if session.tree_id not in self.library.retest_trees():
+            return None
+        from wizard.history.retest import retest_view
+        return retest_view(self.store, self.library, session, session_id)
+
     def on_resume_walk(self, message: ResumeWalk) -> None:
         try:
             session, notes = Session.from_dict(self.library, self.store.load(message.session_id))
@@ -287,6 +308,25 @@ class WizardApp(App):
                 for active in self.screen.active_bindings.values() if active.enabled]
         from wizard.tui.screens.help import HelpScreen  # Markdown is heavy to import and rarely needed: load on demand
         self.push_screen(HelpScreen(topic, keys))
+
+    def ask_export(self, summary) -> None:
+        """The export dialog (format and folder), then the file is written and the app says where."""
+        from wizard.report.files import default_folder
+        from wizard.tui.screens.export import ExportScreen
+
+        def chosen(picked) -> None:
+            if picked is not None:
+                self.save_summary(summary, *picked)
+        self.push_screen(ExportScreen(default_folder()), chosen)
+
+    def save_summary(self, summary, fmt: str, folder=None) -> None:
+        from wizard.report.files import export_summary
+        try:
+            path = export_summary(summary, fmt, folder)
+        except (OSError, WizardError, ValueError) as exc:
+            self.notify(f"Export failed: {exc}", severity="error")
+            return
+        self.notify(f"{EXPORT_FORMATS.get(fmt, fmt)} summary saved to {path}", timeout=10)
 
     def export_session(self, fmt: str) -> None:
         try:

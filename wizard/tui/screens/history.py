@@ -111,6 +111,15 @@ class HistoryScreen(Screen):
 
     # --- actions -------------------------------------------------------------------------------------------
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a walk: a finished one opens its summary (with export); an unfinished one carries on."""
+        if event.data_table.id != "sessions" or event.row_key.value is None:
+            return
+        event.stop()
+        from wizard.tui.messages import OpenPastWalk, ResumeWalk
+        row = self.store.session(event.row_key.value)
+        self.post_message(ResumeWalk(row.id) if row.status == "in_progress" else OpenPastWalk(row.id))
+
     def highlighted_id(self) -> str | None:
         table = self.query_one("#sessions", DataTable)
         if table.row_count == 0:

@@ -25,9 +25,10 @@ class ResultScreen(Screen):
     BINDINGS = keymap.RESULT
     HELP_TOPIC = "result"
 
-    def __init__(self, summary: Summary) -> None:
+    def __init__(self, summary: Summary, past: bool = False) -> None:
+        """`past`: a walk opened from the history (Back closes it rather than stepping back in a walk)."""
         super().__init__()
-        self.summary = summary
+        self.summary, self.past = summary, past
 
     def compose(self) -> ComposeResult:
         yield UrgencyBanner(self.summary.referral.urgency if self.summary.referral else None)
@@ -40,8 +41,9 @@ class ResultScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#result-body").focus()
 
-    def action_export(self, fmt: str) -> None:
-        self.app.export_session(fmt)
+    def action_export(self) -> None:
+        """Ask for the format and the folder, then save this very summary (what the screen shows)."""
+        self.app.ask_export(self.summary)
 
     def action_new_session(self) -> None:
         self.app.action_new_session()
@@ -50,6 +52,9 @@ class ResultScreen(Screen):
         self.app.action_review()
 
     def action_back(self) -> None:
+        if self.past:
+            self.dismiss()
+            return
         self.post_message(GoBack())
 
 
