@@ -110,6 +110,16 @@ def test_the_retest_exports_carry_the_comparison(store, bundled):
     assert any(i["linkId"] == "hip-wizard/since-last-check" for i in fhir["item"])
 
 
+def test_the_html_export_charts_the_measures_over_the_walks(store, bundled):
+    from wizard.history.views import walk_trends
+    fill(store, bundled, "full-check", FULL)
+    session, session_id = retest(store, bundled, BETTER)
+    trends = walk_trends(store, bundled, session_id)
+    assert {t.label for t in trends} >= {"Pain over the last week", "Walking compared with normal"}
+    page = render(build_summary(session, when=WHEN, trends=trends), "html")
+    assert page.count("<svg") == len(trends) and "Pain over the last week (/10): 6 -&gt; 3" in page
+
+
 def test_a_retest_soon_after_the_check_does_not_ask_about_six_weeks(store, bundled):
     fill(store, bundled, "full-check", FULL)
     session = Session(bundled, "quick-retest")

@@ -112,6 +112,22 @@ def measure_trends(rows: list[AnswerRow], library: Library) -> list[Trend]:
     return [_trend(qid, found, library) for qid, found in series.items()]
 
 
+MAX_CHARTS = 4
+
+
+def walk_trends(store: Store, library: Library, session_id: str | None) -> list[Trend]:
+    """The measures of walks up to and including `session_id` that have changed over at least two walks
+    (pain, walking, balance...), for the charts in a summary; empty without history or with one walk."""
+    if session_id is None:
+        return []
+    try:
+        upto = store.session(session_id).started
+    except StateError:
+        return []
+    rows = [r for r in resolve(store.answer_rows(), library) if r.started <= upto]
+    return [t for t in measure_trends(rows, library) if len(t.points) >= 2][:MAX_CHARTS]
+
+
 def _trend(qid: str, rows: list[AnswerRow], library: Library) -> Trend:
     node = library.node(qid) if library.has_node(qid) else None
     low, high = (node.min, node.max) if isinstance(node, Measure) else (None, None)

@@ -34,9 +34,10 @@ def export_command(args, *, open_store: Callable = _open_store) -> int:
         session, notes = Session.from_dict(library, store.load(session_id))
         when = _saved_time(store, session_id)
         retest = _retest_view(store, library, session, session_id)
+        trends = _trends(store, library, session_id)
     finally:
         _close(store)
-    text = render(build_summary(session, when=when, notes=tuple(notes), retest=retest), args.format)
+    text = render(build_summary(session, when=when, notes=tuple(notes), retest=retest, trends=trends), args.format)
     if args.output is None:
         sys.stdout.write(text)
         return 0
@@ -51,6 +52,13 @@ def _retest_view(store, library, session: Session, session_id: str):
         return None
     from wizard.history.retest import retest_view
     return retest_view(store, library, session, session_id)
+
+
+def _trends(store, library, session_id: str) -> list:
+    if not hasattr(store, "answer_rows"):
+        return []
+    from wizard.history.views import walk_trends
+    return walk_trends(store, library, session_id)
 
 
 def _saved_time(store, session_id: str) -> datetime | None:

@@ -153,6 +153,14 @@ def _measures(s: Summary) -> list[str]:
     return ["## Measures", "", "| Measure | Value | Scale |", "| --- | --- | --- |", *rows]
 
 
+def _trends(s: Summary) -> list[str]:
+    if not s.trends:
+        return []
+    rows = [f"| {esc(tr.title)} ({esc(tr.unit)}) | {' -> '.join(t.number(v) for _, v in tr.points)} | "
+            f"{tr.points[0][0]} to {tr.points[-1][0]} |" for tr in s.trends]
+    return ["## Over time", "", "| Measure | Values, oldest first | Dates |", "| --- | --- | --- |", *rows]
+
+
 def _answer(n: int, a) -> list[str]:
     asked = f" ({esc(a.text)})" if a.text and a.text != a.title else ""
     lines = [f"{n}. **{esc(a.title)}**{asked}: {esc(a.label)}"]
@@ -182,5 +190,5 @@ def _disclaimer(s: Summary) -> list[str]:
     return ["---", "", f"*{esc(s.disclaimer)}*"]
 
 
-SECTIONS = (_header, _unfinished, _referral, _change, _findings, _outcomes, _frame, _routine, _plan, _retests, _measures,
+SECTIONS = (_header, _unfinished, _referral, _change, _findings, _outcomes, _frame, _routine, _plan, _retests, _measures, _trends,
             _answers, _trees, _notes, _disclaimer)

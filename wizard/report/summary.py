@@ -188,6 +188,17 @@ class PlanLine:
 
 
 @dataclass(frozen=True)
+class TrendLine:
+    """One measure over the walks so far, oldest first: what the charts in the exports draw."""
+
+    title: str
+    unit: str
+    min: float | None
+    max: float | None
+    points: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
 class ChangeLine:
     """A re-test against the last full check: when that was, what changed, and what it did to the plan."""
 
@@ -221,6 +232,7 @@ class Summary:
     disclaimer: str = DISCLAIMER
     plan: PlanLine | None = None
     change: ChangeLine | None = None
+    trends: tuple[TrendLine, ...] = ()
 
     @property
     def status_words(self) -> str:
@@ -228,12 +240,13 @@ class Summary:
 
 
 def build_summary(session, *, when: datetime | None = None, app_version: str = wizard.__version__,
-                  notes: tuple[str, ...] | list[str] = (), retest=None) -> Summary:
+                  notes: tuple[str, ...] | list[str] = (), retest=None, trends=()) -> Summary:
     """Summarise `session` as it stands now; `when` fixes the date (tests), else the local time now.
 
     `retest`: for a re-test, its `history.retest.RetestView` (baseline, comparison, re-judged findings, stage);
     the findings and the plan then come from the re-judged baseline, so a re-test keeps what it knows.
-    The plan names the sore side and leaves out exercises a caution rules out (from the walk's answers)."""
+    The plan names the sore side and leaves out exercises a caution rules out (from the walk's answers).
+    `trends`: `history.views.Trend`s (a measure's values over the walks so far) for the charts."""
     created = _local(when or datetime.now().astimezone())
     result = retest.result if retest is not None and retest.result is not None else session.result()
     plan = _plan(session, result, created, retest)
@@ -260,7 +273,17 @@ def build_summary(session, *, when: datetime | None = None, app_version: str = w
         notes=tuple(notes) + tuple(skipped.sentence for skipped in result.not_offered),
         plan=_plan_line(plan) if plan and not plan.empty else None,
         change=_change(retest, session.library),
+        trends=tuple(TrendLine(t.label, t.unit, t.low, t.high, tuple((_day(w), v) for w, v in t.points))
+                     for t in trends),
     )
+
+
+def _day(iso: str) -> str:
+    """A stored time as the local date people read (no microseconds, no T)."""
+    try:
+        return f"{datetime.fromisoformat(iso).astimezone():%Y-%m-%d}"
+    except ValueError:
+        return iso[:10]
 
 
 def _plan(session, result: Result, created: datetime, retest) -> Plan | None:

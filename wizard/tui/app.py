@@ -135,7 +135,19 @@ class WizardApp(App):
     def summary_of(self, session: Session):
         """The one record the result screen and every export show; a re-test's carries its comparison."""
         from wizard.report.summary import build_summary
-        return build_summary(session, when=self.now(), retest=self._retest_view(session))
+        session_id = getattr(self.journal.journal, "id_of", lambda s: None)(session)
+        return build_summary(session, when=self.now(), retest=self._retest_view(session),
+                             trends=self._trends(session_id))
+
+    def _trends(self, session_id) -> list:
+        """Measures over the walks so far, for the charts in the HTML export; none without history."""
+        if self.store is None or session_id is None:
+            return []
+        from wizard.history.views import walk_trends
+        try:
+            return walk_trends(self.store, self.library, session_id)
+        except (OSError, WizardError, StateError):
+            return []
 
     def _retest_view(self, session: Session):
         """After a re-test with history: baseline, comparison, re-judged findings and the plan's stage."""
@@ -216,7 +228,8 @@ class WizardApp(App):
             session, notes = Session.from_dict(self.library, self.store.load(message.session_id))
             when = datetime.fromisoformat(self.store.session(message.session_id).updated).astimezone()
             retest = self._past_retest(session, message.session_id)
-            summary = build_summary(session, when=when.replace(microsecond=0), notes=tuple(notes), retest=retest)
+            summary = build_summary(session, when=when.replace(microsecond=0), notes=tuple(notes), retest=retest,
+                                    trends=self._trends(message.session_id))
         except (OSError, StateError, WizardError, KeyError, ValueError) as exc:
             self.notify(f"That walk cannot be shown: {exc}", severity="error")
             return
