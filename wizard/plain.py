@@ -69,7 +69,8 @@ class PlainFrontEnd:
     def _step(self, session: Session) -> None:
         node = session.current
         progress = expected(session)
-        left = "the last step, as far as your answers show" if progress.remaining <= 1 else f"about {progress.remaining - 1} more after this"
+        left = (f"about {progress.remaining - 1} more after this" if progress.remaining > 1
+                else "the last step, as far as your answers show")
         self.say(f"\nStep {progress.done + 1}, {left}")
         self._show(node)
         value = self._read_answer(session, node)

@@ -72,34 +72,37 @@ class Passes:
 
     def _forward(self, tree: Tree) -> dict[str, frozenset]:
         start = f"{tree.id}/{tree.start}"
-        order = _topological(start, self.library)
+        order, kids = _topological(start, self.library)
         passed: dict[str, frozenset] = {start: frozenset()} if order else {}
         for qid in order:
-            node = self.library.node(qid)
-            out = self.after(node, passed[qid])
-            for kid in successors(node, self.library):
+            out = self.after(self.library.node(qid), passed[qid])
+            for kid in kids[qid]:
                 passed[kid] = passed[kid] & out if kid in passed else out
         return passed
 
 
-def _topological(start: str, library: Library) -> list[str]:
-    """Nodes reachable from `start` in topological order; [] when they hold a cycle (reported elsewhere)."""
-    reach, frontier, indegree = {start}, [start], {start: 0}
+def _topological(start: str, library: Library) -> tuple[list[str], dict[str, list[str]]]:
+    """Nodes reachable from `start` in topological order ([] when they hold a cycle, reported elsewhere),
+    and each one's successors (worked out once)."""
+    kids: dict[str, list[str]] = {}
+    frontier, seen, indegree = [start], {start}, {start: 0}
     while frontier:
-        for kid in successors(library.node(frontier.pop()), library):
+        qid = frontier.pop()
+        kids[qid] = successors(library.node(qid), library)
+        for kid in kids[qid]:
             indegree[kid] = indegree.get(kid, 0) + 1
-            if kid not in reach:
-                reach.add(kid)
+            if kid not in seen:
+                seen.add(kid)
                 frontier.append(kid)
     order, ready = [], [start]
     while ready:
         qid = ready.pop()
         order.append(qid)
-        for kid in successors(library.node(qid), library):
+        for kid in kids[qid]:
             indegree[kid] -= 1
             if indegree[kid] == 0:
                 ready.append(kid)
-    return order if len(order) == len(reach) else []
+    return (order if len(order) == len(kids) else []), kids
 
 
 def entry_facts(passes: Passes, entry: str) -> dict[str, frozenset]:

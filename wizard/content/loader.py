@@ -14,9 +14,9 @@ from wizard.content import conditions
 from wizard.content import placeholders
 from wizard.content import refcheck
 from wizard.errors import LoadError, Problem
-from wizard.content.model import (Advice, Branch, Caution, Dosage, Evidence, Exercise, Finding, Handover, Info, Invariant, Library,
-                    Measure, Option, Outcome, PlanRules, Question, Referral, Scenario, SelfTest, StageRule, StepBudget,
-                    Tree, Where, qualify)
+from wizard.content.model import (Advice, Branch, Caution, Dosage, Evidence, Exercise, Finding, Handover, Info,
+                                  Invariant, Library, Measure, Option, Outcome, PlanRules, Question, Referral,
+                                  Scenario, SelfTest, StageRule, StepBudget, Tree, Where, qualify)
 from wizard.content.schema_check import schema_errors
 from wizard.content.yamlsafe import Document, read, read_capped
 

@@ -70,5 +70,6 @@ def _problems(text: object) -> Iterator[str]:
         if words(match.group(1)) not in KNOWN:
             close = difflib.get_close_matches(words(match.group(1)), KNOWN, n=1)
             hint = f" (did you mean {{{close[0]}}}?)" if close else ""
+            parts = ", ".join(BODY_PARTS[1:])
             yield (f"unknown placeholder {{{match.group(1)}}}{hint}; known placeholders: {{side}}, {{other side}}, "
-                   f"{{side leg}}, {{other leg}}, the same with {', '.join(BODY_PARTS[1:])} instead of leg, and {{minutes}}")
+                   f"{{side leg}}, {{other leg}}, the same with {parts} instead of leg, and {{minutes}}")

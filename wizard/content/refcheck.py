@@ -34,7 +34,8 @@ def cross_references(library: Library) -> list[Problem]:
     if library.plan is not None:
         problems += [_at(library.plan.where, m) for m in _plan_messages(library.plan, library)]
     for caution in library.cautions.values():
-        problems += [_at(caution.where, f"caution '{caution.id}': {message}") for message in _caution_messages(caution, library)]
+        problems += [_at(caution.where, f"caution '{caution.id}': {message}")
+                     for message in _caution_messages(caution, library)]
     return problems
 
 

@@ -208,7 +208,7 @@ class Session:
     def shown(self, qid: str) -> Node:
         """A node as this person reads it: its `{side}` (and `{minutes}`) placeholders filled from their answers."""
         node = self.library.node(qid)
-        return personal(node, self.side, self._minutes() if "{minutes}" in getattr(node, "text", "") else None)
+        return personal(node, self.side, self._minutes() if "{minutes}" in (getattr(node, "text", None) or "") else None)
 
     def _minutes(self) -> str:
         from wizard.walk.progress import expected_minutes, minutes_words  # progress builds on this module
