@@ -102,3 +102,80 @@ def test_stage_two_brings_in_the_progressions_and_keeps_the_size():
     assert {i.exercise.stage for i in first.routine} == {1}
     assert 2 in {i.exercise.stage for i in second.routine}
     assert "side-bend-stretch" not in {i.exercise.id for i in second.items}  # no stretching the sore outer hip
+
+
+SIDE_TREE = """\
+id: side-probe
+title: Which side
+version: "1"
+start: side
+nodes:
+  side:
+    kind: question
+    style: single
+    sets: side
+    text: Which hip is sore?
+    why: The plan names it.
+    options:
+      - {value: left, label: Left}
+      - {value: right, label: Right}
+      - {value: both, label: Both}
+    next: done
+  done:
+    kind: outcome
+    title: Done
+    findings: [gluteal-tendinopathy]
+"""
+
+
+def test_the_plan_names_the_sore_side_in_the_steps(tmp_path):
+    (tmp_path / "side-probe.yaml").write_text(SIDE_TREE, encoding="utf-8")
+    loaded = loader.collect([tmp_path])
+    assert not loaded.errors, loaded.errors
+    library = loaded.library
+    session = __import__("wizard.walk.engine", fromlist=["Session"]).Session(library, "side-probe")
+    session.answer("right")
+    plan = build_plan(library, session.result(), starts=START, answers=session.path_answers)
+    steps = " ".join(s for i in plan.items for s in i.exercise.steps)
+    assert plan.side == "right" and "with the right leg nearest the wall" in steps and "{" not in steps
+    unnamed = build_plan(library, session.result(), starts=START)
+    assert "with the sore leg nearest the wall" in " ".join(s for i in unnamed.items for s in i.exercise.steps)
+
+
+CAUTION_CATALOGUE = """\
+catalogue: probe
+cautions:
+  probe-replacement:
+    title: Hip replacement
+    says: After a hip replacement this position can dislocate the hip.
+    when: {answer: side-probe/replaced, is: true}
+exercises:
+  probe-deep-squat:
+    name: Deep squat hold
+    kind: strengthening
+    target: thighs
+    steps: [Squat as deep as you can.]
+    dosage: {frequency: daily, text: "3 holds of 20 seconds"}
+    minutes: 5
+    stage: 1
+    serves: [gluteal-tendinopathy]
+    unsafe_with: [probe-replacement]
+"""
+
+
+def test_an_exercise_whose_caution_holds_is_left_out(tmp_path):
+    tree = SIDE_TREE.replace("    next: done\n  done:", "    next: replaced\n  replaced:\n    kind: question\n"
+                             "    style: yes_no\n    text: Replaced hip?\n    why: Safety.\n    next: done\n  done:")
+    (tmp_path / "side-probe.yaml").write_text(tree, encoding="utf-8")
+    (tmp_path / "probe-catalogue.yaml").write_text(CAUTION_CATALOGUE, encoding="utf-8")
+    loaded = loader.collect([tmp_path])
+    assert not loaded.errors, loaded.errors
+    from wizard.walk.engine import Session
+    plans = {}
+    for replaced in (False, True):
+        session = Session(loaded.library, "side-probe")
+        session.answer("left")
+        session.answer(replaced)
+        plan = build_plan(loaded.library, session.result(), starts=START, answers=session.path_answers)
+        plans[replaced] = {i.exercise.id for i in plan.items}
+    assert "probe-deep-squat" in plans[False] and "probe-deep-squat" not in plans[True]
