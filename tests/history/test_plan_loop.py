@@ -181,3 +181,19 @@ def test_plain_mode_retest_keeps_findings_and_shows_the_change(tmp_path, bundled
     assert 0 <= text.index("This re-test compares with your Full hip check of") < text.index("Safety")
     assert "## Since your last full check" in text and "Next stage unlocked: stage 2 (build)" in text
     assert "Outer hip tendon pain" in text and "Your plan: stage 2 of 3 (build)" in text
+
+
+def test_a_retest_summary_with_change_plan_and_trends_fits_the_json_schema_and_fhir(store, bundled):
+    from importlib import resources
+    from jsonschema import Draft202012Validator
+    from wizard.history.views import walk_trends
+    fill(store, bundled, "full-check", FULL)
+    session, session_id = retest(store, bundled, BETTER)
+    done = build_summary(session, when=WHEN, retest=retest_view(store, bundled, session, session_id),
+                         trends=walk_trends(store, bundled, session_id))
+    schema = json.loads(resources.files("wizard.schema").joinpath("summary.schema.json").read_text("utf-8"))
+    data = json.loads(render(done, "json"))
+    assert data["trends"] and data["change"]["lines"]
+    assert [e.message for e in Draft202012Validator(schema).iter_errors(data)] == []
+    fhir = pytest.importorskip("fhir.resources.R4B.questionnaireresponse")
+    fhir.QuestionnaireResponse.model_validate(json.loads(render(done, "fhir")))
