@@ -210,7 +210,7 @@ def build_summary(session, *, when: datetime | None = None, app_version: str = w
         routine=_routine(result.exercises),
         retests=tuple(result.retests),
         waiting_at=session.current.label if session.current is not None else None,
-        notes=tuple(notes),
+        notes=tuple(notes) + tuple(skipped.sentence for skipped in result.not_offered),
     )
 
 

@@ -241,7 +241,7 @@ class WizardApp(App):
         self.push_screen(ReviewScreen(answers))
 
     def edit_answer(self, qid: str) -> None:
-        self.push_screen(step_screen_for(self.library.node(qid))(Step.edit(self.session, qid)))
+        self.push_screen(step_screen_for(self.session.shown(qid))(Step.edit(self.session, qid)))
 
     def action_new_session(self) -> None:
         """Leave this walk for the start screen; mid-walk without history, say first what would be lost."""

@@ -27,7 +27,7 @@ class Step:
 
     @classmethod
     def edit(cls, session: Session, qid: str) -> "Step":
-        node = session.library.node(qid)
+        node = session.shown(qid)
         number = session.walk.steps.index(qid) + 1
         return cls(node, number, 0, (), session.answers.get(qid), editing=True)
 
