@@ -7,7 +7,7 @@ from wizard.authoring import lint
 from wizard.walk.cautions import active_cautions
 from wizard.walk.engine import Session
 
-from .conftest import CAUTIONS, build, entry, measure, outcome, screen, self_test, single, tree, walk_tree, yes_no  # noqa: F401
+from .conftest import CAUTIONS, entry, measure, outcome, screen, self_test, single, tree, walk_tree, yes_no
 
 
 def _session(build, *trees) -> Session:
@@ -166,3 +166,20 @@ def test_the_summary_says_which_test_was_not_offered_and_why(build):
         session.answer(value)
     text = render(build_summary(session))
     assert "- FADIR was not offered: After a hip replacement this position can dislocate the hip." in text
+
+
+def test_a_question_no_walk_from_this_entry_can_ask_counts_as_decided(build):
+    """One caution may name the same question in two entry trees: each entry must ask its own first."""
+    catalogue = {**CAUTIONS, "cautions": {"replaced": {
+        "title": "Hip replacement", "says": "Not after a hip replacement.",
+        "when": {"any": [{"answer": "screen/op", "is": "replacement"}, {"answer": "other/op2", "is": True}]}}}}
+    other = tree("other", {"op2": yes_no("Replaced hip?", next="tests"),
+                           "tests": {"kind": "handover", "tree": "tests", "next": "end"}, "end": outcome()},
+                 role="entry")
+    tests = tree("tests", {"fadir": self_test(unsafe_with=["replaced"], next="end"), "end": outcome(urgency=None)})
+    calls = entry({"tests": {"kind": "handover", "tree": "tests", "next": "end"}, "end": outcome()})
+    assert _order_problems(build, screen(), tests, calls, other, catalogue=catalogue) == []
+    late = tree("other", {"tests": {"kind": "handover", "tree": "tests", "next": "op2"},
+                          "op2": yes_no("Replaced hip?", next="end"), "end": outcome()}, role="entry")
+    [problem] = _order_problems(build, screen(), tests, calls, late, catalogue=catalogue)
+    assert "entry tree 'other'" in problem.message and "'other/op2'" in problem.message

@@ -8,7 +8,7 @@ from wizard.authoring import lint
 from wizard.errors import AnswerError
 from wizard.walk.engine import Session
 
-from .conftest import build, outcome, screen, tree  # noqa: F401
+from .conftest import outcome, screen, tree
 
 SIGNS = {"kind": "question", "style": "multi", "text": "Tick any of these you have", "why": "Warning signs.",
          "options": [{"value": "fever", "label": "A fever", "red_flag": "emergency"},
@@ -66,3 +66,20 @@ def test_red_flag_on_a_single_choice_option_is_a_load_error(build):
         {"value": "none", "label": "None", "next": "fine"}]}
     [problem] = build(screen(), checklist(signs)).errors
     assert "only in multi-choice" in problem.message
+
+
+def test_at_least_one_refuses_an_empty_checklist_and_negative_scenarios_tick_none_of_these(build):
+    strict = {**SIGNS, "at_least_one": True}
+    session = Session(build(screen(), checklist(strict)).library, "list")
+    with pytest.raises(AnswerError, match="tick at least one \\(or 'None of these'\\)"):
+        session.answer([])
+    story = {"name": "Nothing wrong", "given": {}, "unlisted": "negative", "expect": {"urgency": "self_care"}}
+    report = lint.run_checks(build(screen(), {**checklist(strict), "scenarios": [story]}))
+    assert [r.passed for r in report.scenarios] == [True]
+
+
+def test_at_least_one_on_a_single_choice_question_is_a_load_error(build):
+    signs = {**SIGNS, "style": "single", "branches": [], "at_least_one": True, "options": [
+        {"value": "fever", "label": "Fever", "next": "emergency"}, {"value": "none", "label": "None", "next": "fine"}]}
+    [problem] = build(screen(), checklist(signs)).errors
+    assert "`at_least_one` works only in multi-choice" in problem.message

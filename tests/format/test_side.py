@@ -7,7 +7,7 @@ import pytest
 from wizard.walk.engine import Session
 from wizard.walk.side import fill
 
-from .conftest import build, outcome, screen, self_test, tree  # noqa: F401
+from .conftest import outcome, screen, self_test, tree
 
 WHICH = {"kind": "question", "style": "single", "text": "Which side hurts?", "why": "To test that side first.",
          "sets": "side", "next": "stance",

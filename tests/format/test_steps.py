@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wizard.authoring import lint
 
-from .conftest import build, entry, measure, outcome, screen, yes_no  # noqa: F401
+from .conftest import entry, measure, outcome, screen, yes_no
 
 
 def _stories() -> list[dict]:

@@ -7,7 +7,8 @@ intersection over parents). A handover adds what every path through the called t
 unless it has an `ask_if` and may be skipped. Because "every path" is an intersection, what holds inside a
 called tree is `entry(tree) | passed(n)`, where `entry(tree)` is the intersection over every place that
 hands over to it, reached from one entry tree. A node naming caution C is safe when every question in C's
-`when` is in that set.
+`when` is in that set, or cannot be asked at all in walks from that entry tree (it stays unanswered, so a
+caution may name one question per entry tree, e.g. `any: [full-check/operation, quick-retest/operation]`).
 """
 
 from __future__ import annotations
@@ -31,10 +32,11 @@ class TooLate:
 
 
 class Passes:
-    """Memoised per-tree must-analysis for one library."""
+    """Memoised per-tree must-analysis for one library. Only `tracked` nodes (the questions cautions depend
+    on) are kept in the sets, so the pass stays linear in the number of nodes on large trees."""
 
-    def __init__(self, library: Library):
-        self.library = library
+    def __init__(self, library: Library, tracked: frozenset):
+        self.library, self.tracked = library, tracked
         self._local: dict[str, dict[str, frozenset]] = {}
         self._through: dict[str, frozenset] = {}
         self._open: set[str] = set()
@@ -52,7 +54,7 @@ class Passes:
                 return frozenset()
             self._open.add(tree_id)
             local = self.local(tree_id)
-            exits = [local[q] | {q} for q in local if self._returns(q)]
+            exits = [self.after(self.library.node(q), local[q]) for q in local if self._returns(q)]
             self._through[tree_id] = frozenset.intersection(*exits) if exits else frozenset()
             self._open.discard(tree_id)
         return self._through[tree_id]
@@ -63,41 +65,44 @@ class Passes:
 
     def after(self, node: Node, before: frozenset) -> frozenset:
         """What is passed once the walk leaves `node`, given what was passed before it."""
-        out = before | {node.qid}
+        out = before | {node.qid} if node.qid in self.tracked else before
         if isinstance(node, Handover) and node.ask_if is None and node.target in self.library.trees:
             out |= self.through(node.target)
         return out
 
     def _forward(self, tree: Tree) -> dict[str, frozenset]:
         start = f"{tree.id}/{tree.start}"
-        order = _topological(start, self.library)
+        order, kids = _topological(start, self.library)
         passed: dict[str, frozenset] = {start: frozenset()} if order else {}
         for qid in order:
-            node = self.library.node(qid)
-            out = self.after(node, passed[qid])
-            for kid in successors(node, self.library):
+            out = self.after(self.library.node(qid), passed[qid])
+            for kid in kids[qid]:
                 passed[kid] = passed[kid] & out if kid in passed else out
         return passed
 
 
-def _topological(start: str, library: Library) -> list[str]:
-    """Nodes reachable from `start` in topological order; [] when they hold a cycle (reported elsewhere)."""
-    reach, frontier, indegree = {start}, [start], {start: 0}
+def _topological(start: str, library: Library) -> tuple[list[str], dict[str, list[str]]]:
+    """Nodes reachable from `start` in topological order ([] when they hold a cycle, reported elsewhere),
+    and each one's successors (worked out once)."""
+    kids: dict[str, list[str]] = {}
+    frontier, seen, indegree = [start], {start}, {start: 0}
     while frontier:
-        for kid in successors(library.node(frontier.pop()), library):
+        qid = frontier.pop()
+        kids[qid] = successors(library.node(qid), library)
+        for kid in kids[qid]:
             indegree[kid] = indegree.get(kid, 0) + 1
-            if kid not in reach:
-                reach.add(kid)
+            if kid not in seen:
+                seen.add(kid)
                 frontier.append(kid)
     order, ready = [], [start]
     while ready:
         qid = ready.pop()
         order.append(qid)
-        for kid in successors(library.node(qid), library):
+        for kid in kids[qid]:
             indegree[kid] -= 1
             if indegree[kid] == 0:
                 ready.append(kid)
-    return order if len(order) == len(reach) else []
+    return (order if len(order) == len(kids) else []), kids
 
 
 def entry_facts(passes: Passes, entry: str) -> dict[str, frozenset]:
@@ -110,7 +115,7 @@ def entry_facts(passes: Passes, entry: str) -> dict[str, frozenset]:
         for qid, before in passes.local(tree_id).items():
             node = library.node(qid)
             if isinstance(node, Handover) and node.target in library.trees:
-                at_call = found[tree_id] | before | {qid}
+                at_call = found[tree_id] | before
                 found[node.target] = found[node.target] & at_call if node.target in found else at_call
     return found
 
@@ -143,12 +148,18 @@ def _trees_in_call_order(entry: str, library: Library) -> list[str]:
 
 def too_late(library: Library) -> Iterator[TooLate]:
     """Every (node, caution, question) where, from some entry tree, the node can come before the question."""
-    passes, seen = Passes(library), set()
+    tracked = frozenset(q for c in library.cautions.values() for q in conditions.refs(c.when))
+    unsafe = any(n.unsafe_with for t in library.trees.values() for n in t.nodes.values())
+    if not unsafe or not tracked:
+        return
+    passes, seen = Passes(library, tracked), set()
     for entry in (t.id for t in library.trees.values() if t.role == "entry"):
-        for tree_id, before_tree in entry_facts(passes, entry).items():
+        facts = entry_facts(passes, entry)
+        never = tracked - frozenset().union(*(passes.local(t).keys() for t in facts))  # never asked: settled
+        for tree_id, before_tree in facts.items():
             for qid, before in passes.local(tree_id).items():
                 node = library.node(qid)
-                for caution, question in _missing(node, before_tree | before, library):
+                for caution, question in _missing(node, before_tree | before | never, library):
                     if (qid, caution, question) not in seen:
                         seen.add((qid, caution, question))
                         yield TooLate(node, caution, question, entry)

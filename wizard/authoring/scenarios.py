@@ -43,7 +43,7 @@ def negative_answer(node: Node) -> object:
     if isinstance(node, Question) and node.style == "yes_no":
         return False
     if isinstance(node, Question) and node.style == "multi":
-        return []
+        return [o.value for o in node.options if o.exclusive][:1] if node.at_least_one else []
     if isinstance(node, SelfTest):
         return "neither" if node.sided else "negative"
     if isinstance(node, Info):

@@ -14,8 +14,9 @@ from wizard.content import conditions
 from wizard.content import placeholders
 from wizard.content import refcheck
 from wizard.errors import LoadError, Problem
-from wizard.content.model import (Advice, Branch, Caution, Dosage, Evidence, Exercise, Finding, Handover, Info, Invariant, Library,
-                    Measure, Option, Outcome, Question, Referral, Scenario, SelfTest, StepBudget, Tree, Where, qualify)
+from wizard.content.model import (Advice, Branch, Caution, Dosage, Evidence, Exercise, Finding, Handover, Info,
+                                  Invariant, Library, Measure, Option, Outcome, Question, Referral, Scenario,
+                                  SelfTest, StepBudget, Tree, Where, qualify)
 from wizard.content.schema_check import schema_errors
 from wizard.content.yamlsafe import Document, read, read_capped
 
@@ -153,7 +154,8 @@ def _question(common: dict, raw: dict) -> Question:
                            o.get("red_flag"), o.get("likely", False)) for o in raw.get("options", ()))
     return Question(**common, style=raw["style"], text=raw["text"], why=raw["why"], help=raw.get("help"),
                     options=options, if_yes=_q(tree, raw.get("if_yes")), if_no=_q(tree, raw.get("if_no")),
-                    red_flag=raw.get("red_flag"), sets=raw.get("sets"), likely=raw.get("likely"))
+                    red_flag=raw.get("red_flag"), sets=raw.get("sets"), likely=raw.get("likely"),
+                    at_least_one=raw.get("at_least_one", False))
 
 
 def _self_test(common: dict, raw: dict) -> SelfTest:
@@ -165,7 +167,8 @@ def _self_test(common: dict, raw: dict) -> SelfTest:
 
 def _measure(common: dict, raw: dict) -> Measure:
     return Measure(**common, text=raw["text"], why=raw["why"], unit=raw["unit"], min=raw["min"], max=raw["max"],
-                   integer=raw.get("integer", False), help=raw.get("help"), cannot_do=raw.get("cannot_do"))
+                   integer=raw.get("integer", False), help=raw.get("help"), cannot_do=raw.get("cannot_do"),
+                   hold_seconds=raw.get("hold_seconds"))
 
 
 def _outcome(common: dict, raw: dict) -> Outcome:

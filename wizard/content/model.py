@@ -127,6 +127,7 @@ class Question(Node):
     red_flag: str | None = None
     sets: str | None = None
     likely: bool | None = None
+    at_least_one: bool = False
 
     def option(self, value: str) -> Option | None:
         return next((o for o in self.options if o.value == value), None)
@@ -160,6 +161,7 @@ class Measure(Node):
     integer: bool = False
     help: str | None = None
     cannot_do: str | None = None
+    hold_seconds: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -16,7 +16,8 @@ PLACEHOLDER = re.compile(r"\{([^{}\n]*)\}")
 # What a placeholder's parts mean: `{side}` is the sore side's adjective, `{other side}` the other one's;
 # `{side X}` / `{other X}` add the body part X ("left leg", "sore leg", "other hip").
 BODY_PARTS = ("leg", "hip", "foot", "knee", "buttock", "thigh", "hand")
-KNOWN = ("side", "other side") + tuple(f"{w} {part}" for w in ("side", "other") for part in BODY_PARTS)
+SIDE_WORDS = ("side", "other side") + tuple(f"{w} {part}" for w in ("side", "other") for part in BODY_PARTS)
+KNOWN = SIDE_WORDS + ("minutes",)  # `{minutes}`: the check's time estimate, "about 15 minutes"
 
 # Which text fields of each node kind (and of catalogue exercises) may hold placeholders.
 NODE_FIELDS = {
@@ -69,5 +70,6 @@ def _problems(text: object) -> Iterator[str]:
         if words(match.group(1)) not in KNOWN:
             close = difflib.get_close_matches(words(match.group(1)), KNOWN, n=1)
             hint = f" (did you mean {{{close[0]}}}?)" if close else ""
+            parts = ", ".join(BODY_PARTS[1:])
             yield (f"unknown placeholder {{{match.group(1)}}}{hint}; known placeholders: {{side}}, {{other side}}, "
-                   f"{{side leg}}, {{other leg}}, and the same with {', '.join(BODY_PARTS[1:])} instead of leg")
+                   f"{{side leg}}, {{other leg}}, the same with {parts} instead of leg, and {{minutes}}")

@@ -26,7 +26,8 @@ def cross_references(library: Library) -> list[Problem]:
         problems += [_at(exercise.unsafe_where or exercise.where, f"exercise '{exercise.id}': {message}")
                      for message in unknown_cautions(exercise.unsafe_with, library)]
     for caution in library.cautions.values():
-        problems += [_at(caution.where, f"caution '{caution.id}': {message}") for message in _caution_messages(caution, library)]
+        problems += [_at(caution.where, f"caution '{caution.id}': {message}")
+                     for message in _caution_messages(caution, library)]
     return problems
 
 
@@ -111,6 +112,8 @@ def _question_messages(node: Question, library: Library) -> Iterator[str]:
         yield f"option value '{value}' is used twice"
     if node.style != "single" and any(o.next for o in node.options):
         yield "an option's `next` works only in single-choice questions; use `branches` for multi choice"
+    if node.style != "multi" and node.at_least_one:
+        yield "`at_least_one` works only in multi-choice questions"
     if node.style != "multi" and any(o.exclusive for o in node.options):
         yield "`exclusive` works only in multi-choice questions"
 

@@ -192,7 +192,7 @@ class Session:
     @property
     def current(self) -> Node | None:
         """The node waiting for an answer (its text filled for the sore side), or None once the walk has ended."""
-        return personal(self.library.node(self.walk.current), self.side) if self.walk.current else None
+        return self.shown(self.walk.current) if self.walk.current else None
 
     @property
     def side(self) -> str | None:
@@ -206,8 +206,13 @@ class Session:
         return [personal(self.library.node(q), side) for q in self.walk.steps]
 
     def shown(self, qid: str) -> Node:
-        """A node as this person reads it: its `{side}` placeholders filled from their answers."""
-        return personal(self.library.node(qid), self.side)
+        """A node as this person reads it: its `{side}` (and `{minutes}`) placeholders filled from their answers."""
+        node = self.library.node(qid)
+        return personal(node, self.side, self._minutes() if "{minutes}" in (getattr(node, "text", None) or "") else None)
+
+    def _minutes(self) -> str:
+        from wizard.walk.progress import expected_minutes, minutes_words  # progress builds on this module
+        return minutes_words(expected_minutes(self.library, self.tree_id, self.answers))
 
     @property
     def path_answers(self) -> dict:

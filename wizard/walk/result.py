@@ -10,7 +10,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from wizard.content.answers import describe_answer
-from wizard.content.model import URGENCY_RANK, Advice, Caution, Exercise, Finding, Library, Node, Outcome, Referral
+from wizard.content.model import (URGENCY_RANK, Advice, Caution, Exercise, Finding, Library, Node, Outcome, Question,
+                                  Referral)
 from wizard.walk.cautions import active_cautions, offered
 from wizard.walk.side import personal, personal_steps, sore_side
 
@@ -105,8 +106,20 @@ def _exercises(library: Library, reached: list, answers: dict) -> tuple[Exercise
 
 def _reached(library: Library, node: Outcome, reasons: tuple, answers: dict) -> ReachedOutcome:
     side = sore_side(library, answers)
-    because = tuple(Reason.of(personal(library.node(q), side), answers[q]) for q in reasons if q in answers)
+    because = tuple(Reason.of(personal(library.node(q), side), answers[q]) for q in reasons
+                    if q in answers and not _all_clear(library.node(q), answers[q]))
     return ReachedOutcome(node.qid, node.title, node.text, node.referral, because)
+
+
+def _all_clear(node: Node, value: object) -> bool:
+    """A "no" to a red-flag question, or a checklist with no warning sign ticked: true of most people, so it
+    never explains a finding (a page of "No" answers hid the answers that did)."""
+    if not isinstance(node, Question):
+        return False
+    if node.red_flag:
+        return value is False
+    flagged = {o.value for o in node.options if o.red_flag}
+    return bool(flagged) and not flagged & set(value if isinstance(value, list) else [value])
 
 
 def _findings(library: Library, reached: list, outcomes: tuple[ReachedOutcome, ...]) -> tuple[FindingResult, ...]:

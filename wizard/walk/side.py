@@ -28,17 +28,17 @@ def side_word(name: str, side: str | None) -> str:
     return f"{adjective} {part}".strip()
 
 
-def fill(text: str, side: str | None) -> str:
-    """Author text with every side placeholder filled: `{side}` left/right/sore, `{other side}`
-    right/left/other, `{side leg}` "left leg" or "sore leg", `{Side leg}` capitalised for a sentence start.
-    Both sides sore, or not asked: "sore" and "other"."""
+def fill(text: str, side: str | None, minutes: str | None = None) -> str:
+    """Author text with every placeholder filled: `{side}` left/right/sore, `{other side}` right/left/other,
+    `{side leg}` "left leg" or "sore leg", `{Side leg}` capitalised for a sentence start (both sides sore,
+    or not asked: "sore" and "other"); `{minutes}` the time estimate ("about 15 minutes")."""
     if "{" not in text:
         return text
-    return PLACEHOLDER.sub(lambda m: _one(m.group(1), side), text)
+    return PLACEHOLDER.sub(lambda m: _one(m.group(1), side, minutes), text)
 
 
-def _one(name: str, side: str | None) -> str:
-    filled = side_word(words(name), side)
+def _one(name: str, side: str | None, minutes: str | None) -> str:
+    filled = (minutes or "a few minutes") if words(name) == "minutes" else side_word(words(name), side)
     return filled[:1].upper() + filled[1:] if name[:1].isupper() else filled
 
 
@@ -53,24 +53,28 @@ def sore_side(library: Library, answers: dict) -> str | None:
     return found
 
 
-def personal(node: Node, side: str | None) -> Node:
+def personal(node: Node, side: str | None, minutes: str | None = None) -> Node:
     """The node as this person should read it: its text fields filled for their side (same qid)."""
-    fields = NODE_FIELDS.get(node.kind, ())
-    if not any("{" in _joined(getattr(node, f, None)) for f in fields + ("options",)):
+    if not has_placeholders(node):
         return node
-    return _personal(node, side)
+    return _personal(node, side, minutes)
+
+
+def has_placeholders(node: Node) -> bool:
+    fields = NODE_FIELDS.get(node.kind, ())
+    return any("{" in _joined(getattr(node, f, None)) for f in fields + ("options",))
 
 
 @lru_cache(maxsize=512)
-def _personal(node: Node, side: str | None) -> Node:
-    changes = {f: _filled(getattr(node, f), side) for f in NODE_FIELDS[node.kind] if getattr(node, f, None)}
+def _personal(node: Node, side: str | None, minutes: str | None) -> Node:
+    changes = {f: _filled(getattr(node, f), side, minutes) for f in NODE_FIELDS[node.kind] if getattr(node, f, None)}
     if isinstance(node, Question) and node.options:
-        changes["options"] = tuple(dataclasses.replace(o, label=fill(o.label, side)) for o in node.options)
+        changes["options"] = tuple(dataclasses.replace(o, label=fill(o.label, side, minutes)) for o in node.options)
     return dataclasses.replace(node, **changes)
 
 
-def _filled(value, side):
-    return tuple(fill(t, side) for t in value) if isinstance(value, tuple) else fill(value, side)
+def _filled(value, side, minutes):
+    return tuple(fill(t, side, minutes) for t in value) if isinstance(value, tuple) else fill(value, side, minutes)
 
 
 def _joined(value) -> str:
