@@ -264,7 +264,8 @@ def offer_resume(store, library: Library, front: PlainFrontEnd):
         return None
     row = rows[0]
     title = library.trees[row.tree_id].title
-    if front.ask(f"You have an unfinished '{title}' from {row.started[:16].replace('T', ' ')}. Carry on? [y/n]").lower() not in YES:
+    started = row.started[:16].replace("T", " ")
+    if front.ask(f"You have an unfinished '{title}' from {started}. Carry on? [y/n]").lower() not in YES:
         return None
     session, notes, journal = store.resume(row.id, library)
     for note in notes:

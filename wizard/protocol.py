@@ -35,7 +35,8 @@ def _question(node: Question) -> dict:
 def _self_test(node: SelfTest) -> dict:
     return {"text": node.text, "why": node.why, "steps": list(node.steps), "stop_rule": node.stop_rule,
             "positive_feels": node.positive_feels, "who": node.who, "sided": node.sided,
-            "hold_seconds": node.hold_seconds, "evidence": {k: v for k, v in asdict(node.evidence).items() if v is not None},
+            "hold_seconds": node.hold_seconds,
+            "evidence": {k: v for k, v in asdict(node.evidence).items() if v is not None},
             "results": list(node.results), "answer_with": "one of results"}
 
 

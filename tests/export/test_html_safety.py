@@ -67,7 +67,7 @@ def test_only_known_harmless_tags_appear(page):
 def test_no_event_handlers_and_no_loaded_resources(page):
     for tag, attrs in page.tags:
         assert not [a for a in attrs if a.startswith("on")], tag
-        assert "src" not in attrs and not (tag == "link"), tag
+        assert "src" not in attrs and tag != "link", tag
     assert "url(" not in page.style and "@import" not in page.style
 
 

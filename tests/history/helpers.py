@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, UTC
 from pathlib import Path
 
 from wizard.walk.engine import Session
@@ -18,7 +18,7 @@ FULL = {"full-check/intro": True, "measures/pain": 6, "measures/walking": 70, "m
 class Clock:
     """A clock that moves one minute each time it is read, so rows sort and snapshots stay the same."""
 
-    def __init__(self, start: datetime = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)):
+    def __init__(self, start: datetime = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)):
         self.at = start
 
     def __call__(self) -> datetime:

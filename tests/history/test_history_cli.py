@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 import subprocess
 import sys
 from argparse import Namespace
@@ -12,7 +11,7 @@ from argparse import Namespace
 import pytest
 
 from wizard.history import views as history_cli
-from wizard.history.store import DB_NAME, Store
+from wizard.history.store import DB_NAME
 
 from .helpers import CATALOGUE, FULL, TREES, walk
 

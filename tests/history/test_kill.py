@@ -14,7 +14,6 @@ import sys
 
 import pytest
 
-from wizard.walk.engine import Session
 from wizard.history.store import DB_NAME, Store
 
 from .helpers import CATALOGUE, FULL, REPO, TREES

@@ -57,7 +57,7 @@ async def walk_until(app, pilot, stop) -> None:
             return
         before = (app.screen.node.qid, len(app.session.answers))
         await answer_calmly(app, pilot)
-        await wait_for(pilot, lambda: not settled(app) or isinstance(app.screen, (ResultScreen, EmergencyScreen))
+        await wait_for(pilot, lambda before=before: not settled(app) or isinstance(app.screen, (ResultScreen, EmergencyScreen))
                        or (app.screen.node.qid, len(app.session.answers)) != before, "the next step")
     raise AssertionError("the walk did not end")
 

@@ -69,7 +69,7 @@ async def test_a_quick_retest_ends_with_a_comparison_against_the_last_full_check
     walk(store, library, "full-check", FULL)
     session = Session(library, "quick-retest")
     *before, (last_qid, last_value) = [(q, RETEST[q]) for q in RETEST]
-    for qid, value in before:
+    for _qid, value in before:
         session.answer(value)
     assert session.current.qid == last_qid
     app = WizardApp(library, journal=store.journal(), store=store)

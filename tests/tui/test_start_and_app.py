@@ -102,7 +102,7 @@ async def test_export_says_clearly_when_it_is_not_available(library, monkeypatch
     import sys
     monkeypatch.setitem(sys.modules, "wizard.report.files", None)
     app = WizardApp(library, start_tree="example")
-    async with app.run_test() as pilot:
+    async with app.run_test():
         notes = Notes(app)
         app.export_session("md")
         assert "Export is not available in this version." in notes
@@ -116,7 +116,7 @@ async def test_export_writes_a_file_and_says_where(library, monkeypatch, tmp_pat
     module.export_session = lambda session, fmt: written
     monkeypatch.setitem(sys.modules, "wizard.report.files", module)
     app = WizardApp(library, start_tree="example")
-    async with app.run_test() as pilot:
+    async with app.run_test():
         notes = Notes(app)
         app.export_session("md")
         assert f"Markdown summary saved to {written}" in notes

@@ -173,7 +173,7 @@ async def test_bad_measure_values_get_a_clear_message_and_do_not_advance(library
         for typed, expected in (("11", "enter a number from 0 to 10 /10"), ("abc", "Type a number from 0 to 10"),
                                 ("2.5", "enter a whole number")):
             app.screen.query_one(Input).value = typed
-            await wait_for(pilot, lambda: expected in str(problem.render()), f"the message for {typed!r}")
+            await wait_for(pilot, lambda expected=expected: expected in str(problem.render()), f"the message for {typed!r}")
             await pilot.press("enter")
             assert isinstance(app.screen, MeasureScreen) and "example/pain" not in app.session.answers
         app.screen.query_one(Input).value = "3"

@@ -88,7 +88,8 @@ def starter_text(tree_id: str, path: Path, today: str) -> str:
 def new_command(args) -> int:
     from datetime import date
     if not ID_PATTERN.fullmatch(args.id):
-        raise StateError(f"'{args.id}' is not a valid id: use lower-case letters, digits and dashes, starting with a letter")
+        raise StateError(f"'{args.id}' is not a valid id: "
+                         "use lower-case letters, digits and dashes, starting with a letter")
     path = args.output or Path(f"{args.id}.yaml")
     try:
         with open(path, "x", encoding="utf-8") as handle:

@@ -42,7 +42,8 @@ def _many_options(node: Question, value: object) -> list:
         raise AnswerError("pick a list of options (it may be empty)")
     unknown = [v for v in value if node.option(v) is None]
     if unknown:
-        raise AnswerError(f"unknown option(s) {', '.join(unknown)}; pick from: {', '.join(o.value for o in node.options)}")
+        choices = ", ".join(o.value for o in node.options)
+        raise AnswerError(f"unknown option(s) {', '.join(unknown)}; pick from: {choices}")
     if len(set(value)) != len(value):
         raise AnswerError("each option can be picked only once")
     exclusive = [v for v in value if node.option(v).exclusive]

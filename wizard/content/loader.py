@@ -13,8 +13,8 @@ from pathlib import Path
 from wizard.content import conditions
 from wizard.content import refcheck
 from wizard.errors import LoadError, Problem
-from wizard.content.model import (Advice, Branch, Dosage, Evidence, Exercise, Finding, Handover, Info, Invariant, Library,
-                    Measure, Option, Outcome, Question, Referral, Scenario, SelfTest, Tree, Where, qualify)
+from wizard.content.model import (Advice, Branch, Dosage, Evidence, Exercise, Finding, Handover, Info, Invariant,
+                    Library, Measure, Option, Outcome, Question, Referral, Scenario, SelfTest, Tree, Where, qualify)
 from wizard.content.schema_check import schema_errors
 from wizard.content.yamlsafe import Document, read, read_capped
 
@@ -120,7 +120,8 @@ def _add_tree(doc: Document, name: str, digest: str, library: Library) -> list[P
         where=at(), content_hash=digest, role=data.get("role", "module"), description=data.get("description"),
         authors=tuple(data.get("authors", ())), reviewed=data.get("reviewed"), sources=tuple(data.get("sources", ())),
         scenarios=tuple(_scenario(s, at("scenarios", i)) for i, s in enumerate(data.get("scenarios", ()))),
-        invariants=tuple(_invariant(v, data["id"], at("invariants", i)) for i, v in enumerate(data.get("invariants", ()))),
+        invariants=tuple(_invariant(v, data["id"], at("invariants", i))
+                         for i, v in enumerate(data.get("invariants", ()))),
     )
     return []
 
@@ -201,8 +202,9 @@ def _add_catalogue(doc: Document, name: str, digest: str, library: Library) -> l
         for entry_id, raw in doc.data.get(section, {}).items():
             where = Where(name, *doc.where((section, entry_id)))
             if entry_id in table:
+                other = table[entry_id].where.file
                 problems.append(Problem(name, where.line, where.col,
-                                        f"{section} entry '{entry_id}' is already defined in {table[entry_id].where.file}",
+                                        f"{section} entry '{entry_id}' is already defined in {other}",
                                         code="duplicate-entry"))
                 continue
             table[entry_id] = build(entry_id, raw, where)

@@ -7,7 +7,6 @@ Nothing here reads files or talks to people. Node references are resolved by the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 URGENCIES = ("self_care", "routine", "urgent", "emergency")
 URGENCY_RANK = {name: rank for rank, name in enumerate(URGENCIES)}
@@ -26,7 +25,7 @@ RESULT_LABELS = {
     "could_not": "Could not do it", "unsure": "Unsure",
 }
 
-Answer = Union[bool, str, int, float, list]
+Answer = bool | str | int | float | list[str]
 
 
 def qualify(tree_id: str, ref: str) -> str:

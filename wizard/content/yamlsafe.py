@@ -111,7 +111,7 @@ def resolve_plain(value: str) -> object:
 class _Frame:
     """A mapping or sequence being built, with its path and the key waiting for a value."""
 
-    __slots__ = ("container", "path", "key", "key_lines")
+    __slots__ = ("container", "key", "key_lines", "path")
 
     def __init__(self, container, path):
         self.container = container
@@ -141,7 +141,8 @@ class _Builder:
 
     def result(self) -> Document:
         if self.documents == 0 or self.root is None:
-            _fail(self.name, 1, 1, "the file is empty: a tree needs at least `id`, `title`, `version`, `start` and `nodes`")
+            _fail(self.name, 1, 1,
+                  "the file is empty: a tree needs at least `id`, `title`, `version`, `start` and `nodes`")
         return Document(self.root, self.positions)
 
     def _refuse_anchor_and_tag(self, event) -> None:
@@ -161,7 +162,8 @@ class _Builder:
 
     def _scalar(self, event) -> None:
         if len(event.value) > MAX_SCALAR_CHARS:
-            _fail(self.name, *_mark(event), f"a text of {len(event.value):,} characters; the limit is {MAX_SCALAR_CHARS:,}")
+            _fail(self.name, *_mark(event),
+                  f"a text of {len(event.value):,} characters; the limit is {MAX_SCALAR_CHARS:,}")
         plain = event.implicit[0] and not self._expecting_key()
         try:
             value = resolve_plain(event.value) if plain else event.value

@@ -18,7 +18,7 @@ import secrets
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 from typing import Callable, Iterator
 from weakref import WeakKeyDictionary
@@ -71,7 +71,7 @@ class AnswerRow:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def default_data_dir() -> Path:
@@ -207,7 +207,7 @@ def _inspect_database(path: Path) -> str | None:
 
 def move_aside(path: Path, when: datetime) -> Path:
     """Rename the file (and its -wal/-shm) to `NAME.broken-TIMESTAMP`; nothing is ever deleted."""
-    stamp = when.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = when.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     target, n = path.with_name(f"{path.name}.broken-{stamp}"), 1
     while target.exists():
         n += 1
@@ -274,7 +274,7 @@ class Store:
         self.conn.close()
 
     def now(self) -> str:
-        return self.clock().astimezone(timezone.utc).isoformat(timespec="microseconds")
+        return self.clock().astimezone(UTC).isoformat(timespec="microseconds")
 
     def journal(self, session_id: str | None = None) -> "StoreJournal":
         """A journal for front ends; with `session_id`, the next `begin` continues that saved walk."""
@@ -374,7 +374,7 @@ class Store:
     def new_id(self) -> str:
         """Readable, sortable and unused: `20261127-091512-3fa2c1` (an upsert must never hit another walk)."""
         while True:
-            candidate = f"{self.clock().astimezone(timezone.utc):%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+            candidate = f"{self.clock().astimezone(UTC):%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
             if not self.conn.execute("SELECT 1 FROM sessions WHERE id = ?", (candidate,)).fetchone():
                 return candidate
 

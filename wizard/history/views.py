@@ -222,7 +222,7 @@ def _test_lines(table: SelfTestTable) -> list[str]:
 
 def _table(head: tuple, body: list[tuple]) -> list[str]:
     widths = [max(len(str(r[i])) for r in (head, *body)) for i in range(len(head))]
-    fmt = lambda row: "  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip()  # noqa: E731
+    fmt = lambda row: "  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()  # noqa: E731
     return [fmt(head), fmt(tuple("-" * w for w in widths)), *(fmt(r) for r in body)]
 
 

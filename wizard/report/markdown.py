@@ -106,7 +106,8 @@ def _routine(s: Summary) -> list[str]:
     if not s.routine.steps:
         return []
     steps = [f"{n}. {esc(r.name)}: {esc(r.dosage)}, {t.minutes(r.minutes)}" +
-             (f" ({esc(r.frequency)})" if r.frequency and r.frequency != "daily" else "") for n, r in enumerate(s.routine.steps, 1)]
+             (f" ({esc(r.frequency)})" if r.frequency and r.frequency != "daily" else "")
+             for n, r in enumerate(s.routine.steps, 1)]
     return [f"## Daily routine (about {t.minutes(s.routine.total_minutes)} in all)", "", *steps]
 
 

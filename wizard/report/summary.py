@@ -191,7 +191,7 @@ class Summary:
 def build_summary(session, *, when: datetime | None = None, app_version: str = wizard.__version__,
                   notes: tuple[str, ...] | list[str] = ()) -> Summary:
     """Summarise `session` as it stands now; `when` fixes the date (tests), else the local time now."""
-    library, result = session.library, session.result()
+    result = session.result()
     trees = _trees(session)
     return Summary(
         created=_local(when or datetime.now().astimezone()),

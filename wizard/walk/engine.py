@@ -277,4 +277,4 @@ class Session:
         return restore(cls, library, data)
 
 
-__all__ = ["Session", "Progress", "WalkError", "next_after"]
+__all__ = ["Progress", "Session", "WalkError", "next_after"]

@@ -82,7 +82,7 @@ def _reached(library: Library, node: Outcome, reasons: tuple, answers: dict) -> 
 
 def _findings(library: Library, reached: list, outcomes: tuple[ReachedOutcome, ...]) -> tuple[FindingResult, ...]:
     by_finding: dict[str, tuple[list, list]] = {}
-    for (node, _), outcome in zip(reached, outcomes):
+    for (node, _), outcome in zip(reached, outcomes, strict=True):
         for finding in node.findings:
             reasons, sources = by_finding.setdefault(finding, ([], []))
             reasons += [r for r in outcome.reasons if r not in reasons]

@@ -14,7 +14,8 @@ class Choices(OptionList):
     def __init__(self, choices: list[tuple[object, str | tuple]], chosen: object = None, id: str = "choices") -> None:
         """`choices`: (value, label); a label is a string, or a tuple of parts for `literal` (text, styles)."""
         self.values = [value for value, _ in choices]
-        super().__init__(*(_option(n, label) for n, (_, label) in enumerate(choices, 1)), id=id, markup=False, compact=True)
+        options = (_option(n, label) for n, (_, label) in enumerate(choices, 1))
+        super().__init__(*options, id=id, markup=False, compact=True)
         if chosen in self.values:
             self.highlighted = self.values.index(chosen)
 

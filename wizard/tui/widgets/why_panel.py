@@ -20,7 +20,8 @@ class WhyPanel(Static):
 
 
 def why_text(node: Node):
-    parts: list = [("Why this is asked: ", "bold"), getattr(node, "why", "") or "It helps the wizard decide what comes next."]
+    why = getattr(node, "why", "") or "It helps the wizard decide what comes next."
+    parts: list = [("Why this is asked: ", "bold"), why]
     if getattr(node, "help", None):
         parts += ["\n", ("Help: ", "bold"), node.help]
     if isinstance(node, SelfTest):
