@@ -107,13 +107,13 @@ def _graph(args) -> int:
 
 
 def _export(args) -> int:
-    from wizard.report.command import export_command
-    return export_command(args)
+    from wizard.commands.export import export_command
+    return export_command(args.trees, args.data_dir, args.session, args.format, args.output)
 
 
 def _history(args) -> int:
-    from wizard.history.views import history_command
-    return history_command(args)
+    from wizard.commands.history import HistoryRequest, history_command
+    return history_command(HistoryRequest(args.data_dir, args.trees, args.export, args.delete, args.wipe, args.yes))
 
 
 def _new(args) -> int:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from wizard.content.answers import check_answer
 from wizard.walk.engine import Session
+from wizard.walk.resume import restore
 from wizard.content.model import Info, Measure, Question, SelfTest
 
 from .conftest import EXAMPLES, collect, tree_text
@@ -154,7 +155,7 @@ def test_generated_valid_trees_load_and_every_random_walk_ends_at_an_outcome(fol
 def test_session_survives_a_json_round_trip(folder, trees, rng, stop):
     library = _load_valid(folder, trees)
     session = random_walk(Session(library, "main"), rng, stop)
-    again, notes = Session.from_dict(library, json.loads(json.dumps(session.to_dict())))
+    again, notes = restore(library, json.loads(json.dumps(session.to_dict())))
     assert notes == []
     assert again.current == session.current and again.steps == session.steps
     assert again.status == session.status and again.result() == session.result()

@@ -6,24 +6,23 @@ import csv
 import io
 import subprocess
 import sys
-from argparse import Namespace
 
 import pytest
 
-from wizard.history import views as history_cli
+from wizard.commands.history import HistoryRequest, history_command
+from wizard.history import views
 from wizard.history.store import DB_NAME
 
 from .helpers import CATALOGUE, FULL, TREES, walk
 
 
-def args(data_dir, **given) -> Namespace:
-    base = dict(export=None, delete=None, wipe=False, yes=False, data_dir=data_dir, trees=[])
-    return Namespace(**{**base, **given})
+def args(data_dir, **given) -> HistoryRequest:
+    return HistoryRequest(data_dir=data_dir, **given)
 
 
 def run(data_dir, library, stdin="", **given) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = history_cli.history_command(args(data_dir, **given), stdin=io.StringIO(stdin), out=out, err=err,
+    code = history_command(args(data_dir, **given), stdin=io.StringIO(stdin), out=out, err=err,
                                        library=library)
     return code, out.getvalue(), err.getvalue()
 
@@ -40,9 +39,9 @@ def three_walks(store, library):
 
 
 def test_sparkline_scales_to_the_measure_range():
-    assert history_cli.sparkline([0, 5, 10], 0, 10) == "▁▅█"
-    assert history_cli.sparkline([3, 3]) == "▄▄"
-    assert history_cli.sparkline([]) == ""
+    assert views.sparkline([0, 5, 10], 0, 10) == "▁▅█"
+    assert views.sparkline([3, 3]) == "▄▄"
+    assert views.sparkline([]) == ""
 
 
 def test_history_lists_walks_with_date_check_urgency_and_findings(store, library, three_walks, data_dir):
@@ -88,9 +87,9 @@ def test_csv_export_has_one_row_per_answer(store, library, three_walks, data_dir
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_defused():
-    assert history_cli._cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
-    assert history_cli._cell("-2+3") == "'-2+3"
-    assert history_cli._cell(-2) == -2
+    assert views._cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert views._cell("-2+3") == "'-2+3"
+    assert views._cell(-2) == -2
 
 
 def test_text_saved_in_history_cannot_drive_the_terminal(store, library, three_walks, data_dir):

@@ -10,7 +10,7 @@ import stat
 
 import pytest
 
-from wizard.walk.engine import Session
+from wizard.walk.resume import restore
 from wizard.history.store import DB_NAME, SCHEMA_VERSION, Store, StoreError, migrate, transaction
 
 from .helpers import FULL, walk
@@ -48,7 +48,7 @@ def test_resume_says_when_a_tree_changed_since(store, library):
     session_id, _ = walk(store, library, "full-check", {"full-check/intro": True})
     saved = store.load(session_id)
     saved["trees"]["full-check"]["hash"] = "an-older-version"
-    _, notes = Session.from_dict(library, saved)
+    _, notes = restore(library, saved)
     assert any("has changed since" in note for note in notes)
 
 
@@ -212,7 +212,7 @@ def test_a_version_1_history_is_migrated_without_loss(data_dir, library):
         assert opened.latest_id(finished_only=True) == "old-1"
         migrated = {r.qid: r.value for r in opened.answer_rows()}
         assert migrated["measures/walking"] == 70 and migrated["side-tests/stance"] == "left"
-        session, _ = Session.from_dict(library, opened.load("old-1"))
+        session, _ = restore(library, opened.load("old-1"))
         assert session.finished
 
 

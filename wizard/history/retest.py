@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from wizard.history.compare import Comparison, compare
 from wizard.walk.engine import Session
+from wizard.walk.resume import restore
 from wizard.errors import AnswerError, StateError
 from wizard.content.conditions import POSITIVE_ON, AnswerIs
 from wizard.content.model import Handover, Library, SelfTest
@@ -46,7 +47,7 @@ def find_baseline(store: Store, library: Library, exclude: str | None = None,
 def _counted_answers(library: Library, saved: dict) -> dict:
     """Answers on that walk's path; if its tree is gone, every saved answer (stale ones are ignored later)."""
     try:
-        session, _ = Session.from_dict(library, saved)
+        session, _ = restore(library, saved)
     except StateError:
         answers = saved.get("answers") if isinstance(saved, dict) else None
         return dict(answers) if isinstance(answers, dict) else {}
@@ -70,7 +71,7 @@ def latest_comparison(store: Store, library: Library) -> tuple[str, Comparison] 
     if latest is None:
         return None
     try:
-        session, _ = Session.from_dict(library, store.load(latest))
+        session, _ = restore(library, store.load(latest))
     except StateError:
         return None
     comparison = compare_with_baseline(store, library, session, latest)

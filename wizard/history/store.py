@@ -24,6 +24,7 @@ from typing import Callable, Iterator
 from weakref import WeakKeyDictionary
 
 from wizard.walk.engine import Session
+from wizard.walk.resume import restore
 from wizard.errors import StateError
 from wizard.content.model import Library, Measure
 
@@ -302,7 +303,7 @@ class Store:
         return [SessionRow(*row[:6], tuple(_json_list(row[6]))) for row in self.conn.execute(query, params)]
 
     def load(self, session_id: str) -> dict:
-        """The saved `Session.to_dict()`, ready for `Session.from_dict(library, d)`."""
+        """The saved `Session.to_dict()`, ready for `resume.restore(library, d)`."""
         row = self.conn.execute("SELECT state FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
             raise StateError(f"there is no saved session '{session_id}' (see `hip-wizard history`)")
@@ -313,7 +314,7 @@ class Store:
 
     def resume(self, session_id: str, library: Library) -> tuple[Session, list[str], "StoreJournal"]:
         """The saved walk rebuilt, notes on what changed since, and a journal that keeps writing to it."""
-        session, notes = Session.from_dict(library, self.load(session_id))
+        session, notes = restore(library, self.load(session_id))
         journal = self.journal(session_id)
         journal.begin(session)
         return session, notes, journal

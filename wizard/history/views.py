@@ -1,20 +1,19 @@
-"""`hip-wizard history`: past walks, measures over time, each self-test per side over time; CSV; delete/wipe.
+"""History views: past walks, measures over time, each self-test per side over time, as text or CSV.
 
 The views (sparkline, trends, self-test table) are pure functions of the store's rows and the library, so the
-TUI's history screen shows exactly what the command line prints. Labels come from the row saved with each
+TUI's history screen shows exactly what `hip-wizard history` (wizard/commands/history.py) prints. Nothing here
+loads trees, YAML or JSON Schema: the app's history screen imports this module. Labels come from the row saved with each
 answer (so history still reads sensibly after a tree changed) and fall back to the loaded trees for rows
-migrated from schema 1. Deleting asks first; with no one to ask (stdin closed) nothing is deleted.
+migrated from schema 1.
 """
 
 from __future__ import annotations
 
 import csv
-import sys
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TextIO
 
-from wizard.content import loader
 from wizard.history.compare import SIDES, side_state
 from wizard.content.model import Library, Measure
 from wizard.history.store import AnswerRow, SessionRow, Store
@@ -26,7 +25,6 @@ MARKS_KEY = "+ positive, - negative, ? unsure, x could not do it, . not done"
 MAX_TEST_COLUMNS = 8
 SIDE_WORDS = ("left", "right", "both", "neither")
 TREND_HEAD = ("Measure", "Trend", "Latest values", "From - to")
-EXIT_OK, EXIT_REFUSED = 0, 1
 
 
 # --- pure views --------------------------------------------------------------------------------------------
@@ -274,77 +272,3 @@ def _cell(value: object) -> object:
         if value[:1] in ("=", "+", "-", "@"):
             return "'" + value
     return value
-
-
-# --- delete and wipe ---------------------------------------------------------------------------------------
-
-
-def confirm(question: str, stdin: TextIO | None, err: TextIO) -> bool | None:
-    """True for yes, False for no, None when nobody can answer (stdin closed or empty)."""
-    if stdin is None or stdin.closed:
-        return None
-    print(f"{question} [y/N] ", end="", file=err, flush=True)
-    try:
-        line = stdin.readline()
-    except (OSError, ValueError):
-        return None
-    if not line:
-        print(file=err)
-        return None
-    return line.strip().lower() in ("y", "yes")
-
-
-def _delete_or_wipe(store: Store, library: Library, args, stdin: TextIO | None, err: TextIO) -> int:
-    if args.delete:
-        row = store.session(args.delete)
-        date, tree, *_ = session_cells(row, library)
-        question, done = f"Delete the walk '{tree}' of {date} ({row.id})? This cannot be undone.", "Deleted."
-    else:
-        count = len(store.sessions())
-        question, done = f"Delete ALL history ({count} walk(s))? This cannot be undone.", "All history deleted."
-    answer = True if args.yes else confirm(question, stdin, err)
-    if answer is None:
-        print("hip-wizard: nothing was deleted: there was no one to confirm (stdin is closed). "
-              "Run it in a terminal, or add --yes.", file=err)
-        return EXIT_REFUSED
-    if not answer:
-        print("Nothing was deleted.", file=err)
-        return EXIT_OK
-    if args.delete:
-        store.delete(args.delete)
-    else:
-        store.wipe()
-    print(done, file=err)
-    return EXIT_OK
-
-
-# --- the command -------------------------------------------------------------------------------------------
-
-
-def _library(args, err: TextIO) -> Library:
-    loaded = loader.collect(list(getattr(args, "trees", None) or []))
-    if loaded.errors:
-        print("hip-wizard: some trees could not be loaded (run `hip-wizard check`); "
-              "names may be missing below.", file=err)
-    return loaded.library
-
-
-def history_command(args, stdin: TextIO | None = None, out: TextIO | None = None, err: TextIO | None = None,
-                    library: Library | None = None) -> int:
-    """Show history, or export it, or delete from it; streams and library can be given for tests."""
-    stdin = sys.stdin if stdin is None else stdin
-    out, err = out or sys.stdout, err or sys.stderr
-    if getattr(args, "delete", None) and getattr(args, "wipe", False):
-        print("hip-wizard: use either --delete or --wipe, not both.", file=err)
-        return 2
-    library = library if library is not None else _library(args, err)
-    with Store.open(getattr(args, "data_dir", None)) as store:
-        for notice in store.notices:
-            print(f"hip-wizard: {notice}", file=err)
-        if getattr(args, "delete", None) or getattr(args, "wipe", False):
-            return _delete_or_wipe(store, library, args, stdin, err)
-        if getattr(args, "export", None) == "csv":
-            export_csv(store, library, out)
-            return EXIT_OK
-        print("\n".join(render(store, library)), file=out)
-    return EXIT_OK

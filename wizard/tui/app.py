@@ -17,6 +17,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from wizard.walk.engine import Session
+from wizard.walk.resume import restore
 from wizard.errors import AnswerError, StateError, WizardError
 from wizard.history.journal import GuardedJournal, NullJournal
 from wizard.content.model import Library
@@ -181,7 +182,7 @@ class WizardApp(App):
 
     def on_resume_walk(self, message: ResumeWalk) -> None:
         try:
-            session, notes = Session.from_dict(self.library, self.store.load(message.session_id))
+            session, notes = restore(self.library, self.store.load(message.session_id))
         except (OSError, StateError, WizardError, KeyError) as exc:
             self.notify(f"That session cannot be resumed: {exc}", severity="error")
             return
@@ -348,7 +349,7 @@ class WizardApp(App):
         """The same answers over the reloaded trees: the walk lands on the same step where it still exists."""
         old = self.session
         try:
-            self.session, notes = Session.from_dict(self.library, old.to_dict())
+            self.session, notes = restore(self.library, old.to_dict())
         except StateError as exc:
             self._show_problems([str(exc)])
             return

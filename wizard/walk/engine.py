@@ -270,11 +270,5 @@ class Session:
             "answers": dict(self.answers),
         }
 
-    @classmethod
-    def from_dict(cls, library: Library, data: dict) -> tuple["Session", list[str]]:
-        """Rebuild a session; also return plain notes on what changed since (tree edits, dropped answers)."""
-        from wizard.walk.resume import restore
-        return restore(cls, library, data)
-
 
 __all__ = ["Progress", "Session", "WalkError", "next_after"]

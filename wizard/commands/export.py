@@ -2,58 +2,47 @@
 
 The session comes from the history store as saved answers and is replayed against the trees loaded now;
 if a tree has changed since, the summary says so in its notes. Without `-o` the summary is printed.
+This is the command layer: the renderers in `wizard.report` stay pure functions of a `Summary`.
 """
 
 from __future__ import annotations
 
 import sys
 from datetime import datetime
-from typing import Callable
+from pathlib import Path
 
 from wizard.content import loader
-from wizard.walk.engine import Session
 from wizard.errors import StateError
 from wizard.fileio import write_private
-from wizard.report.summary import build_summary
+from wizard.history.store import Store
 from wizard.report import render
+from wizard.report.summary import build_summary
+from wizard.walk.resume import restore
 
 
-def _open_store(data_dir):
-    from wizard.history.store import Store
-    return Store.open(data_dir)
-
-
-def export_command(args, *, open_store: Callable = _open_store) -> int:
+def export_command(trees: list[Path], data_dir: Path | None, session: str | None, fmt: str,
+                   output: Path | None) -> int:
     """Print or write the summary of one saved session (default: the latest); 0 on success."""
-    library = loader.load(args.trees)
-    store = open_store(args.data_dir)
-    try:
-        session_id = args.session or store.latest_id()
+    library = loader.load(trees)
+    with Store.open(data_dir) as store:
+        session_id = session or store.latest_id()
         if session_id is None:
             raise StateError("there are no saved sessions yet: finish or start a check with `hip-wizard` first")
-        session, notes = Session.from_dict(library, store.load(session_id))
+        walk, notes = restore(library, store.load(session_id))
         when = _saved_time(store, session_id)
-    finally:
-        _close(store)
-    text = render(build_summary(session, when=when, notes=tuple(notes)), args.format)
-    if args.output is None:
+    text = render(build_summary(walk, when=when, notes=tuple(notes)), fmt)
+    if output is None:
         sys.stdout.write(text)
         return 0
-    path = write_private(args.output, text)
+    path = write_private(output, text)
     print(f"Saved the summary of session {session_id} to {path}", file=sys.stderr)
     return 0
 
 
-def _saved_time(store, session_id: str) -> datetime | None:
+def _saved_time(store: Store, session_id: str) -> datetime | None:
     """When the session was last changed, in local time; None (meaning now) if the store cannot say."""
     try:
         saved = datetime.fromisoformat(store.session(session_id).updated)
-    except (AttributeError, TypeError, ValueError, StateError):
+    except (TypeError, ValueError):
         return None
     return saved.astimezone() if saved.tzinfo else None
-
-
-def _close(store) -> None:
-    close = getattr(store, "close", None)
-    if close is not None:
-        close()
