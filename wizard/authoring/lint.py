@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 
 from wizard.authoring import safety
 from wizard.errors import Problem
-from wizard.walk.graph import GraphInfo, successors
+from wizard.walk.graph import GraphInfo, children, reachable
 from wizard.content.loader import Loaded, collect
 from wizard.content.model import Handover, Info, Library, Node, Outcome, Question, Tree
 from wizard.authoring.scenarios import ScenarioResult, run_scenario
@@ -29,7 +29,7 @@ def _at(node_or_where, message: str, code: str, severity: str = "error", node: s
 # --- graph checks ----------------------------------------------------------------------------------------
 
 
-def check_dead_ends(library: Library, graph: GraphInfo) -> Iterator[Problem]:
+def check_dead_ends(library: Library) -> Iterator[Problem]:
     """Every possible answer of every node must lead somewhere (outcomes end paths on purpose)."""
     for tree in library.trees.values():
         for node in tree.nodes.values():
@@ -47,7 +47,7 @@ def _dead_answers(node: Node) -> list[str]:
     return ["this node"]
 
 
-def check_cycles(library: Library, graph: GraphInfo) -> Iterator[Problem]:
+def check_cycles(library: Library) -> Iterator[Problem]:
     """A walk must always end: no loop inside a tree, and no tree that hands over back to itself."""
     colour: dict[str, int] = {}
     for tree in library.trees.values():
@@ -55,18 +55,10 @@ def check_cycles(library: Library, graph: GraphInfo) -> Iterator[Problem]:
             yield from _cycles_from(start.qid, library, colour)
 
 
-def _children(qid: str, library: Library) -> list[str]:
-    node = library.node(qid)
-    kids = successors(node, library)
-    if isinstance(node, Handover) and node.target in library.trees:
-        kids.append(library.start_of(node.target))
-    return kids
-
-
 def _cycles_from(root: str, library: Library, colour: dict) -> Iterator[Problem]:
     if colour.get(root):
         return
-    stack = [(root, iter(_children(root, library)))]
+    stack = [(root, iter(children(root, library)))]
     colour[root], path = 1, [root]
     while stack:
         qid, kids = stack[-1]
@@ -81,33 +73,21 @@ def _cycles_from(root: str, library: Library, colour: dict) -> Iterator[Problem]
         elif not colour.get(kid):
             colour[kid] = 1
             path.append(kid)
-            stack.append((kid, iter(_children(kid, library))))
+            stack.append((kid, iter(children(kid, library))))
 
 
-def check_unreachable(library: Library, graph: GraphInfo) -> Iterator[Problem]:
+def check_unreachable(library: Library) -> Iterator[Problem]:
     for tree in library.trees.values():
         if tree.start not in tree.nodes:
             continue
-        reached = _reachable_from(library.start_of(tree.id), library)
+        reached = reachable(library.start_of(tree.id), library)
         for node in tree.nodes.values():
             if node.qid not in reached:
                 yield _at(node, f"unreachable: no path from `start` ({tree.start}) leads here", "unreachable",
                           severity="warning", node=node.id)
 
 
-def _reachable_from(start: str, library: Library) -> set[str]:
-    """One breadth-first pass: linear, unlike per-node reachable sets."""
-    seen, frontier = {start}, [start]
-    while frontier:
-        node = library.node(frontier.pop())
-        for kid in successors(node, library):
-            if kid not in seen:
-                seen.add(kid)
-                frontier.append(kid)
-    return seen
-
-
-def check_unused_entries(library: Library, graph: GraphInfo) -> Iterator[Problem]:
+def check_unused_entries(library: Library) -> Iterator[Problem]:
     outcomes = [n for t in library.trees.values() for n in t.nodes.values() if isinstance(n, Outcome)]
     for section in ("findings", "exercises", "advice"):
         used = {entry for o in outcomes for entry in getattr(o, section)}
@@ -120,7 +100,7 @@ def check_unused_entries(library: Library, graph: GraphInfo) -> Iterator[Problem
 # --- safety ----------------------------------------------------------------------------------------------
 
 
-def check_entry_screens_first(library: Library, graph: GraphInfo) -> Iterator[Problem]:
+def check_entry_screens_first(library: Library) -> Iterator[Problem]:
     """Every entry tree hands over to a red-flag screen before it asks anything else."""
     for tree in library.trees.values():
         if tree.role == "entry" and not _screens_first(tree, library):
@@ -137,8 +117,14 @@ def _screens_first(tree: Tree, library: Library) -> bool:
             and library.trees[node.target].role == "red_flags")
 
 
-def check_red_flags(library: Library, graph: GraphInfo) -> Iterator[Problem]:
+def check_safety(library: Library) -> Iterator[Problem]:
+    """Red flags and author invariants, proved over every path with one set of memoised guarantees."""
     guarantees = safety.Guarantees(library)
+    yield from _red_flags(library, guarantees)
+    yield from _invariants(library, guarantees)
+
+
+def _red_flags(library: Library, guarantees: safety.Guarantees) -> Iterator[Problem]:
     for tree in library.trees.values():
         for node in tree.nodes.values():
             if isinstance(node, Question) and node.red_flag:
@@ -147,8 +133,7 @@ def check_red_flags(library: Library, graph: GraphInfo) -> Iterator[Problem]:
                     yield _at(node, f"red flag ({node.red_flag}): {broken}", "red-flag", node=node.id)
 
 
-def check_invariants(library: Library, graph: GraphInfo) -> Iterator[Problem]:
-    guarantees = safety.Guarantees(library)
+def _invariants(library: Library, guarantees: safety.Guarantees) -> Iterator[Problem]:
     for tree in library.trees.values():
         for inv in tree.invariants:
             node = library.node(inv.node) if library.has_node(inv.node) else None
@@ -158,14 +143,13 @@ def check_invariants(library: Library, graph: GraphInfo) -> Iterator[Problem]:
                     yield _at(inv.where, f"invariant '{inv.name}': {broken}", "invariant", node=node.id)
 
 
-CHECKS: dict[str, Callable[[Library, GraphInfo], Iterator[Problem]]] = {
+CHECKS: dict[str, Callable[[Library], Iterator[Problem]]] = {
     "dead-end": check_dead_ends,
     "cycle": check_cycles,
     "unreachable": check_unreachable,
     "unused": check_unused_entries,
     "red-flags-first": check_entry_screens_first,
-    "red-flag": check_red_flags,
-    "invariant": check_invariants,
+    "safety": check_safety,
 }
 
 # --- the report ------------------------------------------------------------------------------------------
@@ -192,14 +176,14 @@ class Report:
 def run_checks(loaded: Loaded) -> Report:
     """Every check runs even when some files failed to load, so one report shows every fault at once."""
     library, problems = loaded.library, list(loaded.problems)
-    graph = GraphInfo(library)
     for check in CHECKS.values():
-        problems += check(library, graph)
+        problems += check(library)
     acyclic = not any(p.code == "cycle" for p in problems)
     results = _scenario_results(library) if acyclic else []
     problems += [_scenario_problem(r) for r in results if not r.passed]
     outcomes = sorted(n.qid for t in library.trees.values() for n in t.nodes.values() if isinstance(n, Outcome))
     covered = sorted({q for r in results for q in r.reached} & set(outcomes))
+    graph = GraphInfo(library)
     paths = {t: graph.tree_paths(t) for t in sorted(library.trees) if library.trees[t].start in library.trees[t].nodes}
     return Report(loaded, sorted(set(problems)), results, paths, outcomes, covered)
 

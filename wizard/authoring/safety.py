@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wizard.walk.graph import successors
+from wizard.walk.graph import children, post_order, successors
 from wizard.content.model import URGENCIES, URGENCY_RANK, Handover, Library, Node, Outcome, Question
 
 NONE = -1
@@ -35,26 +35,8 @@ class Guarantees:
         self.memo: dict[str, Weakest] = {}
 
     def of(self, qid: str) -> Weakest:
-        stack, open_ = [(qid, False)], set()
-        while stack:
-            current, ready = stack.pop()
-            if current in self.memo:
-                continue
-            if ready:
-                self.memo[current] = self._combine(self.library.node(current))
-                open_.discard(current)
-                continue
-            open_.add(current)
-            stack.append((current, True))
-            stack += [(k, False) for k in self._children(current) if k not in self.memo and k not in open_]
-        return self.memo[qid]
-
-    def _children(self, qid: str) -> list[str]:
-        node = self.library.node(qid)
-        kids = successors(node, self.library)
-        if isinstance(node, Handover) and node.target in self.library.trees:
-            kids.append(self.library.start_of(node.target))
-        return kids
+        return post_order(qid, self.memo, lambda q: children(q, self.library),
+                          lambda q: self._combine(self.library.node(q)))
 
     def _get(self, qid: str | None) -> Weakest:
         return self.memo.get(qid, Weakest(NONE, None)) if qid else Weakest(NONE, None)

@@ -183,6 +183,18 @@ class Outcome(Node):
 ASKING_KINDS = frozenset({"question", "self_test", "measure", "info"})
 
 
+def targets(node: Node) -> list[tuple[str, str]]:
+    """(field name, qualified target) for every node this one can lead to directly.
+
+    The one statement of "where a node's fields point", shared by the load-time reference check and the
+    graph (wizard/walk/graph.py)."""
+    found = [("next", node.next)] + [("branch", b.next) for b in node.branches]
+    if isinstance(node, Question):
+        found += [("if_yes", node.if_yes), ("if_no", node.if_no)]
+        found += [(f"option '{o.value}'", o.next) for o in node.options]
+    return [(name, target) for name, target in found if target]
+
+
 @dataclass(frozen=True)
 class Scenario:
     name: str

@@ -11,7 +11,7 @@ from typing import Iterator
 from wizard.content import conditions
 from wizard.content.answers import check_answer
 from wizard.errors import AnswerError, Problem
-from wizard.content.model import Library, Node, Outcome, Question, Tree, Where
+from wizard.content.model import Library, Node, Outcome, Question, Tree, Where, targets
 
 
 def cross_references(library: Library) -> list[Problem]:
@@ -41,15 +41,6 @@ def _tree_problems(tree: Tree, library: Library) -> Iterator[Problem]:
     for invariant in tree.invariants:
         for message in _invariant_messages(invariant, library):
             yield _at(invariant.where, f"invariant '{invariant.name}': {message}")
-
-
-def targets(node: Node) -> list[tuple[str, str]]:
-    """(field name, qualified target) for every node this one can lead to directly."""
-    found = [("next", node.next)] + [("branch", b.next) for b in node.branches]
-    if isinstance(node, Question):
-        found += [("if_yes", node.if_yes), ("if_no", node.if_no)]
-        found += [(f"option '{o.value}'", o.next) for o in node.options]
-    return [(name, target) for name, target in found if target]
 
 
 def _node_messages(node: Node, library: Library) -> Iterator[str]:
