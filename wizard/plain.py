@@ -8,15 +8,18 @@ passed through `terminal_safe` before it is printed.
 from __future__ import annotations
 
 import sys
-from typing import Callable, TextIO
+from typing import TYPE_CHECKING, Callable, TextIO
 
 from wizard.content import loader
 from wizard.content.answers import describe_answer, parse_number
 from wizard.walk.engine import Session
 from wizard.errors import AnswerError, StateError
-from wizard.history.journal import GuardedJournal, NullJournal
+from wizard.history.journal import GuardedJournal, Journal, NullJournal
 from wizard.content.model import Info, Library, Measure, Node, Question, RESULT_LABELS, SelfTest
 from wizard.text import terminal_safe
+
+if TYPE_CHECKING:  # the store (sqlite) is imported only when history is used
+    from wizard.history.store import Store
 
 DISCLAIMER = ("hip-wizard is not a doctor and does not diagnose. If you have severe pain, fever, a fall you cannot "
               "get up from, numbness in the saddle area or bladder or bowel changes, call emergency services now.")
@@ -31,9 +34,9 @@ class Quit(Exception):
 class PlainFrontEnd:
     """One walk over stdin/stdout (or any pair of text streams)."""
 
-    def __init__(self, library: Library, stdin: TextIO, stdout: TextIO, journal=None):
+    def __init__(self, library: Library, stdin: TextIO, stdout: TextIO, journal: Journal | None = None):
         self.library, self.stdin, self.stdout = library, stdin, stdout
-        self.journal = journal or NullJournal()
+        self.journal: Journal = journal or NullJournal()
 
     def say(self, text: str = "") -> None:
         self.stdout.write(terminal_safe(text) + "\n")
@@ -90,7 +93,7 @@ class PlainFrontEnd:
                 self.say(f"Sorry: {exc}. {HELP}")
 
     def _quit(self) -> int:
-        if getattr(self.journal, "keeps_history", False):
+        if self.journal.keeps_history:
             self.say("\nStopped. Your answers are saved; start hip-wizard again to carry on.")
         else:
             self.say("\nStopped. These answers were not saved and are now lost.")
@@ -278,7 +281,8 @@ def retest_trees() -> tuple[str, ...]:
     return RETEST_TREES
 
 
-def show_comparison(store, library: Library, session: Session, journal, front: PlainFrontEnd) -> None:
+def show_comparison(store: Store, library: Library, session: Session, journal: Journal,
+                    front: PlainFrontEnd) -> None:
     """After a quick re-test: better / same / worse against the last full check."""
     from wizard.history.compare import describe
     from wizard.history.retest import compare_with_baseline

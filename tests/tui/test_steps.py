@@ -17,6 +17,7 @@ from wizard.tui.screens.self_test import SelfTestScreen
 from wizard.tui.screens.start import StartScreen
 from wizard.tui.widgets.hold_timer import HoldTimer
 from wizard.tui.widgets.why_panel import WhyPanel
+from wizard.history.journal import NullJournal
 
 from .conftest import Notes, screen_text, wait_for
 from .test_walk import on, walk_to_stance
@@ -183,7 +184,9 @@ async def test_bad_measure_values_get_a_clear_message_and_do_not_advance(library
         assert app.session.answers["example/pain"] == 3
 
 
-class RecordingJournal:
+class RecordingJournal(NullJournal):
+    """Records what the app reports; what it does not override keeps nothing, as NullJournal."""
+
     keeps_history = True
 
     def __init__(self):

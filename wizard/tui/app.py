@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -19,7 +19,7 @@ from textual.screen import Screen
 from wizard.walk.engine import Session
 from wizard.walk.resume import restore
 from wizard.errors import AnswerError, StateError, WizardError
-from wizard.history.journal import GuardedJournal, NullJournal
+from wizard.history.journal import GuardedJournal, Journal, NullJournal
 from wizard.content.model import Library
 from wizard.tui import keymap
 from wizard.tui.library_cache import bundled_dir, load_library
@@ -28,6 +28,9 @@ from wizard.tui.screens.start import StartPlaceholder, StartScreen
 from wizard.tui.screens.steps import step_screen_for
 from wizard.tui.step import Step
 from wizard.tui.watcher import TreeWatcher
+
+if TYPE_CHECKING:  # the store (sqlite) is imported only when history is used
+    from wizard.history.store import Store
 
 EXPORT_FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "fhir": "FHIR"}
 QUIT_WARNING = "Quit now? Your answers so far will be lost: history is not being saved this time."
@@ -38,9 +41,9 @@ class WizardApp(App):
     TITLE = "hip-wizard"
     BINDINGS = keymap.APP
 
-    def __init__(self, library: Library, journal=None, store=None, start_tree: str | None = None,
-                 watch_paths: Iterable = (), problems: list | None = None, bundled: bool = True,
-                 keymap_path: Path | None = None, notices: Iterable[str] = ()) -> None:
+    def __init__(self, library: Library, journal: Journal | None = None, store: Store | None = None,
+                 start_tree: str | None = None, watch_paths: Iterable = (), problems: list | None = None,
+                 bundled: bool = True, keymap_path: Path | None = None, notices: Iterable[str] = ()) -> None:
         """`problems`: load errors to show first (author mode); `bundled`: reloads include the bundled trees;
         `keymap_path`: a TOML key map of binding id -> keys (see keymap.read_user_keymap); `notices`: things
         to tell the person at start (e.g. a damaged history file was moved aside)."""
@@ -129,7 +132,7 @@ class WizardApp(App):
             return None
         from wizard.history.compare import describe
         from wizard.history.retest import compare_with_baseline
-        session_id = getattr(self.journal.journal, "id_of", lambda s: None)(session)
+        session_id = self.journal.id_of(session)
         try:
             comparison = compare_with_baseline(self.store, self.library, session, session_id)
         except (WizardError, StateError) as exc:
@@ -149,7 +152,7 @@ class WizardApp(App):
 
     # --- the walk ----------------------------------------------------------------------------------------
 
-    def begin_walk(self, session: Session, resumed_id: object = None) -> None:
+    def begin_walk(self, session: Session, resumed_id: str | None = None) -> None:
         self.session = session
         if resumed_id is not None:
             self.journal.resume(resumed_id, session)
@@ -159,7 +162,7 @@ class WizardApp(App):
 
     def _carry_journal(self, old: Session, new: Session) -> None:
         """A replayed walk is the same walk: keep writing it under its old history id, not a new one."""
-        old_id = getattr(self.journal.journal, "id_of", lambda s: None)(old)
+        old_id = self.journal.id_of(old)
         if old_id is not None:
             self.journal.resume(old_id, new)
 
