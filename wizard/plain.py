@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable, TextIO
 from wizard.content import loader
 from wizard.content.answers import describe_answer, parse_number
 from wizard.walk.engine import Session
-from wizard.errors import AnswerError, StateError
+from wizard.errors import AnswerError, StateError, UnknownTree
 from wizard.history.journal import GuardedJournal, Journal, NullJournal
 from wizard.content.model import Info, Library, Measure, Node, Question, RESULT_LABELS, SelfTest
 from wizard.text import terminal_safe
@@ -298,6 +298,8 @@ def show_comparison(store: Store, library: Library, session: Session, journal: J
 
 def run_plain(args, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     library = loader.load(args.trees)
+    if args.tree and args.tree not in library.trees:  # before the store, so a typo creates no history file
+        raise UnknownTree(args.tree, library.trees)
     front = PlainFrontEnd(library, stdin, stdout)
     store = open_store(args, front)
     try:
@@ -305,9 +307,6 @@ def run_plain(args, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> i
         session, journal = resumed or (None, store.journal() if store else NullJournal())
         if session is None:
             tree_id = args.tree if args.tree else choose_tree(library, front)
-            if tree_id not in library.trees:
-                front.say(f"There is no check called '{tree_id}'.")
-                return 1
             session = Session(library, tree_id)
             if store:
                 from wizard.history.retest import suggest_from_last_check

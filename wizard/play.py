@@ -14,7 +14,7 @@ from typing import TextIO
 from wizard.content import loader
 from wizard import protocol
 from wizard.walk.engine import Session
-from wizard.errors import AnswerError, LoadError, StateError
+from wizard.errors import AnswerError, LoadError, StateError, UnknownTree
 from wizard.content.model import Library, qualify
 from wizard.text import terminal_safe
 from wizard.content.yamlsafe import read, read_capped
@@ -25,7 +25,7 @@ MAX_LINE = 1_000_000
 def play_command(args) -> int:
     library = loader.load(args.trees)
     if args.tree not in library.trees:
-        raise StateError(f"no tree called '{args.tree}'; known trees: {', '.join(sorted(library.trees))}")
+        raise UnknownTree(args.tree, library.trees)
     if args.jsonl:
         return run_jsonl(Session(library, args.tree), sys.stdin, sys.stdout, args.format)
     session, problems = play_answers(library, args.tree, read_answers(args.answers))

@@ -168,3 +168,10 @@ nodes:
     session_id, _ = walk(store, with_screen, "screen", {"screen/age": 40})
     _, out, _ = run(data_dir, with_screen)
     assert "How old" not in out and "years" not in out
+
+
+def test_delete_and_wipe_together_is_a_usage_error_that_deletes_nothing(store, three_walks, capsys):
+    from wizard.cli import main
+    assert main(["history", "--data-dir", str(store.path.parent), "--delete", three_walks[0], "--wipe"]) == 2
+    assert "hip-wizard: use either --delete or --wipe, not both" in capsys.readouterr().err
+    assert len(store.sessions()) == 4

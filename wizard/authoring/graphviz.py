@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from wizard.content import conditions as c
 from wizard.content import loader
-from wizard.errors import StateError
+from wizard.errors import UnknownTree
 from wizard.content.model import Handover, Node, Outcome, Question, Tree
 from wizard.text import terminal_safe
 
@@ -160,6 +160,6 @@ def graph_command(args) -> int:
     library = loader.load(args.trees)
     tree = library.trees.get(args.tree)
     if tree is None:
-        raise StateError(f"no tree called '{args.tree}'; known trees: {', '.join(sorted(library.trees))}")
+        raise UnknownTree(args.tree, library.trees)
     sys.stdout.write((mermaid if args.format == "mermaid" else dot)(tree))
     return 0

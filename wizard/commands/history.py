@@ -13,10 +13,11 @@ from typing import TextIO
 
 from wizard.content import loader
 from wizard.content.model import Library
+from wizard.errors import UserError
 from wizard.history.store import Store
 from wizard.history.views import export_csv, render, session_cells
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_REFUSED = 0, 1
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,7 @@ def history_command(args: HistoryRequest, stdin: TextIO | None = None, out: Text
     stdin = sys.stdin if stdin is None else stdin
     out, err = out or sys.stdout, err or sys.stderr
     if args.delete and args.wipe:
-        print("hip-wizard: use either --delete or --wipe, not both.", file=err)
-        return EXIT_USAGE
+        raise UserError("use either --delete or --wipe, not both")
     library = library if library is not None else _library(args.trees, err)
     with Store.open(args.data_dir) as store:
         for notice in store.notices:

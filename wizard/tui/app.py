@@ -9,7 +9,6 @@ not use (see bench/bench_startup.py).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -18,7 +17,7 @@ from textual.screen import Screen
 
 from wizard.walk.engine import Session
 from wizard.walk.resume import restore
-from wizard.errors import AnswerError, StateError, WizardError
+from wizard.errors import AnswerError, StateError, UnknownTree, WizardError
 from wizard.history.journal import GuardedJournal, Journal, NullJournal
 from wizard.content.model import Library
 from wizard.tui import keymap
@@ -377,9 +376,7 @@ def run_app(args) -> int:
         raise LoadError(errors)
     tree = getattr(args, "tree", None)
     if tree and tree not in library.trees and not errors:
-        names = ", ".join(t.id for t in library.entries()) or "none"
-        print(f"hip-wizard: there is no tree called '{tree}' (checks you can start: {names})", file=sys.stderr)
-        return 2
+        raise UnknownTree(tree, library.trees)
     watch_paths = (list(args.trees) or [bundled_dir()]) if watch else ()
     store, notices = open_store(args.data_dir)
     app = WizardApp(library, store.journal() if store else NullJournal(), store, tree, watch_paths,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from wizard.content import conditions
 from wizard.content.answers import check_answer
-from wizard.errors import AnswerError, StateError
+from wizard.errors import AnswerError, StateError, UnknownTree
 from wizard.walk.graph import GraphInfo, successors
 from wizard.content.model import Handover, Library, Node, Outcome, Question
 from wizard.walk.result import Reason, Result, build_result
@@ -162,7 +162,7 @@ class Session:
 
     def __init__(self, library: Library, tree_id: str, answers: dict | None = None):
         if tree_id not in library.trees:
-            raise KeyError(f"no tree called '{tree_id}'")
+            raise UnknownTree(tree_id, library.trees)
         self.library, self.tree_id = library, tree_id
         self.graph = GraphInfo(library)
         self.answers: dict = dict(answers or {})
