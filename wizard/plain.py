@@ -8,7 +8,7 @@ passed through `terminal_safe` before it is printed.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Callable, TextIO
+from typing import TYPE_CHECKING, Any, Callable, TextIO, TypeVar
 
 from wizard.content import loader
 from wizard.content.answers import describe_answer, parse_number
@@ -17,6 +17,8 @@ from wizard.errors import AnswerError, StateError, UnknownTree
 from wizard.history.journal import GuardedJournal, Journal, NullJournal
 from wizard.content.model import Info, Library, Measure, Node, Question, RESULT_LABELS, SelfTest
 from wizard.text import terminal_safe
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:  # the store (sqlite) is imported only when history is used
     from wizard.history.store import Store
@@ -68,6 +70,8 @@ class PlainFrontEnd:
 
     def _step(self, session: Session) -> None:
         node = session.current
+        if node is None:  # the walk has ended; the caller shows the result
+            return
         progress = session.progress
         self.say(f"\nStep {progress.done + 1}, about {progress.remaining - 1} more after this")
         self._show(node)
@@ -152,7 +156,7 @@ class PlainFrontEnd:
         if session.status == "emergency":
             referral = session.result().referral
             self.say("\n" + "!" * 60)
-            self.say("EMERGENCY: " + (referral.action or referral.reason))
+            self.say("EMERGENCY: " + ((referral.action or referral.reason) if referral else ""))
             self.say("!" * 60)
         self.say("")
         self.say(render(build_summary(session), "md"))
@@ -190,11 +194,11 @@ def _describe_measure(node: Measure) -> list[str]:
     return [node.text] + ([node.help] if node.help else [])
 
 
-_DESCRIBE = {Question: _describe_question, SelfTest: _describe_test, Measure: _describe_measure,
-             Info: lambda node: [node.text]}
+_DESCRIBE: dict[type, Callable[[Any], list[str]]] = {
+    Question: _describe_question, SelfTest: _describe_test, Measure: _describe_measure, Info: lambda node: [node.text]}
 
 
-def _pick(options: list, text: str) -> object:
+def _pick(options: list[T], text: str) -> T | None:
     number = parse_number(text)
     return options[number - 1] if isinstance(number, int) and 1 <= number <= len(options) else None
 

@@ -55,11 +55,11 @@ class Guarantees:
 
 def answer_targets(node: Question, value: object) -> list[str]:
     """Everywhere a given answer to `node` may lead (every branch counts as possible)."""
-    found = [b.next for b in node.branches]
+    found: list[str | None] = [b.next for b in node.branches]
     if node.style == "yes_no":
         found.append((node.if_yes if value else node.if_no) or node.next)
     else:
-        option = node.option(value)
+        option = node.option(value) if isinstance(value, str) else None
         found.append((option.next if option and option.next else None) or node.next)
     return [t for t in found if t]
 

@@ -8,6 +8,8 @@ list of option values, a self-test is one result word, a measure is a number in 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any, cast
 
 from wizard.errors import AnswerError
 from wizard.content.model import RESULT_LABELS, Info, Measure, Node, Question, SelfTest
@@ -46,9 +48,10 @@ def _many_options(node: Question, value: object) -> list:
         raise AnswerError(f"unknown option(s) {', '.join(unknown)}; pick from: {choices}")
     if len(set(value)) != len(value):
         raise AnswerError("each option can be picked only once")
-    exclusive = [v for v in value if node.option(v).exclusive]
+    options = {o.value: o for o in node.options}
+    exclusive = [v for v in value if options[v].exclusive]
     if exclusive and len(value) > 1:
-        raise AnswerError(f"'{node.option(exclusive[0]).label}' cannot be combined with other options")
+        raise AnswerError(f"'{options[exclusive[0]].label}' cannot be combined with other options")
     order = [o.value for o in node.options]
     return sorted(value, key=order.index)
 
@@ -96,7 +99,8 @@ def parse_number(text: str) -> float | int | None:
     return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
 
 
-_CHECKERS = {Question: _question, SelfTest: _self_test, Measure: _measure, Info: _info}
+_CHECKERS: dict[type, Callable[[Any, object], object]] = {
+    Question: _question, SelfTest: _self_test, Measure: _measure, Info: _info}
 
 
 def describe_answer(node: Node, value: object) -> str:
@@ -104,11 +108,13 @@ def describe_answer(node: Node, value: object) -> str:
     if isinstance(node, Question):
         if node.style == "yes_no":
             return "Yes" if value else "No"
-        labels = [node.option(v).label for v in (value if isinstance(value, list) else [value]) if node.option(v)]
+        options = {o.value: o.label for o in node.options}
+        picked = value if isinstance(value, list) else [value]
+        labels = [options[v] for v in picked if isinstance(v, str) and v in options]
         return "; ".join(labels) if labels else "None of these"
     if isinstance(node, SelfTest):
-        return RESULT_LABELS.get(value, str(value))
+        return RESULT_LABELS.get(str(value), str(value))
     if isinstance(node, Measure):
         gap = "" if node.unit[:1] in ("/", "%") else " "
-        return f"{_num(value)}{gap}{node.unit}"
+        return f"{_num(cast(float, value))}{gap}{node.unit}"  # measures store numbers only
     return "Read"

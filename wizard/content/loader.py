@@ -132,7 +132,7 @@ def _common(node_id: str, raw: dict, tree_id: str, where: Where) -> dict:
         "id": node_id, "tree": tree_id, "kind": raw["kind"], "where": where, "title": raw.get("title"),
         "ask_if": conditions.parse_condition(ask_if, tree_id) if ask_if else None,
         "next": _q(tree_id, raw.get("next")), "sources": tuple(raw.get("sources", ())),
-        "branches": tuple(Branch(conditions.parse_condition(b["if"], tree_id), _q(tree_id, b["next"]))
+        "branches": tuple(Branch(conditions.parse_condition(b["if"], tree_id), qualify(tree_id, b["next"]))
                           for b in raw.get("branches", ())),
     }
 

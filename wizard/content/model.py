@@ -7,6 +7,7 @@ Nothing here reads files or talks to people. Node references are resolved by the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 URGENCIES = ("self_care", "routine", "urgent", "emergency")
 URGENCY_RANK = {name: rank for rank, name in enumerate(URGENCIES)}
@@ -73,9 +74,15 @@ class Referral:
         return URGENCY_RANK[self.urgency]
 
 
+class Condition(Protocol):
+    """A parsed condition (wizard/content/conditions.py): true or false for a set of answers."""
+
+    def evaluate(self, answers: dict) -> bool: ...
+
+
 @dataclass(frozen=True)
 class Branch:
-    condition: object
+    condition: Condition
     next: str
 
 
@@ -88,7 +95,7 @@ class Node:
     kind: str
     where: Where
     title: str | None = None
-    ask_if: object = None
+    ask_if: Condition | None = None
     next: str | None = None
     branches: tuple[Branch, ...] = ()
     sources: tuple[str, ...] = ()

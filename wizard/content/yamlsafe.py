@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 from dataclasses import dataclass
 
 import yaml
@@ -41,7 +42,7 @@ Path = tuple
 class Document:
     """Parsed data plus where each value (by path of keys and indexes) starts in the file."""
 
-    data: object
+    data: Any  # JSON-like: dicts, lists and YAML 1.2 core scalars, schema-checked by the loader
     positions: dict[Path, tuple[int, int]]
 
     def where(self, path: Path) -> tuple[int, int]:
@@ -205,7 +206,7 @@ class _Builder:
         self.positions.setdefault(path, pos)
         return path
 
-    def _take_key(self, frame: _Frame, key, pos) -> None:
+    def _take_key(self, frame: _Frame, key: object, pos: tuple[int, int]) -> None:
         if not isinstance(key, (str, int, float, bool)) or key == "":
             _fail(self.name, *pos, "a mapping key must be a plain word, not empty, a list or a mapping")
         key = str(key) if not isinstance(key, str) else key

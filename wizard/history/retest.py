@@ -89,7 +89,7 @@ def suggested_areas(library: Library, baseline: Baseline, tree_id: str = "quick-
     for node in (tree.nodes.values() if tree else ()):
         area = _area_condition(node)
         if area and _any_positive(library, baseline.answers, node.target):
-            picks.setdefault(area.ref, []).append(area.value)
+            picks.setdefault(area.ref, []).append(str(area.value))
     return picks
 
 

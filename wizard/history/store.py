@@ -300,7 +300,8 @@ class Store:
     def _rows(self, where: str, params: tuple = ()) -> list[SessionRow]:
         query = (f"SELECT id, tree_id, started, updated, status, urgency, findings FROM sessions {where} "
                  "ORDER BY updated DESC, rowid DESC")
-        return [SessionRow(*row[:6], tuple(_json_list(row[6]))) for row in self.conn.execute(query, params)]
+        return [SessionRow(r[0], r[1], r[2], r[3], r[4], r[5], tuple(_json_list(r[6])))
+                for r in self.conn.execute(query, params)]
 
     def load(self, session_id: str) -> dict:
         """The saved `Session.to_dict()`, ready for `resume.restore(library, d)`."""
@@ -343,7 +344,7 @@ class Store:
         rows = []
         for row in self.conn.execute(query, kinds):
             try:
-                rows.append(AnswerRow(*row[:8], json.loads(row[8])))
+                rows.append(AnswerRow(*row[:8], json.loads(row[8])))  # type: ignore[call-arg]  # 8 + 1 columns
             except (TypeError, ValueError):
                 continue  # a damaged value is left out of the charts rather than breaking them
         return rows

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TextIO
+from typing import TextIO, cast
 
 from wizard.history.compare import SIDES, side_state
 from wizard.content.model import Library, Measure
@@ -112,8 +112,8 @@ def _trend(qid: str, rows: list[AnswerRow], library: Library) -> Trend:
     node = library.node(qid) if library.has_node(qid) else None
     low, high = (node.min, node.max) if isinstance(node, Measure) else (None, None)
     last = rows[-1]
-    return Trend(qid, clean(last.label or qid), clean(last.unit or ""), tuple((r.started, r.value) for r in rows),
-                 low, high)
+    points = tuple((r.started, cast(float, r.value)) for r in rows)  # measure_trends kept numbers only
+    return Trend(qid, clean(last.label or qid), clean(last.unit or ""), points, low, high)
 
 
 def _is_number(value: object) -> bool:
@@ -245,7 +245,7 @@ def export_csv(store: Store, library: Library, out: TextIO) -> None:
     for session in reversed(store.sessions()):
         head = (session.id, session.started, session.updated, session.tree_id, session.status,
                 session.urgency or "", ";".join(session.findings))
-        for answer in answers.get(session.id) or [None]:
+        for answer in answers.get(session.id) or (None,):
             writer.writerow([_cell(c) for c in (*head, *_answer_cells(answer, library))])
 
 

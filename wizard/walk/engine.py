@@ -9,6 +9,7 @@ kept, and count again if the person edits their way back). Every front end drive
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
 from wizard.content import conditions
 from wizard.content.answers import check_answer
@@ -34,7 +35,7 @@ class Frame:
     tree: str
     returns_to: str | None
     inherited: tuple[str, ...] = ()
-    decisions: list[tuple[str | None, str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    decisions: list[tuple[str | None, str | None, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
 
 
 @dataclass
@@ -141,8 +142,9 @@ def next_after(node: Node, answers: dict) -> tuple[str | None, tuple[str, ...], 
         if node.style == "yes_no":
             target = node.if_yes if value else node.if_no
             return target or node.next, (), True
-        if node.style == "single" and node.option(value) and node.option(value).next:
-            return node.option(value).next, (), True
+        option = node.option(value) if node.style == "single" else None
+        if option and option.next:
+            return option.next, (), True
     return node.next, (), True
 
 
@@ -251,7 +253,7 @@ class Session:
 
     def result(self) -> Result:
         """Findings (each with the answers that led to it), the most urgent referral and the plan."""
-        reached = [(self.library.node(r.qid), r.reasons) for r in self.walk.outcomes]
+        reached = [(cast(Outcome, self.library.node(r.qid)), r.reasons) for r in self.walk.outcomes]
         return build_result(self.library, reached, self.path_answers, self.status)
 
     def reason(self, qid: str) -> Reason:

@@ -77,7 +77,7 @@ def build_result(library: Library, reached: list[tuple[Outcome, tuple[str, ...]]
 
 def _reached(library: Library, node: Outcome, reasons: tuple, answers: dict) -> ReachedOutcome:
     because = tuple(Reason.of(library.node(q), answers[q]) for q in reasons if q in answers)
-    return ReachedOutcome(node.qid, node.title, node.text, node.referral, because)
+    return ReachedOutcome(node.qid, node.label, node.text, node.referral, because)
 
 
 def _findings(library: Library, reached: list, outcomes: tuple[ReachedOutcome, ...]) -> tuple[FindingResult, ...]:
