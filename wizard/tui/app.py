@@ -114,6 +114,7 @@ class WizardApp(App):
 
     def _screen_for_session(self) -> Screen:
         session = self.session
+        assert session is not None, "only called while a walk is on"
         if session.status == "emergency":
             from wizard.tui.screens.emergency import EmergencyScreen
             return EmergencyScreen(session.result())
@@ -183,6 +184,8 @@ class WizardApp(App):
         return session
 
     def on_resume_walk(self, message: ResumeWalk) -> None:
+        if self.store is None:  # the start screen offers resuming only with a store
+            return
         try:
             session, notes = restore(self.library, self.store.load(message.session_id))
         except (OSError, StateError, WizardError, KeyError) as exc:
@@ -229,7 +232,7 @@ class WizardApp(App):
         self.show_current()
 
     def _after_change(self) -> None:
-        if self.session.finished:
+        if self.session is not None and self.session.finished:
             self.journal.finish(self.session)
         self.show_current()
 
@@ -244,6 +247,8 @@ class WizardApp(App):
         self.push_screen(ReviewScreen(answers))
 
     def edit_answer(self, qid: str) -> None:
+        if self.session is None:
+            return
         self.push_screen(step_screen_for(self.library.node(qid))(Step.edit(self.session, qid)))
 
     def action_new_session(self) -> None:
@@ -350,6 +355,8 @@ class WizardApp(App):
     def _replay_walk(self) -> None:
         """The same answers over the reloaded trees: the walk lands on the same step where it still exists."""
         old = self.session
+        if old is None:
+            return
         try:
             self.session, notes = restore(self.library, old.to_dict())
         except StateError as exc:
@@ -389,7 +396,7 @@ def run_app(args) -> int:
     return app.return_code or 0
 
 
-def open_store(data_dir) -> tuple[object | None, list[str]]:
+def open_store(data_dir: Path | None) -> tuple[Store | None, list[str]]:
     """The history store and what to tell the person about it; without one the app still works, unsaved."""
     from wizard.errors import StateError
     from wizard.history.store import Store

@@ -31,4 +31,4 @@ class StartWalk(Message):
 class ResumeWalk(Message):
     """Resume the unfinished session `session_id` from history."""
 
-    session_id: object
+    session_id: str

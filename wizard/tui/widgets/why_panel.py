@@ -22,8 +22,9 @@ class WhyPanel(Static):
 def why_text(node: Node):
     why = getattr(node, "why", "") or "It helps the wizard decide what comes next."
     parts: list = [("Why this is asked: ", "bold"), why]
-    if getattr(node, "help", None):
-        parts += ["\n", ("Help: ", "bold"), node.help]
+    help_text = getattr(node, "help", None)
+    if help_text:
+        parts += ["\n", ("Help: ", "bold"), help_text]
     if isinstance(node, SelfTest):
         parts += _evidence(node.evidence)
     return literal(*parts)
