@@ -17,6 +17,7 @@ from wizard.content.answers import check_answer
 from wizard.walk.engine import Session
 from wizard.walk.resume import restore
 from wizard.content.model import Info, Measure, Question, SelfTest
+from wizard.authoring import lint
 
 from .conftest import EXAMPLES, collect, tree_text
 from .strategies import library_data
@@ -185,7 +186,6 @@ def test_editing_an_earlier_answer_keeps_later_answers_on_the_new_path(folder, t
 @given(trees=library_data(), rng=st.randoms(use_true_random=False))
 def test_check_passes_generated_trees_and_replays_a_random_walk_as_a_scenario(folder, trees, rng):
     """The author tooling agrees with the engine: a walk a person took, written down as a scenario, passes."""
-    lint = pytest.importorskip("wizard.authoring.lint")
     session = random_walk(Session(_load_valid(folder, trees), "main"), rng)
     result = session.result()
     expect = {"urgency": result.urgency or "none", "outcomes": [o.qid for o in result.outcomes],

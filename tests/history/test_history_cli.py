@@ -13,7 +13,7 @@ from wizard.commands.history import HistoryRequest, history_command
 from wizard.history import views
 from wizard.history.store import DB_NAME
 
-from .helpers import CATALOGUE, FULL, TREES, walk
+from .helpers import CATALOGUE, FULL, TREES, walk, write_v1_file
 
 
 def args(data_dir, **given) -> HistoryRequest:
@@ -124,8 +124,7 @@ def test_wipe_with_yes_does_not_ask(store, library, three_walks, data_dir):
 
 
 def test_a_migrated_history_still_shows_trends(library, data_dir):
-    from .test_store import _write_v1_file
-    _write_v1_file(data_dir)
+    write_v1_file(data_dir)
     _, out, _ = run(data_dir, library)
     assert "Walking (%)" in out and "Single-leg stance" in out
 

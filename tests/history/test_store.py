@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sqlite3
 import stat
@@ -11,9 +10,9 @@ import stat
 import pytest
 
 from wizard.walk.resume import restore
-from wizard.history.store import DB_NAME, SCHEMA_VERSION, Store, StoreError, migrate, transaction
+from wizard.history.store import DB_NAME, SCHEMA_VERSION, Store, StoreError, transaction
 
-from .helpers import FULL, walk
+from .helpers import FULL, V1_STATE, walk, write_v1_file
 
 
 def mode(path) -> int:
@@ -186,23 +185,8 @@ def test_a_history_from_a_newer_version_is_refused_and_left_untouched(data_dir, 
     assert _digests(data_dir) == before
 
 
-V1_STATE = {"format": 1, "tree": "full-check", "trees": {}, "answers": FULL}
-
-
-def _write_v1_file(data_dir):
-    """A history exactly as schema 1 wrote it: sessions with their JSON state, nothing else."""
-    data_dir.mkdir()
-    conn = sqlite3.connect(data_dir / DB_NAME, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    migrate(conn, upto=1)
-    conn.execute("INSERT INTO sessions VALUES ('old-1', 'full-check', '2025-01-01T09:00:00+00:00', "
-                 "'2025-01-01T09:20:00+00:00', 'finished', ?, 'self_care', '[\"example-tendon\"]')",
-                 (json.dumps(V1_STATE),))
-    conn.close()
-
-
 def test_a_version_1_history_is_migrated_without_loss(data_dir, library):
-    _write_v1_file(data_dir)
+    write_v1_file(data_dir)
     with Store.open(data_dir) as opened:
         assert opened.notices == []
         assert opened.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -19,8 +19,7 @@ from wizard.tui.widgets.hold_timer import HoldTimer
 from wizard.tui.widgets.why_panel import WhyPanel
 from wizard.history.journal import NullJournal
 
-from .conftest import Notes, screen_text, wait_for
-from .test_walk import on, walk_to_stance
+from .conftest import Notes, Posted, on, screen_text, wait_for, walk_to_stance
 
 
 async def to_fever(app, pilot):
@@ -221,7 +220,8 @@ async def test_journal_hears_every_answer_back_and_the_end(library):
 
 async def test_quit_mid_walk_warns_that_answers_will_be_lost(library):
     app = WizardApp(library, start_tree="example")
-    async with app.run_test() as pilot:
+    posted = Posted()
+    async with app.run_test(message_hook=posted) as pilot:
         await to_fever(app, pilot)
         await pilot.press("ctrl+q")
         await wait_for(pilot, on(app, ConfirmScreen), "the quit warning")
@@ -231,23 +231,25 @@ async def test_quit_mid_walk_warns_that_answers_will_be_lost(library):
         await pilot.press("ctrl+q")
         await wait_for(pilot, on(app, ConfirmScreen), "the quit warning")
         await pilot.click("#yes")
-        await wait_for(pilot, lambda: app._exit, "the app to exit")
+        await wait_for(pilot, posted.exit_requested, "the app to exit")
 
 
 async def test_quit_asks_nothing_when_history_is_kept(library):
     app = WizardApp(library, journal=RecordingJournal(), start_tree="example")
-    async with app.run_test() as pilot:
+    posted = Posted()
+    async with app.run_test(message_hook=posted) as pilot:
         await to_fever(app, pilot)
         await pilot.press("ctrl+q")
-        await wait_for(pilot, lambda: app._exit, "the app to exit")
+        await wait_for(pilot, posted.exit_requested, "the app to exit")
 
 
 async def test_quit_before_any_answer_asks_nothing(library):
     app = WizardApp(library)
-    async with app.run_test() as pilot:
+    posted = Posted()
+    async with app.run_test(message_hook=posted) as pilot:
         await wait_for(pilot, on(app, StartScreen))
         await pilot.press("ctrl+q")
-        await wait_for(pilot, lambda: app._exit, "the app to exit")
+        await wait_for(pilot, posted.exit_requested, "the app to exit")
 
 
 async def test_rejected_answer_is_reported_not_raised(library):
