@@ -48,6 +48,9 @@ def _many_options(node: Question, value: object) -> list:
         raise AnswerError(f"unknown option(s) {', '.join(unknown)}; pick from: {choices}")
     if len(set(value)) != len(value):
         raise AnswerError("each option can be picked only once")
+    if node.at_least_one and not value:
+        alone = [o.label for o in node.options if o.exclusive]
+        raise AnswerError("tick at least one" + (f" (or '{alone[0]}')" if alone else ""))
     options = {o.value: o for o in node.options}
     exclusive = [v for v in value if options[v].exclusive]
     if exclusive and len(value) > 1:
@@ -62,7 +65,13 @@ def _self_test(node: SelfTest, value: object) -> str:
     return value
 
 
-def _measure(node: Measure, value: object) -> int | float:
+CANNOT = "cannot"
+CANNOT_KEYS = ("c", "cannot")
+
+
+def _measure(node: Measure, value: object) -> int | float | str:
+    if node.cannot_do and value == CANNOT:
+        return CANNOT
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
         raise AnswerError(f"enter a number from {_num(node.min)} to {_num(node.max)} {node.unit}".rstrip())
     if node.integer and value != int(value):
@@ -99,6 +108,13 @@ def parse_number(text: str) -> float | int | None:
     return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
 
 
+def parse_measure(node: Measure, text: str) -> float | int | str | None:
+    """What a person typed for a measure: a number, `cannot` (typed `c`) when it has `cannot_do`, or None."""
+    if node.cannot_do and text.strip().lower() in CANNOT_KEYS:
+        return CANNOT
+    return parse_number(text)
+
+
 _CHECKERS: dict[type, Callable[[Any, object], object]] = {
     Question: _question, SelfTest: _self_test, Measure: _measure, Info: _info}
 
@@ -115,6 +131,8 @@ def describe_answer(node: Node, value: object) -> str:
     if isinstance(node, SelfTest):
         return RESULT_LABELS.get(str(value), str(value))
     if isinstance(node, Measure):
+        if value == CANNOT and node.cannot_do:
+            return node.cannot_do
         gap = "" if node.unit[:1] in ("/", "%") else " "
-        return f"{_num(cast(float, value))}{gap}{node.unit}"  # measures store numbers only
+        return f"{_num(cast(float, value))}{gap}{node.unit}"  # a number, once `cannot` is handled above
     return "Read"
