@@ -74,7 +74,7 @@ V1_STATE = {"format": 1, "tree": "full-check", "trees": {}, "answers": FULL}
 
 def write_v1_file(data_dir):
     """A history exactly as schema 1 wrote it: sessions with their JSON state, nothing else."""
-    data_dir.mkdir()
+    data_dir.mkdir(mode=0o700)
     conn = sqlite3.connect(data_dir / DB_NAME, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     migrate(conn, upto=1)

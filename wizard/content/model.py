@@ -7,7 +7,7 @@ Nothing here reads files or talks to people. Node references are resolved by the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Mapping, Protocol
 
 URGENCIES = ("self_care", "routine", "urgent", "emergency")
 URGENCY_RANK = {name: rank for rank, name in enumerate(URGENCIES)}
@@ -39,11 +39,26 @@ def qualify(tree_id: str, ref: str) -> str:
 
 @dataclass(frozen=True)
 class Where:
-    """Where something was written: file, line and column (1-based)."""
+    """Where something was written: file, line and column (1-based).
+
+    `at(*keys)` finds a key or value written inside it (a node's `next:`, its third option), so a problem
+    points at what is wrong rather than the node's first line; `positions` is the whole file's map of paths
+    to line and column (shared, not copied), `prefix` this spot's path in it.
+    """
 
     file: str
     line: int = 1
     col: int = 1
+    prefix: tuple = field(default=(), compare=False, repr=False)
+    positions: Mapping | None = field(default=None, compare=False, repr=False)
+
+    def at(self, *keys) -> "Where":
+        """Where the value at `keys` below this spot starts (or its nearest known parent, or this spot)."""
+        path, positions = self.prefix + keys, self.positions or {}
+        while len(path) > len(self.prefix) and path not in positions:
+            path = path[:-1]
+        spot = positions.get(path) if len(path) > len(self.prefix) else None
+        return Where(self.file, spot[0], spot[1], path, self.positions) if spot else self
 
 
 @dataclass(frozen=True)
@@ -208,11 +223,17 @@ def targets(node: Node) -> list[tuple[str, str]]:
 
     The one statement of "where a node's fields point", shared by the load-time reference check and the
     graph (wizard/walk/graph.py)."""
-    found = [("next", node.next)] + [("branch", b.next) for b in node.branches]
+    return [(name, target) for _, name, target in keyed_targets(node)]
+
+
+def keyed_targets(node: Node) -> list[tuple[tuple, str, str]]:
+    """(keys in the file, field name, qualified target) for every node this one can lead to directly."""
+    found: list[tuple[tuple, str, str | None]] = [(("next",), "next", node.next)]
+    found += [(("branches", i, "next"), "branch", b.next) for i, b in enumerate(node.branches)]
     if isinstance(node, Question):
-        found += [("if_yes", node.if_yes), ("if_no", node.if_no)]
-        found += [(f"option '{o.value}'", o.next) for o in node.options]
-    return [(name, target) for name, target in found if target]
+        found += [(("if_yes",), "if_yes", node.if_yes), (("if_no",), "if_no", node.if_no)]
+        found += [(("options", i, "next"), f"option '{o.value}'", o.next) for i, o in enumerate(node.options)]
+    return [(keys, name, target) for keys, name, target in found if target]
 
 
 @dataclass(frozen=True)
