@@ -7,13 +7,16 @@ their qids match; this module only finds the right earlier walk and feeds both a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from wizard.history.compare import Comparison, compare
 from wizard.walk.engine import Session
 from wizard.errors import AnswerError, StateError
 from wizard.content.conditions import POSITIVE_ON, AnswerIs
 from wizard.content.model import Handover, Library, SelfTest
 from wizard.history.store import Store
+
+if TYPE_CHECKING:  # compare is imported when a comparison is made, not when any walk starts
+    from wizard.history.compare import Comparison
 
 FULL_CHECK_TREES = ("full-check",)
 RETEST_TREES = ("quick-retest",)
@@ -60,6 +63,7 @@ def compare_with_baseline(store: Store, library: Library, session: Session,
     if baseline is None:
         return None
     findings = tuple(f.finding.id for f in session.result().findings) if session.finished else ()
+    from wizard.history.compare import compare
     return compare(library, baseline.answers, session.path_answers, baseline.findings, findings)
 
 

@@ -30,6 +30,7 @@ from wizard.content.model import Library, Measure
 APP_NAME = "hip-wizard"
 DB_NAME = "history.sqlite3"
 SIDECARS = ("-wal", "-shm", "-journal")
+CHECKED_SUFFIX = ".checked"  # the file's inode, size and mtime at hip-wizard's last clean close
 APPLICATION_ID = 0x48495057  # "HIPW": tells our file from any other SQLite database
 SQLITE_HEADER = b"SQLite format 3\x00"
 SCHEMA_VERSION = 2
@@ -174,7 +175,7 @@ def inspect_file(path: Path) -> str | None:
     if int.from_bytes(header[68:72], "big") == APPLICATION_ID:
         _refuse_if_newer(path, int.from_bytes(header[60:64], "big"))
     try:
-        return _inspect_database(path)
+        return _inspect_database(path, verify=not _unchanged_since_close(path))
     except sqlite3.DatabaseError as exc:
         return f"the database is damaged ({exc})"
 
@@ -187,9 +188,43 @@ def _refuse_if_newer(path: Path, version: int) -> None:
                          "or use --data-dir to keep a separate history.")
 
 
-def _inspect_database(path: Path) -> str | None:
+def _stamp_path(path: Path) -> Path:
+    return path.with_name(path.name + CHECKED_SUFFIX)
+
+
+def _stamp(path: Path) -> str:
+    info = path.stat()
+    return f"{info.st_ino} {info.st_size} {info.st_mtime_ns}"
+
+
+def _unchanged_since_close(path: Path) -> bool:
+    """True when the file is exactly as hip-wizard left it at its last clean close (no -wal with changes
+    since). The full page check (`PRAGMA quick_check`) reads the whole file, growing with the history, so
+    it runs only when something else may have touched the file: a crash, a copy, another program."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.exists() and wal.stat().st_size:
+            return False
+        return _stamp_path(path).read_text("ascii") == _stamp(path)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def record_clean_close(path: Path) -> None:
+    """After the last write, remember the file as it is now (see `_unchanged_since_close`); best effort."""
+    old_umask = os.umask(0o077)
+    try:
+        _stamp_path(path).write_text(_stamp(path), "ascii")
+    except OSError:
+        pass
+    finally:
+        os.umask(old_umask)
+
+
+def _inspect_database(path: Path, verify: bool = True) -> str | None:
     """Read-only when a -wal holds changes (so nothing is checkpointed); read-write otherwise, so SQLite
-    removes the -wal/-shm it makes for reading when it closes, leaving no new files behind."""
+    removes the -wal/-shm it makes for reading when it closes, leaving no new files behind. `verify`: also
+    read every page for damage."""
     wal = path.with_name(path.name + "-wal")
     mode = "ro" if wal.exists() and wal.stat().st_size else "rw"
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True)
@@ -199,6 +234,8 @@ def _inspect_database(path: Path) -> str | None:
         if app_id != APPLICATION_ID and (app_id or tables):
             return "it is a database that belongs to another program"
         _refuse_if_newer(path, version)
+        if not verify:
+            return None
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         return None if check == "ok" else f"the database is damaged ({check})"
     finally:
@@ -272,6 +309,8 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+        if not self.path.with_name(self.path.name + "-wal").exists():  # another process may still be writing
+            record_clean_close(self.path)
 
     def now(self) -> str:
         return self.clock().astimezone(timezone.utc).isoformat(timespec="microseconds")

@@ -81,7 +81,8 @@ class WizardApp(App):
     def _start_screen(self) -> StartScreen:
         resumable = [(row.id, f"{self.library.trees[row.tree_id].title} (started {row.started})")
                      for row in self._unfinished() if row.tree_id in self.library.trees]
-        return StartScreen(self.library.entries(), resumable, history=self._history_screen() is not None)
+        # whether to offer `h` needs only a store: importing the history screen (YAML, JSON Schema) waits for `h`
+        return StartScreen(self.library.entries(), resumable, history=self.store is not None)
 
     def _unfinished(self) -> list:
         try:
