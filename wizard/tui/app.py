@@ -9,6 +9,7 @@ not use (see bench/bench_startup.py).
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import Iterable
@@ -57,6 +58,8 @@ class WizardApp(App):
     # --- screens -----------------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        if not gc.isenabled():  # paused for start-up by `hip-wizard run` (see cli._run)
+            self.call_after_refresh(_collect_from_now_on)
         self._apply_user_keymap()
         direct = self.start_tree and not self.problems
         self.push_screen(StartPlaceholder() if direct else self._start_screen())
@@ -361,6 +364,13 @@ class WizardApp(App):
         from wizard.tui.screens.problems import ProblemsScreen
         self._pop_to(self.walk_depth if self.session else self.walk_depth - 1)
         self.push_screen(ProblemsScreen(problems))
+
+
+def _collect_from_now_on() -> None:
+    """The first screen is up: what start-up built (modules, the library, Textual's tables) lives as long as
+    the app, so freeze it out of future collections, and collect as usual from here on."""
+    gc.freeze()
+    gc.enable()
 
 
 def run_app(args) -> int:
