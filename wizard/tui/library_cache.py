@@ -16,9 +16,9 @@ import pickle
 from pathlib import Path
 
 import wizard
+from wizard.content.validator_cache import cache_dir as user_cache_dir
 
 YAML_SUFFIXES = (".yaml", ".yml")
-CACHE_ENV = "HIP_WIZARD_CACHE_DIR"
 
 
 def bundled_dir() -> Path:
@@ -29,13 +29,7 @@ def bundled_dir() -> Path:
 
 
 def cache_dir() -> Path | None:
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    try:
-        import platformdirs
-    except ImportError:
-        return None
-    return Path(platformdirs.user_cache_dir("hip-wizard", appauthor=False))
+    return user_cache_dir()  # one folder for both caches
 
 
 def load_library(paths: list[Path], folder: Path | None = None, bundled: bool = True):
