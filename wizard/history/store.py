@@ -372,14 +372,16 @@ class Store:
             "ORDER BY finished DESC, rowid DESC LIMIT 1", (*tree_ids, exclude)).fetchone()
         return row[0] if row else None
 
-    def answer_rows(self, kinds: tuple[str, ...] = STORE_KINDS) -> list[AnswerRow]:
-        """Answers of these kinds (plus v1 rows whose kind is not known yet), oldest session first."""
+    def answer_rows(self, kinds: tuple[str, ...] = STORE_KINDS, last: int | None = None) -> list[AnswerRow]:
+        """Answers of these kinds (plus v1 rows whose kind is not known yet), oldest session first; with
+        `last`, only those of the `last` most recently started walks (a screen need not read years of them)."""
         marks = ", ".join("?" * len(kinds))
+        recent = " AND s.id IN (SELECT id FROM sessions ORDER BY started DESC, rowid DESC LIMIT ?)" if last else ""
         query = ("SELECT s.id, s.started, s.tree_id, s.status, a.qid, a.kind, a.label, a.unit, a.value "
                  "FROM answers a JOIN sessions s ON s.id = a.session_id "
-                 f"WHERE a.kind IN ({marks}) OR a.kind IS NULL ORDER BY s.started, s.rowid, a.position")
+                 f"WHERE (a.kind IN ({marks}) OR a.kind IS NULL){recent} ORDER BY s.started, s.rowid, a.position")
         rows = []
-        for row in self.conn.execute(query, kinds):
+        for row in self.conn.execute(query, (*kinds, last) if last else kinds):
             try:
                 rows.append(AnswerRow(*row[:8], json.loads(row[8])))
             except (TypeError, ValueError):
