@@ -48,6 +48,12 @@ class PtyProgram:
             self._read(0.5)
         return time.perf_counter() - since
 
+    def idle(self, seconds: float) -> None:
+        """Let the program run (its output read and kept) for `seconds`, as a person pausing would."""
+        until = time.perf_counter() + seconds
+        while (left := until - time.perf_counter()) > 0:
+            self._read(left)
+
     def send(self, keys: bytes) -> float:
         """Type `keys`; forget what was on screen so far; return the moment they were sent."""
         self.seen = b""

@@ -321,9 +321,12 @@ class Store:
 
     # --- reading -------------------------------------------------------------------------------------------
 
-    def sessions(self) -> list[SessionRow]:
-        """Every walk, newest first."""
-        return self._rows("")
+    def sessions(self, limit: int | None = None, offset: int = 0) -> list[SessionRow]:
+        """Every walk, newest first; or `limit` of them after the first `offset` (a page of a long list)."""
+        return self._rows("", (), f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else "")
+
+    def session_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
 
     def unfinished(self) -> list[SessionRow]:
         """Walks that were left part-way (closed, killed), newest first: offered for resuming."""
@@ -335,9 +338,9 @@ class Store:
             raise StateError(f"there is no saved session '{session_id}' (see `hip-wizard history`)")
         return rows[0]
 
-    def _rows(self, where: str, params: tuple = ()) -> list[SessionRow]:
+    def _rows(self, where: str, params: tuple = (), page: str = "") -> list[SessionRow]:
         query = (f"SELECT id, tree_id, started, updated, status, urgency, findings FROM sessions {where} "
-                 "ORDER BY updated DESC, rowid DESC")
+                 f"ORDER BY updated DESC, rowid DESC{page}")
         return [SessionRow(*row[:6], tuple(_json_list(row[6]))) for row in self.conn.execute(query, params)]
 
     def load(self, session_id: str) -> dict:

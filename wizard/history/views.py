@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TextIO
 
-from wizard.content import loader
 from wizard.history.compare import SIDES, side_state
 from wizard.content.model import Library, Measure
 from wizard.history.store import AnswerRow, SessionRow, Store
@@ -322,6 +321,7 @@ def _delete_or_wipe(store: Store, library: Library, args, stdin: TextIO | None, 
 
 
 def _library(args, err: TextIO) -> Library:
+    from wizard.content import loader  # YAML and schemas: only the command line loads trees here, not the screen
     loaded = loader.collect(list(getattr(args, "trees", None) or []))
     if loaded.errors:
         print("hip-wizard: some trees could not be loaded (run `hip-wizard check`); "

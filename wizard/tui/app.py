@@ -10,7 +10,9 @@ not use (see bench/bench_startup.py).
 from __future__ import annotations
 
 import gc
+import importlib
 import sys
+import threading
 from pathlib import Path
 from typing import Iterable
 
@@ -30,6 +32,8 @@ from wizard.tui.step import Step
 from wizard.tui.watcher import TreeWatcher
 
 EXPORT_FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "fhir": "FHIR"}
+HISTORY_SCREEN = "wizard.tui.screens.history"
+PRELOAD_AFTER = 0.5  # seconds after the start screen: well after its first frame
 QUIT_WARNING = "Quit now? Your answers so far will be lost: history is not being saved this time."
 
 
@@ -63,6 +67,8 @@ class WizardApp(App):
         self._apply_user_keymap()
         direct = self.start_tree and not self.problems
         self.push_screen(StartPlaceholder() if direct else self._start_screen())
+        if not direct:
+            self.set_timer(PRELOAD_AFTER, self._preload_history)
         if self.problems:
             self._show_problems(self.problems)
         elif self.start_tree:
@@ -281,10 +287,16 @@ class WizardApp(App):
         if self.store is None:
             return None
         try:
-            from wizard.tui.screens.history import HistoryScreen
+            from wizard.tui.screens.history import HistoryScreen  # usually preloaded: see _preload_history
         except ImportError:
             return None
         return HistoryScreen
+
+    def _preload_history(self) -> None:
+        """`h` is one key away on the start screen: import its screen in the background while the person reads,
+        so opening it does not wait for the import (a missing module is found out on `h`, as before)."""
+        if self.store is not None and HISTORY_SCREEN not in sys.modules:
+            threading.Thread(target=_import_quietly, args=(HISTORY_SCREEN,), daemon=True).start()
 
     def action_history(self) -> None:
         screen = self._history_screen()
@@ -364,6 +376,13 @@ class WizardApp(App):
         from wizard.tui.screens.problems import ProblemsScreen
         self._pop_to(self.walk_depth if self.session else self.walk_depth - 1)
         self.push_screen(ProblemsScreen(problems))
+
+
+def _import_quietly(name: str) -> None:
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        pass
 
 
 def _collect_from_now_on() -> None:

@@ -52,8 +52,7 @@ class HistoryScreen(Screen):
     def __init__(self, store: Store, library: Library | None = None) -> None:
         super().__init__()
         self.store, self._library = store, library
-        self.sessions: list = []
-        self.shown = 0
+        self.total = self.shown = 0
 
     @property
     def library(self) -> Library:
@@ -81,7 +80,7 @@ class HistoryScreen(Screen):
 
     def refresh_history(self) -> None:
         """Re-read the store and redraw every part (after a delete, or when first shown)."""
-        self.sessions, self.shown = self.store.sessions(), 0
+        self.total, self.shown = self.store.session_count(), 0
         rows = views.resolve(self.store.answer_rows(last=TREND_WALKS), self.library)
         self._fill_sessions()
         self._fill_trends(views.measure_trends(rows, self.library))
@@ -91,7 +90,7 @@ class HistoryScreen(Screen):
 
     def _note_limits(self) -> None:
         """The summary line, and on the chart headings how many walks they cover when not all of them."""
-        count = len(self.sessions)
+        count = self.total
         summary = (f"{count} walk(s), kept privately in {self.store.path}" if count else
                    f"No history yet. Walks you take are saved here, privately: {self.store.path}")
         if self.shown < count:
@@ -108,15 +107,16 @@ class HistoryScreen(Screen):
         self._list_more()
 
     def _list_more(self) -> None:
-        """The next page of walks; each row's cells are worked out only when it is listed."""
+        """The next page of walks, read from the store only when it is listed."""
         table = self.query_one("#sessions", DataTable)
-        for row in self.sessions[self.shown:self.shown + PAGE]:
+        page = self.store.sessions(limit=PAGE, offset=self.shown)
+        for row in page:
             table.add_row(*(cell(c) for c in views.session_cells(row, self.library)), key=row.id)
-        self.shown = min(len(self.sessions), self.shown + PAGE)
+        self.shown += len(page)
         self.refresh_bindings()
 
     def action_more(self) -> None:
-        if self.shown < len(self.sessions):
+        if self.shown < self.total:
             self._list_more()
             self._note_limits()
 
@@ -126,7 +126,7 @@ class HistoryScreen(Screen):
             self.action_more()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        return self.shown < len(self.sessions) if action == "more" else True
+        return self.shown < self.total if action == "more" else True
 
     def _fill_trends(self, trends) -> None:
         table = self.query_one("#trends", DataTable)
