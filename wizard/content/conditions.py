@@ -8,9 +8,9 @@ silently evaluate to false.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from wizard.content.lazy_dataclass import dataclass  # made on first use: see there why
 from wizard.content.model import Library, Measure, Question, SelfTest, qualify
 
 

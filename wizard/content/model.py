@@ -6,7 +6,9 @@ Nothing here reads files or talks to people. Node references are resolved by the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from wizard.content.lazy_dataclass import dataclass  # made on first use: see there why
 from typing import Union
 
 URGENCIES = ("self_care", "routine", "urgent", "emergency")

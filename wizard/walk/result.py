@@ -6,7 +6,7 @@ knowing how a walk is replayed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from wizard.content.lazy_dataclass import dataclass  # made on first use: see there why
 
 from wizard.content.answers import describe_answer
 from wizard.content.model import URGENCY_RANK, Advice, Exercise, Finding, Library, Node, Outcome, Referral
