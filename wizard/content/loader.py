@@ -47,21 +47,26 @@ class Loaded:
 
     library: Library
     problems: list[Problem] = field(default_factory=list)
+    documents: dict = field(default_factory=dict)  # sha256 of a file's bytes -> its checked Document (see collect)
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def collect(paths: list[Path], bundled: bool = True) -> Loaded:
-    """Load the bundled trees (unless told not to) plus `paths`, collecting every problem."""
+def collect(paths: list[Path], bundled: bool = True, known: dict | None = None) -> Loaded:
+    """Load the bundled trees (unless told not to) plus `paths`, collecting every problem.
+
+    `known`: documents that passed the safe reading and the schema check before, by the sha256 of their
+    file's bytes (the app keeps them between runs): a file with the same bytes skips both. With `known`,
+    the result's `documents` holds every file of this load that passed, for next time."""
     roots = ([bundled_trees_dir()] if bundled else []) + [Path(p) for p in paths]
     files, problems = find_files(_unique(roots))
-    library = Library()
+    library, documents = Library(), ({} if known is not None else None)
     for path in _unique(files):
-        problems += _load_file(path, library)
+        problems += _load_file(path, library, known or {}, documents)
     problems += refcheck.cross_references(library)
-    return Loaded(library, sorted(set(problems)))
+    return Loaded(library, sorted(set(problems)), documents or {})
 
 
 def load(paths: list[Path] | None = None, bundled: bool = True) -> Library:
@@ -82,21 +87,29 @@ def _unique(paths: list[Path]) -> list[Path]:
     return out
 
 
-def _load_file(path: Path, library: Library) -> list[Problem]:
+def _load_file(path: Path, library: Library, known: dict, documents: dict | None) -> list[Problem]:
     name = str(path)
     try:
         raw = read_capped(path)
-        doc = read(raw, name)
     except LoadError as exc:
         return exc.problems
     except OSError as exc:
         return [Problem(name, 1, 1, f"cannot read the file: {exc.strerror or exc}", code="io")]
-    problems = [_problem(name, doc, p, m, "schema") for p, m in schema_errors(doc)]
-    if problems:
-        return problems
+    digest = hashlib.sha256(raw).hexdigest()
+    doc = known.get(digest)
+    if doc is None:
+        try:
+            doc = read(raw, name)
+        except LoadError as exc:
+            return exc.problems
+        problems = [_problem(name, doc, p, m, "schema") for p, m in schema_errors(doc)]
+        if problems:
+            return problems
+    if documents is not None:
+        documents[digest] = doc
     library.files.append(name)
     builder = _add_catalogue if "catalogue" in doc.data else _add_tree
-    return builder(doc, name, hashlib.sha256(raw).hexdigest(), library)
+    return builder(doc, name, digest, library)
 
 
 def _problem(name: str, doc: Document, path: tuple, message: str, code: str) -> Problem:
