@@ -36,7 +36,7 @@ def load_library(paths: list[Path], folder: Path | None = None, bundled: bool = 
     """(library, problems) as `loader.collect` gives them, from the cache when nothing has changed; when
     something has, only the tree files whose bytes changed are parsed and schema-checked again."""
     folder = cache_dir() if folder is None else folder
-    roots = ([bundled_dir()] if bundled else []) + [Path(p) for p in paths]
+    roots = ([bundled_dir()] if bundled else []) + [Path(p).resolve() for p in paths]
     code = code_key()
     key = cache_key(roots, code)
     cached = _read(folder, LIBRARY, key) if folder else None
@@ -57,9 +57,18 @@ def code_key() -> str:
     changes it."""
     digest = hashlib.sha256(wizard.__version__.encode())
     package = Path(wizard.__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")) + sorted((package / "schema").glob("*.json")):
+    for path in _package_files(package):
         digest.update(_stamp(path).encode())
     return digest.hexdigest()
+
+
+def _package_files(package: Path) -> list[Path]:
+    """Every module and schema file (os.walk without the bytecode folders: several times quicker than rglob)."""
+    found = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        found += [Path(folder, n) for n in sorted(names) if n.endswith(".py") or n.endswith(".schema.json")]
+    return found
 
 
 def cache_key(roots: list[Path], code: str | None = None) -> str:
@@ -82,7 +91,7 @@ def _stamp(path: Path) -> str:
         stat = path.stat()
     except OSError:
         return f"{path}|missing\n"
-    return f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}\n"
+    return f"{path}|{stat.st_mtime_ns}|{stat.st_size}\n"  # roots are resolved, so their files' paths are too
 
 
 LIBRARY = "library.pickle"  # the checked Library, for exactly these tree files
