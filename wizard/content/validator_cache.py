@@ -15,7 +15,6 @@ import hashlib
 import json
 import marshal
 import os
-from importlib.util import MAGIC_NUMBER
 from pathlib import Path
 from typing import Callable
 
@@ -49,6 +48,7 @@ def compiled_validators(schemas: dict[str, dict], folder: Path | None = None) ->
 
 
 def _key(schemas: dict, version: str) -> str:
+    from importlib.util import MAGIC_NUMBER  # the bytecode version: marshal data is only good for it
     digest = hashlib.sha256(json.dumps(schemas, sort_keys=True).encode())
     digest.update(f"|{version}|".encode() + MAGIC_NUMBER)
     return digest.hexdigest()

@@ -16,7 +16,6 @@ import pickle
 from pathlib import Path
 
 import wizard
-from wizard.content.validator_cache import cache_dir as user_cache_dir
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -29,7 +28,8 @@ def bundled_dir() -> Path:
 
 
 def cache_dir() -> Path | None:
-    return user_cache_dir()  # one folder for both caches
+    from wizard.content.validator_cache import cache_dir as user_cache_dir  # one folder for every cache
+    return user_cache_dir()
 
 
 def load_library(paths: list[Path], folder: Path | None = None, bundled: bool = True):
