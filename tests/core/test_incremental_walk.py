@@ -43,6 +43,7 @@ def same_as_a_fresh_replay(session: Session) -> None:
     assert (walk.steps, walk.current, walk.status, walk.pending_returns) == \
         (fresh.steps, fresh.current, fresh.status, fresh.pending_returns)
     assert [(r.qid, r.reasons) for r in walk.outcomes] == [(r.qid, r.reasons) for r in fresh.outcomes]
+    assert walk.not_offered == fresh.not_offered
 
 
 def one_move(session: Session, rng: random.Random) -> None:
