@@ -19,7 +19,7 @@ from wizard.content.answers import check_answer
 from wizard.errors import AnswerError, StateError
 from wizard.walk.cautions import blocking_caution
 from wizard.walk.graph import GraphInfo, successors
-from wizard.walk.side import personal, sore_side
+from wizard.walk.side import has_placeholders, personal, sore_side
 from wizard.content.model import Handover, Library, Node, Outcome, Question
 from wizard.walk.result import Reason, Result, build_result
 
@@ -263,6 +263,8 @@ class Session:
     def shown(self, qid: str) -> Node:
         """A node as this person reads it: its `{side}` (and `{minutes}`) placeholders filled from their answers."""
         node = self.library.node(qid)
+        if not has_placeholders(node):  # most nodes: no need for the side (a pass over the whole path)
+            return node
         return personal(node, self.side, self._minutes() if "{minutes}" in (getattr(node, "text", None) or "") else None)
 
     def _minutes(self) -> str:
