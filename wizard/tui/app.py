@@ -390,7 +390,9 @@ def _import_quietly(name: str) -> None:
 
 def _collect_from_now_on() -> None:
     """The first screen is up: what start-up built (modules, the library, Textual's tables) lives as long as
-    the app, so freeze it out of future collections, and collect as usual from here on."""
+    the app, so freeze it out of future collections (they stay quick), and collect as usual from here on.
+    The one cost: the first screen's own widgets, once replaced, are freed only as far as reference counts
+    go (a one-off of some hundred kB), since frozen cycles are never collected."""
     gc.freeze()
     gc.enable()
 
