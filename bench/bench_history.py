@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ptyrun import PtyProgram, as_installed, load_average, paired_summary  # noqa: E402
-from bench_startup import Sandbox  # noqa: E402
+from bench_startup import Sandbox, saved_files  # noqa: E402
 
 FILL = """
 import sys
@@ -99,7 +99,7 @@ def main() -> int:
     try:
         subprocess.run([sys.executable, "-c", FILL, str(sandbox.history), str(args.walks),
                         str(Path(__file__).resolve().parent)], env=sandbox.env("warm"), check=True)
-        sandbox.saved = {p.name: (p.read_bytes(), p.stat()) for p in sandbox.history.iterdir()}
+        sandbox.saved = saved_files(sandbox.history)
         print(f"hip-wizard from {repo}, {args.walks} walks; load average before: {load_average()}")
         wizard = [sys.executable, "-m", "wizard"]
         time_h(wizard, b"kept privately", sandbox.env("warm"), repo, args.reading)

@@ -55,6 +55,11 @@ ROWS = {
 TARGETS = {"warm": 1.25, "cold": 1.6, "empty": None}
 
 
+def saved_files(folder: Path) -> dict:
+    """name -> (bytes, stat) of the files (not folders) in `folder`, to put back before each run."""
+    return {p.name: (p.read_bytes(), p.stat()) for p in folder.iterdir() if p.is_file()}
+
+
 class Sandbox:
     """A private HOME, data and cache folder for the timed programs. The history file is made once by the
     program under test and put back before every run, in place and with its times (so it is the same file
@@ -67,7 +72,7 @@ class Sandbox:
         self.history = self.root / "data" / "hip-wizard"
         subprocess.run([sys.executable, "-c", "import sys; from wizard.history.store import Store; "
                         "Store.open(sys.argv[1]).close()", str(self.history)], env=self.env("warm"), check=True)
-        self.saved = {p.name: (p.read_bytes(), p.stat()) for p in self.history.iterdir()}
+        self.saved = saved_files(self.history)
 
     def env(self, cache: str) -> dict:
         self._put_back_history()
@@ -85,7 +90,7 @@ class Sandbox:
             return
         for path in self.history.iterdir():
             if path.name not in self.saved:
-                path.unlink()
+                shutil.rmtree(path) if path.is_dir() else path.unlink()  # e.g. walk locks left by a killed run
         for name, (content, stat) in self.saved.items():
             with open(self.history / name, "r+b") as handle:
                 handle.write(content)
