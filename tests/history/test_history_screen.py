@@ -176,3 +176,15 @@ async def test_a_long_history_is_listed_a_page_at_a_time_and_charts_only_the_lat
         assert f"the latest {TREND_WALKS} of 130 walks" in heading
         pain = {row[0]: row for row in table_text(app, "#trends")}["Pain today (/10)"]
         assert len(pain[1]) == TREND_WALKS
+
+
+async def test_the_screen_charts_the_first_measures_over_time(store, library):
+    from textual.widgets import Sparkline
+    fill(store, library)
+    app = HostApp(store, library)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen) and app.screen.query(Sparkline))
+        charts = list(app.screen.query(Sparkline))
+        assert [list(c.data) for c in charts] == [[7, 5, 2], [50, 70, 90]]
+        labels = str(app.screen.query_one("#trend-charts").children[0].render())
+        assert labels.startswith("Pain today (/10)") and "7 -> 5 -> 2" in labels
