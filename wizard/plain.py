@@ -261,7 +261,8 @@ PARSERS = {
 
 _PROMPTS = {
     Question: lambda n: {"yes_no": "Answer y or n (1 yes, 2 no):", "single": "Number:",
-                         "multi": f"Numbers of all that apply, separated by spaces ({_none_number(n)} for none):"}[n.style],
+                         "multi": f"Numbers of all that apply, separated by spaces ({_none_number(n)} for none):",
+                         }[n.style],
     SelfTest: lambda n: "Result number:",
     Measure: lambda n: f"Number ({n.min:g} to {n.max:g} {n.unit}):",
     Info: lambda n: "Press Enter to continue:",
