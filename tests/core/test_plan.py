@@ -222,3 +222,12 @@ def test_a_replaced_hip_never_gets_the_seated_hip_turn():
     ids = {i.exercise.id for i in plan.items} | {e.id for e in session.result().exercises}
     assert "hip-oa" in {f.finding.id for f in session.result().findings}
     assert not ids & {"seated-hip-rotation", "ninety-ninety-switch", "buttock-stretch", "sitting-forward-bend"}
+
+
+def test_a_suspected_clot_ends_the_check_with_no_tests_and_no_exercise_advice():
+    """QA: with a swollen calf (scan within 4 hours) the walk went on to 33 steps of tests and "stay active"."""
+    session, plan = _story({"red-flags/about": "self", "red-flags/age": 64, "hip-operations/hip-op": "none",
+                            "full-check/where": ["thigh"], "full-check/side": "right", "warning-signs/more": ["calf"]})
+    assert session.status == "finished" and not any(q.startswith("measures/") for q in session.walk.steps)
+    advice = {a.id for a in (*plan.advice, *session.result().advice)}
+    assert not advice & {"pain-guide", "stay-active", "flare-plan"} and plan.routine == ()
