@@ -22,14 +22,13 @@ from wizard.history.journal import GuardedJournal, NullJournal
 from wizard.content.model import Library
 from wizard.tui import keymap
 from wizard.tui.library_cache import bundled_dir, load_library
-from wizard.tui.messages import Answered, GoBack, ResumeWalk, StartWalk
+from wizard.tui.messages import (Answered, EditAnswer, ExportSummary, GoBack, NewCheck, ResumeWalk, ShowHistory,
+                                 ShowReview, StartWalk)
 from wizard.tui.screens.start import StartPlaceholder, StartScreen
 from wizard.tui.screens.steps import step_screen_for
 from wizard.tui.step import Step
 from wizard.tui.watcher import TreeWatcher
-
-EXPORT_FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "fhir": "FHIR"}
-QUIT_WARNING = "Quit now? Your answers so far will be lost: history is not being saved this time."
+from wizard import wording
 
 
 class WizardApp(App):
@@ -205,7 +204,7 @@ class WizardApp(App):
             self._reopen_step_screens()
             return
         if editing and changed:
-            self.notify("Answer changed. Later answers that still apply are kept.")
+            self.notify(wording.ANSWER_CHANGED)
         self.journal.record(session)
         self._after_change()
 
@@ -219,7 +218,7 @@ class WizardApp(App):
         if self.session is None:
             return
         if not self.session.back():
-            self.notify("That was the first step.")
+            self.notify(wording.FIRST_STEP)
             self.back_to_start()
             return
         self.journal.record(self.session)
@@ -240,6 +239,21 @@ class WizardApp(App):
         from wizard.tui.screens.review import ReviewScreen
         self.push_screen(ReviewScreen(answers))
 
+    def on_show_review(self, message: ShowReview) -> None:
+        self.action_review()
+
+    def on_edit_answer(self, message: EditAnswer) -> None:
+        self.edit_answer(message.qid)
+
+    def on_export_summary(self, message: ExportSummary) -> None:
+        self.export_session(message.fmt)
+
+    def on_new_check(self, message: NewCheck) -> None:
+        self.action_new_session()
+
+    def on_show_history(self, message: ShowHistory) -> None:
+        self.action_history()
+
     def edit_answer(self, qid: str) -> None:
         self.push_screen(step_screen_for(self.library.node(qid))(Step.edit(self.session, qid)))
 
@@ -249,8 +263,7 @@ class WizardApp(App):
             self.back_to_start()
             return
         from wizard.tui.screens.confirm import ConfirmScreen
-        question = "Leave this check? Your answers so far will be lost: history is not being saved this time."
-        self.push_screen(ConfirmScreen(question, "Leave", "Stay"),
+        self.push_screen(ConfirmScreen(wording.LEAVE_WARNING, "Leave", "Stay"),
                          lambda leave: self.back_to_start() if leave else None)
 
     def action_help(self) -> None:
@@ -271,7 +284,7 @@ class WizardApp(App):
         except (OSError, WizardError, ValueError) as exc:
             self.notify(f"Export failed: {exc}", severity="error")
             return
-        self.notify(f"{EXPORT_FORMATS.get(fmt, fmt)} summary saved to {path}", timeout=10)
+        self.notify(wording.export_saved(fmt, path), timeout=10)
 
     def _history_screen(self):
         if self.store is None:
@@ -294,7 +307,7 @@ class WizardApp(App):
         if self.journal.keeps_history or not self._answers_at_risk() or isinstance(self.screen, ConfirmScreen):
             self.exit()
             return
-        self.push_screen(ConfirmScreen(QUIT_WARNING, "Quit", "Stay"), self._quit_confirmed)
+        self.push_screen(ConfirmScreen(wording.QUIT_WARNING, "Quit", "Stay"), self._quit_confirmed)
 
     def _answers_at_risk(self) -> bool:
         return self.session is not None and bool(self.session.answers) and not self.session.finished
@@ -306,19 +319,22 @@ class WizardApp(App):
     # --- command palette ---------------------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Help", "Help for this screen (F1)", self.action_help)
+        """The palette holds this app's commands only, as Posting and Harlequin curate theirs: Textual's
+        defaults (Keys, Maximize, Screenshot, "Quit as soon as possible") mean nothing to a person here."""
+        yield SystemCommand("Help", "Help and keys for this screen (F1)", self.action_help)
         if self.session is not None:
             yield SystemCommand("Review answers", "List every answer so far and change any of them",
                                 self.action_review)
             yield SystemCommand("New check", "Leave this walk and go back to the start screen",
                                 self.action_new_session)
         if self.session is not None and self.session.finished:
-            for fmt, name in EXPORT_FORMATS.items():
-                yield SystemCommand(f"Export as {name}", f"Save a {name} summary of this session",
-                                    lambda fmt=fmt: self.export_session(fmt))
+            for fmt in wording.EXPORT_FORMATS:
+                title, help_text = wording.export_command(fmt)
+                yield SystemCommand(title, help_text, lambda fmt=fmt: self.export_session(fmt))
         if self._history_screen() is not None:
             yield SystemCommand("History", "Past sessions and how things changed", self.action_history)
+        yield SystemCommand("Theme", "Change the colours", self.action_change_theme)
+        yield SystemCommand("Quit", "Leave hip-wizard (Ctrl+Q)", self.action_quit)
 
     # --- author mode (--watch) ---------------------------------------------------------------------------
 

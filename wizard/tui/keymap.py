@@ -1,7 +1,7 @@
 """Every key binding, as data, each with an id so people can remap it (`App.set_keymap`).
 
-Screens take their BINDINGS from here rather than spelling keys inline, so the footer, the help screen and
-the remapping all agree.
+Screens and widgets take their BINDINGS from here rather than spelling keys inline, so the footer, the help
+screen and the remapping all agree (a test walks every screen and widget class to hold this).
 """
 
 from __future__ import annotations
@@ -17,8 +17,15 @@ PICK = [Binding(str(n), f"pick({n})", f"Pick {n}", show=False, id=f"pick-{n}") f
 
 STEP = [
     Binding("escape,b", "back", "Back", id="back"),
-    Binding("question_mark,f2", "why", "Why?", id="why"),
+    # priority: `?` asks why even while a number field has focus, instead of typing into it
+    Binding("question_mark,f2", "why", "Why?", id="why", priority=True),
     Binding("r", "review", "Answers", id="review"),
+]
+
+# The step's text scrolls, not the answer list under the cursor (priority: the focused list would take them).
+SCROLL = [
+    Binding("pageup", "scroll_text(-1)", "Text up", show=False, id="text-up", priority=True),
+    Binding("pagedown", "scroll_text(1)", "Text down", show=False, id="text-down", priority=True),
 ]
 
 YES_NO = [
@@ -48,6 +55,14 @@ EMERGENCY = [Binding("ctrl+b", "mistake", "I answered by mistake", id="emergency
 MODAL = [Binding("escape", "close", "Close", id="close")]
 
 START = [Binding("h", "history", "History", id="history")]
+
+HISTORY = [
+    Binding("escape", "close", "Close", id="close-history"),
+    Binding("d", "delete", "Delete walk", id="history-delete"),
+    Binding("w", "wipe", "Wipe all", id="history-wipe"),
+]
+
+CONTINUE = [Binding("enter,space", "press", "Continue", id="continue")]
 
 
 def binding_ids() -> set[str]:

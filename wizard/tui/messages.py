@@ -32,3 +32,32 @@ class ResumeWalk(Message):
     """Resume the unfinished session `session_id` from history."""
 
     session_id: object
+
+
+@dataclass
+class ShowReview(Message):
+    """Open the list of answers so far."""
+
+
+@dataclass
+class EditAnswer(Message):
+    """Change the earlier answer to the node `qid`."""
+
+    qid: str
+
+
+@dataclass
+class ExportSummary(Message):
+    """Save a summary of the finished walk in `fmt` (md, html, json, fhir)."""
+
+    fmt: str
+
+
+@dataclass
+class NewCheck(Message):
+    """Leave this walk for the start screen."""
+
+
+@dataclass
+class ShowHistory(Message):
+    """Open past walks."""

@@ -11,9 +11,9 @@ from textual.widgets import Static
 
 from wizard.content.model import Exercise
 from wizard.walk.result import FindingResult, Result
+from wizard.wording import BECAUSE, SHORT_DISCLAIMER, because
 from wizard.tui import keymap
-from wizard.tui.disclaimer import SHORT_DISCLAIMER
-from wizard.tui.messages import GoBack
+from wizard.tui.messages import ExportSummary, GoBack, NewCheck, ShowReview
 from wizard.tui.safe_text import literal
 from wizard.tui.widgets.urgency_banner import UrgencyBanner
 from wizard.tui.widgets.key_bar import KeyBar
@@ -95,13 +95,13 @@ class ResultScreen(Screen):
             yield Static(literal(("Re-test: ", "bold"), retest), classes="retest", markup=False)
 
     def action_export(self, fmt: str) -> None:
-        self.app.export_session(fmt)
+        self.post_message(ExportSummary(fmt))
 
     def action_new_session(self) -> None:
-        self.app.action_new_session()
+        self.post_message(NewCheck())
 
     def action_review(self) -> None:
-        self.app.action_review()
+        self.post_message(ShowReview())
 
     def action_back(self) -> None:
         self.post_message(GoBack())
@@ -109,8 +109,10 @@ class ResultScreen(Screen):
 
 def finding_text(item: FindingResult):
     parts: list = [(item.finding.name, "bold"), "\n", item.finding.description]
+    if item.reasons:
+        parts += ["\n", (BECAUSE, "italic")]
     for reason in item.reasons:
-        parts += ["\n  because you said ", (reason.answer_text, "bold"), " to: ", reason.question]
+        parts += ["\n  - ", because(reason.question, reason.answer_text)]
     return literal(*parts)
 
 

@@ -9,11 +9,11 @@ from textual.widgets import OptionList, Static
 
 from wizard.content.model import Tree
 from wizard.tui import keymap
-from wizard.tui.disclaimer import START_DISCLAIMER
-from wizard.tui.messages import ResumeWalk, StartWalk
+from wizard.tui.messages import ResumeWalk, ShowHistory, StartWalk
 from wizard.tui.safe_text import literal
 from wizard.tui.widgets.choices import Choices
 from wizard.tui.widgets.key_bar import KeyBar
+from wizard.wording import START_DISCLAIMER
 
 
 class StartScreen(Screen):
@@ -63,7 +63,7 @@ class StartScreen(Screen):
         self.post_message(StartWalk(key) if what == "start" else ResumeWalk(key))
 
     def action_history(self) -> None:
-        self.app.action_history()
+        self.post_message(ShowHistory())
 
 
 def _entry_label(tree: Tree) -> tuple:

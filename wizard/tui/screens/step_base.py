@@ -8,7 +8,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from wizard.tui import keymap
-from wizard.tui.messages import Answered, GoBack
+from wizard.tui.messages import Answered, GoBack, ShowReview
 from wizard.tui.safe_text import literal
 from wizard.tui.step import Step
 from wizard.tui.widgets.progress_line import ProgressLine
@@ -69,7 +69,7 @@ class StepScreen(Screen):
         self.dismiss()
 
     def action_review(self) -> None:
-        self.app.action_review()
+        self.post_message(ShowReview())
 
 
 def step_bindings(*extra: list) -> list:
