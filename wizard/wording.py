@@ -11,12 +11,13 @@ from __future__ import annotations
 
 EMERGENCY_NUMBERS = "112 in Europe, 911 in North America, 999 in the UK, 000 in Australia"
 
-START_DISCLAIMER = (
+START_EMERGENCY = f"Emergency? Call {EMERGENCY_NUMBERS}."
+START_ABOUT = (
     "hip-wizard asks about your hip pain, guides you through simple self-tests and suggests exercises, "
-    "changes to daily life or who to see. It is not a doctor, cannot examine you and does not diagnose.\n"
-    f"In an emergency call your local emergency number ({EMERGENCY_NUMBERS}). Safety questions come first; "
-    "if an answer needs urgent care, the check stops and says so."
+    "changes to daily life or who to see. It is not a doctor, cannot examine you and does not diagnose. "
+    "Safety questions come first; if an answer needs urgent care, the check stops and says so."
 )
+START_DISCLAIMER = f"{START_ABOUT}\n{START_EMERGENCY}"
 
 SHORT_DISCLAIMER = ("hip-wizard is not a doctor and does not diagnose. It suggests what your answers may be "
                     "consistent with. If you are worried, or things get worse, see a clinician.")
@@ -68,7 +69,7 @@ STOPPED_SAVED = "Stopped. Your answers are saved; start hip-wizard again to carr
 STOPPED_LOST = "Stopped. These answers were not saved and are now lost."
 LEAVE_WARNING = "Leave this check? Your answers so far will be lost: history is not being saved this time."
 QUIT_WARNING = "Quit now? Your answers so far will be lost: history is not being saved this time."
-TOO_SMALL = "This window is too small to show the question. Make the window bigger, or use: hip-wizard run --plain"
+TOO_SMALL = "Window too small: make the window bigger or use --plain."
 MORE_BELOW = "▼ more below: PgDn or the mouse wheel"
 INPUT_ENDED = "Input ended, so nothing was started."
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
 from wizard.content.answers import check_answer, parse_number
 from wizard.errors import AnswerError
 from wizard.content.model import Measure
 from wizard.tui.safe_text import clean, literal
+from wizard.wording import number_range, type_a_number
 from wizard.tui.screens.step_base import StepScreen, step_bindings
 
 
@@ -18,20 +18,21 @@ class MeasureScreen(StepScreen):
     HELP_TOPIC = "measure"
     node: Measure
 
-    def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="body"):
-            yield Static(literal(self.node.text), id="text", markup=False)
-            if self.node.help:
-                yield Static(literal((self.node.help, "dim")), id="help", markup=False)
-            yield Static(literal(("Range: ", "bold"), self._range()), id="range", markup=False)
+    def compose_question(self) -> ComposeResult:
+        yield Static(literal(self.node.text), id="text", markup=False)
+
+    def compose_details(self) -> ComposeResult:
+        if self.node.help:
+            yield Static(literal((self.node.help, "dim")), id="help", markup=False)
+        yield Static(literal(("Range: ", "bold"), self._range()), id="range", markup=False)
+
+    def compose_answers(self) -> ComposeResult:
         previous = "" if self.step.previous is None else str(self.step.previous)
         yield Input(previous, placeholder=f"a number, {self._range()}", id="number")
         yield Static("", id="problem", markup=False)
 
     def _range(self) -> str:
-        low, high = (f"{v:g}" for v in (self.node.min, self.node.max))
-        whole = ", whole numbers" if self.node.integer else ""
-        return clean(f"{low} to {high} {self.node.unit}{whole}")
+        return clean(number_range(self.node.min, self.node.max, self.node.unit, self.node.integer))
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -40,7 +41,8 @@ class MeasureScreen(StepScreen):
         """Why `text` is not an acceptable answer, in words a person can act on; None when it is fine."""
         number = parse_number(text)
         if number is None:
-            return f"Type a number from {self._range()}." if text.strip() else None
+            node = self.node
+            return clean(type_a_number(node.min, node.max, node.unit, node.integer)) if text.strip() else None
         try:
             check_answer(self.node, number)
         except AnswerError as exc:
