@@ -2,7 +2,8 @@
 
 It drives the same `Session` as the full-screen app and offers the same features: `?` for why, `b` to go
 back, `r` to review and change any answer, `q` to quit, and the full summary at the end. All tree text is
-passed through `terminal_safe` before it is printed.
+passed through `terminal_safe` before it is printed. It says things in the app's words (`wizard.wording`), and
+a yes/no takes the app's numbers (1 yes, 2 no) as well as y and n, everywhere.
 """
 
 from __future__ import annotations
@@ -11,17 +12,17 @@ import sys
 from typing import Callable, TextIO
 
 from wizard.content import loader
-from wizard.content.answers import describe_answer, parse_number
+from wizard.content.answers import check_answer, describe_answer, parse_number
 from wizard.walk.engine import Session
 from wizard.errors import AnswerError, StateError
 from wizard.history.journal import GuardedJournal, NullJournal
-from wizard.content.model import Info, Library, Measure, Node, Question, RESULT_LABELS, SelfTest
+from wizard.content.model import Info, Library, Measure, Node, Question, SelfTest
 from wizard.text import terminal_safe
+from wizard import wording
 
-DISCLAIMER = ("hip-wizard is not a doctor and does not diagnose. If you have severe pain, fever, a fall you cannot "
-              "get up from, numbness in the saddle area or bladder or bowel changes, call emergency services now.")
+DISCLAIMER = wording.START_DISCLAIMER
 HELP = "Type your answer, or: ? why this is asked   b back   r review and change answers   q quit"
-YES, NO = {"y", "yes"}, {"n", "no"}
+YES, NO = {"y", "yes", "1"}, {"n", "no", "2"}
 
 
 class Quit(Exception):
@@ -66,7 +67,7 @@ class PlainFrontEnd:
     def _step(self, session: Session) -> None:
         node = session.current
         progress = session.progress
-        self.say(f"\nStep {progress.done + 1}, about {progress.remaining - 1} more after this")
+        self.say("\n" + wording.progress(progress.done + 1, progress.remaining))
         self._show(node)
         value = self._read_answer(session, node)
         if value is not _HANDLED:
@@ -87,19 +88,19 @@ class PlainFrontEnd:
             try:
                 return _checked(node, PARSERS[type(node)](node, text))
             except AnswerError as exc:
-                self.say(f"Sorry: {exc}. {HELP}")
+                self.say(f"{exc} {HELP}")
 
     def _quit(self) -> int:
         if getattr(self.journal, "keeps_history", False):
-            self.say("\nStopped. Your answers are saved; start hip-wizard again to carry on.")
+            self.say("\n" + wording.STOPPED_SAVED)
         else:
-            self.say("\nStopped. These answers were not saved and are now lost.")
+            self.say("\n" + wording.STOPPED_LOST)
         return 0
 
     # --- commands ----------------------------------------------------------------------------------------
 
     def _why(self, session: Session, node: Node) -> object:
-        self.say(f"Why this is asked: {getattr(node, 'why', None) or 'It helps the next steps fit you.'}")
+        self.say(f"Why this is asked: {getattr(node, 'why', None) or wording.WHY_DEFAULT}")
         evidence = getattr(node, "evidence", None)
         if evidence:
             self.say(f"If positive: {evidence.positive_means}")
@@ -150,6 +151,7 @@ class PlainFrontEnd:
             referral = session.result().referral
             self.say("\n" + "!" * 60)
             self.say("EMERGENCY: " + (referral.action or referral.reason))
+            self.say(wording.EMERGENCY_CALL)
             self.say("!" * 60)
         self.say("")
         self.say(render(build_summary(session), "md"))
@@ -161,9 +163,23 @@ _COMMANDS: dict[str, Callable] = {"?": PlainFrontEnd._why, "b": PlainFrontEnd._b
 
 
 def _checked(node: Node, value: object) -> object:
+    """The parsed answer, or AnswerError with what to type instead (the app's words for the same fault)."""
     if value is None:
-        raise AnswerError(_PROMPTS[type(node)](node).rstrip(":").lower())
+        raise AnswerError(_what_to_type(node))
+    try:
+        check_answer(node, value)
+    except AnswerError as exc:
+        raise AnswerError(wording.does_not_fit(exc)) from None
     return value
+
+
+def _what_to_type(node: Node) -> str:
+    if isinstance(node, Question) and node.style == "yes_no":
+        return "Type 1 or y for yes, 2 or n for no."
+    if isinstance(node, Question) and node.style == "multi":
+        return f"Type the numbers of all that apply, from 1 to {len(node.options)}, or 0 for none."
+    count = len(node.options) if isinstance(node, Question) else len(getattr(node, "results", ()))
+    return wording.pick_a_number(count)
 
 
 def _numbered(labels: list[str]) -> list[str]:
@@ -172,19 +188,26 @@ def _numbered(labels: list[str]) -> list[str]:
 
 def _describe_question(node: Question) -> list[str]:
     lines = [node.text] + ([node.help] if node.help else [])
+    if node.style == "yes_no":
+        return lines + _numbered([wording.YES, wording.NO])
     return lines + _numbered([o.label for o in node.options])
 
 
 def _describe_test(node: SelfTest) -> list[str]:
     lines = [node.text, "Steps:"] + _numbered(list(node.steps))
-    lines += [f"STOP RULE: {node.stop_rule}", f"A positive result feels like: {node.positive_feels}"]
+    lines += [f"STOP RULE: {node.stop_rule}", f"{wording.POSITIVE_FEELS}{node.positive_feels}",
+              wording.WHO.get(node.who, node.who)]
     if node.hold_seconds:
         lines.append(f"Hold for {node.hold_seconds} seconds (count or use a clock).")
-    return lines + ["Result:"] + _numbered([RESULT_LABELS[r] for r in node.results])
+    return lines + ["Your result:"] + _numbered([wording.RESULT_LABELS[r] for r in node.results])
 
 
 def _describe_measure(node: Measure) -> list[str]:
-    return [node.text] + ([node.help] if node.help else [])
+    return [node.text] + ([node.help] if node.help else []) + [f"Range: {_range(node)}"]
+
+
+def _range(node: Measure) -> str:
+    return wording.number_range(node.min, node.max, node.unit, node.integer)
 
 
 _DESCRIBE = {Question: _describe_question, SelfTest: _describe_test, Measure: _describe_measure,
@@ -212,7 +235,7 @@ def _parse_question(node: Question, text: str) -> object:
 def _parse_measure(node: Measure, text: str) -> object:
     number = parse_number(text)
     if number is None:
-        raise AnswerError(f"type a number from {node.min:g} to {node.max:g}")
+        raise AnswerError(wording.type_a_number(node.min, node.max, node.unit, node.integer))
     return number
 
 
@@ -224,10 +247,10 @@ PARSERS = {
 }
 
 _PROMPTS = {
-    Question: lambda n: {"yes_no": "Answer y or n:", "single": "Number:",
+    Question: lambda n: {"yes_no": "Answer 1 (yes) or 2 (no):", "single": "Number:",
                          "multi": "Numbers of all that apply, separated by spaces (0 for none):"}[n.style],
-    SelfTest: lambda n: "Result number:",
-    Measure: lambda n: f"Number ({n.min:g} to {n.max:g} {n.unit}):",
+    SelfTest: lambda n: "Number of your result:",
+    Measure: lambda n: f"Number ({_range(n)}):",
     Info: lambda n: "Press Enter to continue:",
 }
 
@@ -241,7 +264,7 @@ def choose_tree(library: Library, front: PlainFrontEnd) -> str:
         picked = _pick(entries, front.ask("Number:"))
         if picked:
             return picked.id
-        front.say(f"Type a number from 1 to {len(entries)}.")
+        front.say(wording.pick_a_number(len(entries)))
 
 
 def open_store(args, front: PlainFrontEnd):
@@ -264,7 +287,9 @@ def offer_resume(store, library: Library, front: PlainFrontEnd):
         return None
     row = rows[0]
     title = library.trees[row.tree_id].title
-    if front.ask(f"You have an unfinished '{title}' from {row.started[:16].replace('T', ' ')}. Carry on? [y/n]").lower() not in YES:
+    answer = front.ask(f"You have an unfinished '{title}' from {row.started[:16].replace('T', ' ')}. "
+                       "Carry on? 1 (yes) or 2 (no):")
+    if answer.lower() not in YES:
         return None
     session, notes, journal = store.resume(row.id, library)
     for note in notes:
@@ -308,6 +333,7 @@ def run_plain(args, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> i
                 from wizard.history.retest import suggest_from_last_check
                 suggest_from_last_check(store, library, session)
     except Quit:
+        front.say("\n" + wording.INPUT_ENDED)
         return 0
     front.journal = GuardedJournal(journal, front.say)
     code = front.run(session, begun=resumed is not None)

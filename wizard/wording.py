@@ -92,6 +92,11 @@ def type_a_number(low: float, high: float, unit: str = "", whole: bool = False) 
     return f"Type a number from {number_range(low, high, unit, whole)}."
 
 
+def does_not_fit(problem: object) -> str:
+    """A number of the right kind that the step still refuses (out of range, not whole)."""
+    return f"That does not fit: {problem}."
+
+
 def pick_a_number(count: int) -> str:
     return f"Type a number from 1 to {count}." if count > 1 else "Type 1."
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+
+import pytest
 from types import SimpleNamespace
 
 from wizard import plain
@@ -53,9 +55,37 @@ def test_why_shows_the_reason_and_evidence_then_asks_again():
 
 
 def test_bad_input_is_explained_and_asked_again():
-    code, out = _run(["", "maybe", "n", "7", "1", "1"])
-    assert "Sorry: answer y or n" in out and "Sorry: number" in out
+    code, out = _run(["", "maybe", "n", "7", "1", "9", "1"])
+    assert "Type 1 or y for yes, 2 or n for no." in out and "Type a number from 1 to 2." in out
+    assert "Type a number from 1 to 6." in out and "Sorry: result number" not in out
     assert code == 0 and "Outer hip tendon pattern" in out
+
+
+@pytest.mark.parametrize("yes, no", [("1", "2"), ("y", "n"), ("Yes", "No")])
+def test_yes_no_takes_the_apps_numbers_and_the_letters(yes, no):
+    code, out = _run(["", no, "1", "1"])
+    assert "  1. Yes\n  2. No" in out and "Outer hip tendon pattern" in out and "EMERGENCY" not in out
+    code, out = _run(["", yes])
+    assert "EMERGENCY" in out
+
+
+def test_progress_and_range_are_said_as_the_app_says_them():
+    code, out = _run(["", "n", "1", "4", "11", "3"])
+    assert "Step 1 · up to 4 more" in out and "Step 5 · last step" in out and "about 0 more" not in out
+    assert "Range: 0 to 10, whole numbers" in out and "/10" not in out.split("# Hip check summary")[0]
+    assert "That does not fit: enter a number from 0 to 10." in out
+
+
+def test_input_closed_at_the_resume_question_ends_the_line_and_says_so(tmp_path):
+    _run(["", "q"], data_dir=tmp_path)
+    code, out = _run([], data_dir=tmp_path)
+    assert code == 0 and out.endswith("Carry on? 1 (yes) or 2 (no): \nInput ended, so nothing was started.\n")
+
+
+def test_resume_takes_1_for_yes(tmp_path):
+    _run(["", "n", "q"], data_dir=tmp_path)
+    code, out = _run(["1", "1", "1"], data_dir=tmp_path)
+    assert "Where do you feel the pain most?" in out.split("Carry on?")[1] and "Outer hip tendon pattern" in out
 
 
 def test_back_returns_to_the_previous_step():

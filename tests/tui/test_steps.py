@@ -170,7 +170,8 @@ async def test_bad_measure_values_get_a_clear_message_and_do_not_advance(library
         await pilot.press("4")
         await wait_for(pilot, on(app, MeasureScreen), "the pain measure")
         problem = app.screen.query_one("#problem")
-        for typed, expected in (("11", "enter a number from 0 to 10 /10"), ("abc", "Type a number from 0 to 10"),
+        for typed, expected in (("11", "That does not fit: enter a number from 0 to 10."),
+                                ("abc", "Type a number from 0 to 10, whole numbers."),
                                 ("2.5", "enter a whole number")):
             app.screen.query_one(Input).value = typed
             await wait_for(pilot, lambda: expected in str(problem.render()), f"the message for {typed!r}")

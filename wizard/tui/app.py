@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from textual.app import App, SystemCommand
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
 
 from wizard.walk.engine import Session
@@ -52,6 +53,7 @@ class WizardApp(App):
         self.session: Session | None = None
         self.keymap_path = keymap_path
         self.notices = list(notices)
+        self._screen_notes: list[Notification] = []
 
     # --- screens -----------------------------------------------------------------------------------------
 
@@ -97,6 +99,7 @@ class WizardApp(App):
 
     def show_current(self) -> None:
         """Drop overlays and show the screen for where the session now stands."""
+        self._drop_screen_notes()
         self._pop_to(self.walk_depth)
         screen = self._screen_for_session()
         if len(self.screen_stack) == self.walk_depth:
@@ -203,10 +206,22 @@ class WizardApp(App):
             self.notify(str(exc), severity="error")
             self._reopen_step_screens()
             return
-        if editing and changed:
-            self.notify(wording.ANSWER_CHANGED)
         self.journal.record(session)
         self._after_change()
+        if editing and changed:
+            self.note_for_this_screen(wording.ANSWER_CHANGED)
+
+    def note_for_this_screen(self, message: str) -> None:
+        """A toast about the screen now shown: it goes when that screen does, not seconds into the next."""
+        notification = Notification(message, "", "information", self.NOTIFICATION_TIMEOUT, markup=False)
+        self.post_message(Notify(notification))
+        self._screen_notes.append(notification)
+
+    def _drop_screen_notes(self) -> None:
+        for notification in self._screen_notes:
+            if notification in self._notifications:
+                self._unnotify(notification)  # Textual has no public way to withdraw one toast
+        self._screen_notes.clear()
 
     def _reopen_step_screens(self) -> None:
         """After a refused answer, the screens that sent one may send again."""

@@ -1,4 +1,5 @@
-"""F1: Markdown help for the screen underneath, plus the keys that work there."""
+"""F1: Markdown help for the screen underneath, then this app's keys that work there; the generic keys of
+Textual's widgets (paste, page left, completion...) wait behind "More keys", as Posting and Harlequin do."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from importlib import resources
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Collapsible, Markdown
 
 from wizard.tui import keymap
 from wizard.tui.widgets.key_bar import KeyBar
@@ -20,9 +21,16 @@ def help_markdown(topic: str) -> str:
     return (page if page.is_file() else folder / "general.md").read_text(encoding="utf-8")
 
 
-def keys_markdown(bindings) -> str:
+def keys_markdown(bindings, heading: str = "## Keys here") -> str:
     rows = [f"| `{key}` | {binding.description} |" for key, binding in bindings if binding.description]
-    return "\n".join(["## Keys here", "", "| Key | Does |", "|---|---|", *rows]) if rows else ""
+    return "\n".join([heading, "", "| Key | Does |", "|---|---|", *rows]) if rows else ""
+
+
+def own_and_generic(bindings) -> tuple[list, list]:
+    """(this app's bindings, the footer's first; the widgets' generic ones): ours have an id in keymap.py."""
+    ours = keymap.binding_ids()
+    own = sorted(((key, b) for key, b in bindings if b.id in ours), key=lambda pair: not pair[1].show)
+    return own, [(key, b) for key, b in bindings if b.id not in ours]
 
 
 class HelpScreen(ModalScreen):
@@ -31,11 +39,16 @@ class HelpScreen(ModalScreen):
 
     def __init__(self, topic: str, bindings) -> None:
         super().__init__()
-        self.text = help_markdown(topic) + "\n\n" + keys_markdown(bindings)
+        own, generic = own_and_generic(bindings)
+        self.text = help_markdown(topic) + "\n\n" + keys_markdown(own)
+        self.more = keys_markdown(generic, heading="")
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Markdown(self.text, id="help")
+            if self.more:
+                with Collapsible(title="More keys (general ones, for lists and text fields)", id="more-keys"):
+                    yield Markdown(self.more, id="generic-keys")
         yield KeyBar()
 
     def action_close(self) -> None:

@@ -9,7 +9,7 @@ from wizard.content.answers import check_answer, parse_number
 from wizard.errors import AnswerError
 from wizard.content.model import Measure
 from wizard.tui.safe_text import clean, literal
-from wizard.wording import number_range, type_a_number
+from wizard.wording import does_not_fit, number_range, type_a_number
 from wizard.tui.screens.step_base import StepScreen, step_bindings
 
 
@@ -46,7 +46,7 @@ class MeasureScreen(StepScreen):
         try:
             check_answer(self.node, number)
         except AnswerError as exc:
-            return f"That does not fit: {exc}."
+            return does_not_fit(exc)
         return None
 
     def on_input_changed(self, event: Input.Changed) -> None:
