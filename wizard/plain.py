@@ -269,9 +269,12 @@ def choose_tree(library: Library, front: PlainFrontEnd) -> str:
 
 def open_store(args, front: PlainFrontEnd):
     """The history store, or None (said plainly) when it cannot be opened; the walk works either way."""
-    from wizard.history.store import Store
+    from wizard.history.store import Store, data_dir_for_run
+    data_dir, author_notice = data_dir_for_run(args.data_dir, list(args.trees), getattr(args, "watch", False))
+    if author_notice:
+        front.say(author_notice)
     try:
-        store = Store.open(args.data_dir)
+        store = Store.open(data_dir)
     except StateError as exc:
         front.say(f"{exc}. This check will not be saved.")
         return None

@@ -187,3 +187,52 @@ def test_a_failed_save_is_reported_once_and_the_walk_goes_on():
     code, out = _run(["", "n", "1", "1"], journal=_Failing())
     assert out.count("could not be saved (disk full)") == 1
     assert "Outer hip tendon pattern" in out
+
+
+OWN_TREE = """\
+id: own-check
+title: Own check
+version: "1.0.0"
+start: sore
+nodes:
+  sore:
+    kind: question
+    style: yes_no
+    title: Sore today
+    text: Is your hip sore today?
+    why: It decides which advice fits.
+    if_yes: out
+    if_no: out
+  out:
+    kind: outcome
+    title: Done
+    text: Keep moving.
+    referral: {urgency: self_care, reason: Nothing to act on.}
+"""
+
+
+def _own_trees(folder):
+    folder.mkdir()
+    (folder / "own.yaml").write_text(OWN_TREE, encoding="utf-8")
+    return folder
+
+
+def test_a_run_with_own_trees_keeps_its_walks_apart_from_the_persons_history(tmp_path):
+    from wizard.history.store import Store, author_data_dir, default_data_dir
+    args = SimpleNamespace(tree="own-check", trees=[_own_trees(tmp_path / "mine")], data_dir=None)
+    out = io.StringIO()
+    plain.run_plain(args, io.StringIO("q\n"), out)
+    assert f"kept apart from your own history, in {author_data_dir()}" in out.getvalue()
+    with Store.open(author_data_dir()) as authors:
+        assert [row.tree_id for row in authors.sessions()] == ["own-check"]
+    assert not (default_data_dir() / "history.sqlite3").exists()
+
+
+def test_an_explicit_data_dir_keeps_an_authors_walks_where_asked(tmp_path):
+    from wizard.history.store import Store
+    args = SimpleNamespace(tree="own-check", trees=[_own_trees(tmp_path / "mine")], data_dir=tmp_path / "data")
+    out = io.StringIO()
+    plain.run_plain(args, io.StringIO("q\n"), out)
+    assert "kept apart" not in out.getvalue()
+    with Store.open(tmp_path / "data") as store:
+        assert [row.tree_id for row in store.sessions()] == ["own-check"]

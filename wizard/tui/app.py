@@ -408,7 +408,10 @@ def run_app(args) -> int:
         print(f"hip-wizard: there is no tree called '{tree}' (checks you can start: {names})", file=sys.stderr)
         return 2
     watch_paths = (list(args.trees) or [bundled_dir()]) if watch else ()
-    store, notices = open_store(args.data_dir)
+    from wizard.history.store import data_dir_for_run
+    data_dir, author_notice = data_dir_for_run(args.data_dir, list(args.trees), watch)
+    store, notices = open_store(data_dir)
+    notices = [author_notice, *notices] if author_notice else notices
     app = WizardApp(library, store.journal() if store else NullJournal(), store, tree, watch_paths,
                     problems=errors, keymap_path=keymap.user_keymap_path(), notices=notices)
     try:

@@ -13,6 +13,14 @@ from wizard.wording import does_not_fit, number_range, type_a_number
 from wizard.tui.screens.step_base import StepScreen, step_bindings
 
 
+class NumberInput(Input):
+    """A number field that leaves `?` to the screen (why is this asked?) instead of typing it: no number
+    holds a question mark, and the README promises `?` as the why key everywhere."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character != "?" and super().check_consume_key(key, character)
+
+
 class MeasureScreen(StepScreen):
     BINDINGS = step_bindings()
     HELP_TOPIC = "measure"
@@ -28,7 +36,7 @@ class MeasureScreen(StepScreen):
 
     def compose_answers(self) -> ComposeResult:
         previous = "" if self.step.previous is None else str(self.step.previous)
-        yield Input(previous, placeholder=f"a number, {self._range()}", id="number")
+        yield NumberInput(previous, placeholder=f"a number, {self._range()}", id="number")
         yield Static("", id="problem", markup=False)
 
     def _range(self) -> str:
