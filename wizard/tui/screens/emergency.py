@@ -34,7 +34,7 @@ class EmergencyScreen(Screen):
         with VerticalScroll(id="emergency-body"):
             yield Static(literal(((referral.action if referral and referral.action else EMERGENCY_DEFAULT_ACTION), "bold")),
                          id="emergency-action", markup=False)
-            yield Static(literal((EMERGENCY_CALL, "bold")), id="emergency-numbers", markup=False)
+            yield Static(literal((EMERGENCY_CALL, "bold")), id="emergency-call", markup=False)
             if referral and referral.to:
                 yield Static(literal(("Where: ", "bold"), referral.to), markup=False)
             if referral:
