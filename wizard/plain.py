@@ -290,7 +290,7 @@ def offer_resume(store, library: Library, front: PlainFrontEnd):
         return None
     row = rows[0]
     title = library.trees[row.tree_id].title
-    answer = front.ask(f"You have an unfinished '{title}' from {row.started[:16].replace('T', ' ')}. "
+    answer = front.ask(f"You have an unfinished '{title}', {wording.started(row.started)}. "
                        "Carry on? 1 (yes) or 2 (no):")
     if answer.lower() not in YES:
         return None

@@ -44,7 +44,8 @@ class FakeStore:
         self.saved = saved
 
     def unfinished(self):
-        return [Row("s7", "example", "2026-11-20 10:00"), Row("s8", "tree-since-removed", "2026-11-19 09:00")]
+        return [Row("s7", "example", "2026-11-20T10:00:41.658451+00:00"),
+                Row("s8", "tree-since-removed", "2026-11-19T09:00:00+00:00")]
 
     def load(self, session_id):
         assert session_id == "s7"

@@ -80,7 +80,7 @@ class WizardApp(App):
             self.set_keymap(remap)
 
     def _start_screen(self) -> StartScreen:
-        resumable = [(row.id, f"{self.library.trees[row.tree_id].title} (started {row.started})")
+        resumable = [(row.id, f"{self.library.trees[row.tree_id].title} ({wording.started(row.started)})")
                      for row in self._unfinished() if row.tree_id in self.library.trees]
         return StartScreen(self.library.entries(), resumable, history=self._history_screen() is not None)
 
@@ -419,6 +419,8 @@ def run_app(args) -> int:
     finally:
         if store:
             store.close()
+    if store and app.session is not None and app.session.answers and not app.session.finished:
+        print(wording.STOPPED_SAVED)  # as plain mode says it: quitting mid-walk loses nothing
     return app.return_code or 0
 
 

@@ -6,6 +6,8 @@ shows under it), so every check is in sight at 80x24 and 60x20.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
@@ -23,7 +25,7 @@ from wizard.wording import START_ABOUT, START_EMERGENCY
 class StartScreen(Screen):
     BINDINGS = [*keymap.PICK, *keymap.START, *keymap.SCROLL]
     HELP_TOPIC = "start"
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (24, "-tall")]
 
     def __init__(self, entries: list[Tree], unfinished: list[tuple[object, str]] = (), history: bool = False) -> None:
         """`unfinished`: (session id, what to call it) for each walk that can be resumed."""

@@ -9,6 +9,8 @@ no answers: nobody should answer a safety question they could not read.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
@@ -18,10 +20,10 @@ from wizard.tui import keymap
 from wizard.tui.messages import Answered, GoBack, ShowReview
 from wizard.tui.safe_text import literal
 from wizard.tui.step import Step
-from wizard.tui.widgets.progress_line import ProgressLine
-from wizard.tui.widgets.why_panel import WhyPanel
 from wizard.tui.widgets.key_bar import KeyBar
+from wizard.tui.widgets.progress_line import ProgressLine
 from wizard.tui.widgets.text_pane import MoreBelow, TextPane
+from wizard.tui.widgets.why_panel import WhyPanel
 from wizard.wording import TOO_SMALL
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
@@ -29,11 +31,12 @@ ANSWER_ACTIONS = ("pick", "yes_no", "done", "press", "submit")
 
 
 class StepScreen(Screen):
-    """Base for the screens that ask one node. Subclasses write `compose_body` and call `submit`."""
+    """Base for the screens that ask one node. Subclasses write `compose_question`, `compose_details` and
+    `compose_answers`, and call `submit`."""
 
     HELP_TOPIC = "question"
-    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-wide-enough")]
-    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall-enough")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-too-narrow"), (MIN_WIDTH, "-wide-enough")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-too-short"), (MIN_HEIGHT, "-tall-enough")]
 
     def __init__(self, step: Step) -> None:
         super().__init__(classes="step editing" if step.editing else "step")
