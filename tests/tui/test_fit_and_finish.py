@@ -159,6 +159,8 @@ async def test_the_palette_holds_the_apps_commands_and_no_textual_default_it_doe
         assert {"Help", "Review answers", "New check", "Theme", "Export as Markdown", "Export as HTML",
                 "Export as JSON", "Export as FHIR"} <= set(commands)
         assert commands["Export as HTML"] == "Save an HTML summary of this session"
+        await pilot.press("ctrl+p")  # our "commands" binding, which replaced Textual's "palette" one
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "CommandPalette", "the command palette")
 
 
 async def test_every_screen_footer_says_commands_the_same_way(library, tmp_path):

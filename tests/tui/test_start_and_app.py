@@ -85,7 +85,7 @@ async def test_f1_shows_help_for_the_screen_underneath_with_its_keys(library):
         await pilot.press("f1")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
         source = app.screen.query_one(Markdown).source
-        assert "# Answering a question" in source and "| `?` | Why? |" in source
+        assert "# Answering a question" in source and "| `?`, `f2` | Why? |" in source
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the question again")
 

@@ -11,6 +11,8 @@ from textual.binding import Binding
 APP = [
     Binding("f1", "help", "Help", id="help"),
     Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    # replaces Textual's own "palette" binding, so F1 and the footer both say "Commands" and it can be remapped
+    Binding("ctrl+p", "command_palette", "Commands", show=False, id="commands", priority=True),
 ]
 
 PICK = [Binding(str(n), f"pick({n})", f"Pick {n}", show=False, id=f"pick-{n}") for n in range(1, 10)]

@@ -22,8 +22,32 @@ def help_markdown(topic: str) -> str:
 
 
 def keys_markdown(bindings, heading: str = "## Keys here") -> str:
-    rows = [f"| `{key}` | {binding.description} |" for key, binding in bindings if binding.description]
+    rows = [f"| {keys} | {binding.description} |" for keys, binding in _one_row_each(_merged_picks(bindings))
+            if binding.description]
     return "\n".join([heading, "", "| Key | Does |", "|---|---|", *rows]) if rows else ""
+
+
+def _one_row_each(bindings) -> list:
+    """One row per thing a key does: escape and b both going back read `esc`, `b` | Back."""
+    rows: dict = {}
+    for key, binding in bindings:
+        rows.setdefault((binding.action, binding.description), (binding, []))[1].append(f"`{key}`")
+    return [(", ".join(keys), binding) for binding, keys in rows.values()]
+
+
+def _merged_picks(bindings) -> list:
+    """Nine "Pick n" rows say one thing: show them as one row, `1-9`, where the first of them stood."""
+    picks = [key for key, binding in bindings if binding.action.startswith("pick(")]
+    if len(picks) < 2:
+        return list(bindings)
+    first = next(b for _, b in bindings if b.action.startswith("pick("))
+    merged = [(key, b) for key, b in bindings if not b.action.startswith("pick(") or b is first]
+    return [(f"{picks[0]}-{picks[-1]}" if b is first else key, _pick_all(b) if b is first else b) for key, b in merged]
+
+
+def _pick_all(binding):
+    from dataclasses import replace
+    return replace(binding, description="Pick that answer")
 
 
 def own_and_generic(bindings) -> tuple[list, list]:
