@@ -131,8 +131,11 @@ class PlainFrontEnd:
         self._show(node)
         value = self._read_answer(session, node)
         if value is not _HANDLED:
+            changed = session.answers.get(node.qid) != value
             session.edit(node.qid, value)
             self.journal.record(session)
+            if changed:
+                self.say(wording.ANSWER_CHANGED)
 
     def _stop(self, session: Session, node: Node) -> object:
         raise Quit()

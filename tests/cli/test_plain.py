@@ -97,6 +97,7 @@ def test_back_returns_to_the_previous_step():
 def test_review_changes_an_earlier_answer_and_the_walk_reroutes():
     code, out = _run(["", "n", "1", "r", "2", "y"])
     assert "2. Fever with a hot, painful joint: No" in out
+    assert "Answer changed. Later answers that still apply are kept." in out  # as the app says it
     assert "EMERGENCY" in out and "Outer hip tendon pattern" not in out.split("EMERGENCY")[1].split("Findings")[0]
 
 
