@@ -12,7 +12,8 @@ import sys
 from typing import Callable, TextIO
 
 from wizard.content import loader
-from wizard.content.answers import check_answer, describe_answer, parse_number
+from wizard.content.answers import check_answer, describe_answer, parse_measure, parse_number
+from wizard.walk.progress import expected, expected_minutes, minutes_words
 from wizard.walk.engine import Session
 from wizard.errors import AnswerError, StateError
 from wizard.history.journal import GuardedJournal, NullJournal
@@ -22,7 +23,7 @@ from wizard import wording
 
 DISCLAIMER = wording.START_DISCLAIMER
 HELP = "Type your answer, or: ? why this is asked   b back   r review and change answers   q quit"
-YES, NO = {"y", "yes", "1"}, {"n", "no", "2"}
+YES, NO = {"y", "yes", "1"}, {"n", "no", "2"}  # 1 and 2 as well: the TUI numbers yes and no
 
 
 class Quit(Exception):
@@ -45,6 +46,7 @@ class PlainFrontEnd:
         self.stdout.flush()
         line = self.stdin.readline()
         if not line:
+            self.stdout.write("\n")  # input ended: do not leave the prompt hanging without a line end
             raise Quit()
         return line.strip()
 
@@ -66,7 +68,7 @@ class PlainFrontEnd:
 
     def _step(self, session: Session) -> None:
         node = session.current
-        progress = session.progress
+        progress = expected(session)
         self.say("\n" + wording.progress(progress.done + 1, progress.remaining))
         self._show(node)
         value = self._read_answer(session, node)
@@ -206,7 +208,9 @@ def _describe_test(node: SelfTest) -> list[str]:
 
 
 def _describe_measure(node: Measure) -> list[str]:
-    return [node.text] + ([node.help] if node.help else []) + [f"Range: {_range(node)}"]
+    cannot = [f"Type c for: {node.cannot_do}"] if node.cannot_do else []
+    timer = [f"Time it with a clock or a phone: up to {node.hold_seconds} seconds."] if node.hold_seconds else []
+    return [node.text] + ([node.help] if node.help else []) + [f"Range: {_range(node)}"] + timer + cannot
 
 
 def _range(node: Measure) -> str:
@@ -236,9 +240,10 @@ def _parse_question(node: Question, text: str) -> object:
 
 
 def _parse_measure(node: Measure, text: str) -> object:
-    number = parse_number(text)
+    number = parse_measure(node, text)
     if number is None:
-        raise AnswerError(wording.type_a_number(node.min, node.max, node.unit, node.integer))
+        what = wording.type_a_number(node.min, node.max, node.unit, node.integer)
+        raise AnswerError(what[:-1] + ", or c." if node.cannot_do else what)
     return number
 
 
@@ -261,7 +266,7 @@ _PROMPTS = {
 def choose_tree(library: Library, front: PlainFrontEnd) -> str:
     entries = library.entries() or sorted(library.trees.values(), key=lambda t: t.title)
     front.say("Which check would you like to do?")
-    for line in _numbered([t.title for t in entries]):
+    for line in _numbered([f"{t.title} ({minutes_words(expected_minutes(library, t.id))})" for t in entries]):
         front.say(line)
     while True:
         picked = _pick(entries, front.ask("Number:"))
@@ -339,7 +344,7 @@ def run_plain(args, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> i
                 from wizard.history.retest import suggest_from_last_check
                 suggest_from_last_check(store, library, session)
     except Quit:
-        front.say("\n" + wording.INPUT_ENDED)
+        front.say(wording.INPUT_ENDED)  # `ask` has ended the prompt's line
         return 0
     front.journal = GuardedJournal(journal, front.say)
     code = front.run(session, begun=resumed is not None)

@@ -75,10 +75,11 @@ INPUT_ENDED = "Input ended, so nothing was started."
 
 
 def progress(number: int, remaining: int) -> str:
-    """'Step 4 · up to 6 more'. `remaining` counts this step too (the engine's longest path from here), so
-    what is left after it is one less, and an upper bound: say "up to", and "last step" at the end."""
+    """'Step 4 · about 6 more'. `remaining` counts this step too (`wizard.walk.progress.expected`), so what is
+    left after it is one less; it is an estimate along the likely path: say "about", and "last step" at the
+    end."""
     after = remaining - 1
-    return f"Step {number} · " + ("last step" if after <= 0 else f"up to {after} more")
+    return f"Step {number} · " + ("last step" if after <= 0 else f"about {after} more")
 
 
 def number_range(low: float, high: float, unit: str = "", whole: bool = False) -> str:

@@ -71,7 +71,7 @@ def test_yes_no_takes_the_apps_numbers_and_the_letters(yes, no):
 
 def test_progress_and_range_are_said_as_the_app_says_them():
     code, out = _run(["", "n", "1", "4", "11", "3"])
-    assert "Step 1 · up to 4 more" in out and "Step 5 · last step" in out and "about 0 more" not in out
+    assert "Step 1 · about 4 more" in out and "Step 5 · last step" in out and "about 0 more" not in out
     assert "Range: 0 to 10, whole numbers" in out and "/10" not in out.split("# Hip check summary")[0]
     assert "That does not fit: enter a number from 0 to 10." in out
 

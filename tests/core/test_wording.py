@@ -36,7 +36,7 @@ def test_a_range_reads_as_words(low, high, unit, whole, said):
 
 
 def test_progress_counts_what_is_left_after_this_step():
-    assert wording.progress(1, 5) == "Step 1 · up to 4 more"
+    assert wording.progress(1, 5) == "Step 1 · about 4 more"
     assert wording.progress(60, 1) == "Step 60 · last step"
 
 

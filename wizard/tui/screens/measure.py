@@ -5,12 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
-from wizard.content.answers import check_answer, parse_number
+from wizard.content.answers import check_answer, parse_measure
 from wizard.errors import AnswerError
 from wizard.content.model import Measure
+from wizard.tui import keymap
 from wizard.tui.safe_text import clean, literal
 from wizard.wording import does_not_fit, number_range, type_a_number
 from wizard.tui.screens.step_base import StepScreen, step_bindings
+from wizard.tui.widgets.hold_timer import HoldTimer
 
 
 class NumberInput(Input):
@@ -22,7 +24,7 @@ class NumberInput(Input):
 
 
 class MeasureScreen(StepScreen):
-    BINDINGS = step_bindings()
+    BINDINGS = step_bindings(keymap.MEASURE_TIMER)
     HELP_TOPIC = "measure"
     node: Measure
 
@@ -33,9 +35,13 @@ class MeasureScreen(StepScreen):
         if self.node.help:
             yield Static(literal((self.node.help, "dim")), id="help", markup=False)
         yield Static(literal(("Range: ", "bold"), self._range()), id="range", markup=False)
+        if self.node.cannot_do:
+            yield Static(literal(("Type c for: ", "bold"), self.node.cannot_do), id="cannot", markup=False)
 
     def compose_answers(self) -> ComposeResult:
-        previous = "" if self.step.previous is None else str(self.step.previous)
+        if self.node.hold_seconds:
+            yield HoldTimer(self.node.hold_seconds, key="Ctrl+T")
+        previous = "" if self.step.previous is None else "c" if self.step.previous == "cannot" else str(self.step.previous)
         yield NumberInput(previous, placeholder=f"a number, {self._range()}", id="number")
         yield Static("", id="problem", markup=False)
 
@@ -45,9 +51,17 @@ class MeasureScreen(StepScreen):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "toggle_timer":
+            return bool(self.node.hold_seconds)
+        return super().check_action(action, parameters)
+
+    def action_toggle_timer(self) -> None:
+        self.query_one(HoldTimer).toggle()
+
     def problem(self, text: str) -> str | None:
         """Why `text` is not an acceptable answer, in words a person can act on; None when it is fine."""
-        number = parse_number(text)
+        number = parse_measure(self.node, text)
         if number is None:
             node = self.node
             return clean(type_a_number(node.min, node.max, node.unit, node.integer)) if text.strip() else None
@@ -65,7 +79,7 @@ class MeasureScreen(StepScreen):
         problem = self.problem(event.value) or (None if event.value.strip() else "Type a number first.")
         self._show_problem(problem)
         if problem is None:
-            self.submit(parse_number(event.value))
+            self.submit(parse_measure(self.node, event.value))
 
     def _show_problem(self, problem: str | None) -> None:
         message = self.query_one("#problem", Static)

@@ -27,10 +27,13 @@ class StartScreen(Screen):
     HELP_TOPIC = "start"
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (24, "-tall")]
 
-    def __init__(self, entries: list[Tree], unfinished: list[tuple[object, str]] = (), history: bool = False) -> None:
-        """`unfinished`: (session id, what to call it) for each walk that can be resumed."""
+    def __init__(self, entries: list[Tree], unfinished: list[tuple[object, str]] = (), history: bool = False,
+                 minutes: dict[str, str] | None = None) -> None:
+        """`unfinished`: (session id, what to call it) for each walk that can be resumed; `minutes`: tree id
+        -> "about 15 minutes", estimated from the trees (`wizard.walk.progress`)."""
         super().__init__()
         self.entries, self.unfinished, self.history = entries, list(unfinished), history
+        self.minutes = minutes or {}
         self.started = False
 
     def compose(self) -> ComposeResult:
@@ -48,7 +51,7 @@ class StartScreen(Screen):
 
     def _choices(self) -> list[tuple[object, str]]:
         resume = [(("resume", session_id), (("Resume: ", "bold"), label)) for session_id, label in self.unfinished]
-        start = [(("start", tree.id), ((tree.title, "bold"),)) for tree in self.entries]
+        start = [(("start", tree.id), _entry_label(tree, self.minutes.get(tree.id))) for tree in self.entries]
         return resume + start
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -85,6 +88,12 @@ class StartScreen(Screen):
 
     def action_history(self) -> None:
         self.post_message(ShowHistory())
+
+
+def _entry_label(tree: Tree, minutes: str | None = None) -> tuple:
+    """The check's title in bold with its time estimate (its description shows under the list when the
+    check is highlighted)."""
+    return ((tree.title, "bold"),) + ((f"  ({minutes})", "dim"),) if minutes else ((tree.title, "bold"),)
 
 
 class StartPlaceholder(Screen):

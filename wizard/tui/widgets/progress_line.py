@@ -1,8 +1,8 @@
-"""'Step 4 · up to 6 more' and the path so far, on one line under the title of every step screen.
+"""'Step 4 · about 6 more' and the path so far, on one line under the title of every step screen.
 
-The engine's remaining count is the longest path from here, so it is an upper bound: say so. The path is
-fitted to the width when drawn: older crumbs are dropped whole (never cut mid-word or wrapped onto a second
-line), and "…" says some were left out.
+The remaining count is the expected path for this person's answers (`wizard.walk.progress`): an estimate,
+so it says "about" (`wording.progress`). The path is fitted to the width when drawn: older crumbs are
+dropped whole (never cut mid-word or wrapped onto a second line), and "…" says some were left out.
 """
 
 from __future__ import annotations
