@@ -110,11 +110,6 @@ def because(question: str, answer: str) -> str:
     return f"{question}: {answer}"
 
 
-def started(iso_time: str) -> str:
-    """When an unfinished walk began, to the minute: '2026-11-28 01:03', not an ISO stamp with microseconds."""
-    return f"started {iso_time[:16].replace('T', ' ')}"
-
-
 EXPORT_FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "fhir": "FHIR"}
 
 
