@@ -79,9 +79,10 @@ class StepScreen(Screen):
 
     def _check_room(self) -> None:
         """Above the minimum size a long question can still push its answers out of sight: then too small."""
-        step, answers = self.query_one("#step"), self.query_one("#choices, #number, #continue")
-        if self.too_small or not answers.display:
-            return
+        step = next(iter(self.query("#step")), None)
+        answers = next(iter(self.query("#choices, #number, #continue")), None)
+        if self.too_small or step is None or answers is None or not answers.display:
+            return  # already too small, or the screen is being taken down (a reload, the walk moving on)
         self.set_class(answers.region.y + 1 > step.region.bottom, "-no-room")
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
