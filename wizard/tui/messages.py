@@ -28,6 +28,13 @@ class StartWalk(Message):
 
 
 @dataclass
+class OpenPastWalk(Message):
+    """Show a finished walk from the history: its summary, with export."""
+
+    session_id: str
+
+
+@dataclass
 class ResumeWalk(Message):
     """Resume the unfinished session `session_id` from history."""
 
@@ -47,13 +54,6 @@ class EditAnswer(Message):
 
 
 @dataclass
-class ExportSummary(Message):
-    """Save a summary of the finished walk in `fmt` (md, html, json, fhir)."""
-
-    fmt: str
-
-
-@dataclass
 class NewCheck(Message):
     """Leave this walk for the start screen."""
 
@@ -61,3 +61,10 @@ class NewCheck(Message):
 @dataclass
 class ShowHistory(Message):
     """Open past walks."""
+
+
+@dataclass
+class AskExport(Message):
+    """Offer the export dialog (format and folder) for `summary`, the one the result screen shows."""
+
+    summary: object
