@@ -66,11 +66,18 @@ def test_plain_mode_offers_the_suggestion_and_enter_keeps_it(bundled, tmp_path):
     store.close()
     out = io.StringIO()
     args = SimpleNamespace(tree="quick-retest", trees=[], data_dir=tmp_path)
-    probe = Session(bundled, "quick-retest")
+    probe, lines = Session(bundled, "quick-retest"), []
     probe.answer("self")
-    while probe.current.qid != "quick-retest/areas":
-        probe.answer(False)
-    lines = ["1"] + ["n"] * (len(probe.steps) - 1) + ["", "q"]  # myself, no warning signs, Enter at the areas
+    lines.append("1")  # myself
+    while probe.current.qid != "quick-retest/areas":  # no warning sign ticked, no hip operation
+        node = probe.current
+        if node.style == "multi":
+            probe.answer([]), lines.append("0")
+        elif node.style == "single":
+            probe.answer("none"), lines.append(str([o.value for o in node.options].index("none") + 1))
+        else:
+            probe.answer(False), lines.append("n")
+    lines += ["", "q"]  # Enter at the areas keeps the suggestion
     plain.run_plain(args, io.StringIO("\n".join(lines) + "\n"), out)
     assert "Press Enter to keep: Outside of the hip" in out.getvalue()
     store = Store.open(tmp_path)

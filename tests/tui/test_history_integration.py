@@ -108,7 +108,7 @@ async def test_a_quick_retest_starts_with_last_times_positive_areas_ticked(tmp_p
         assert app.session.previous_answer("quick-retest/areas") == ["side"]
         while app.session.current.qid != "quick-retest/areas":
             node = app.session.current
-            app.session.answer(node.options[0].value if node.style == "single" else False)
+            app.session.answer(node.options[0].value if node.style == "single" else [] if node.style == "multi" else False)
         app.begin_walk(app.session)
         await wait_for(pilot, lambda: app.screen.query(TickList), "the areas question")
         assert app.screen.query_one(TickList).selected == ["side"]
