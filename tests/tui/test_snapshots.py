@@ -118,7 +118,7 @@ def test_red_flag_question_at(snap_compare, bundled, size):
     app = WizardApp(bundled, start_tree="red-flags")
     assert snap_compare(app, run_before=walk(((), QuestionScreen, "red-flags/about"),
                                              (("1",), MeasureScreen, "red-flags/age"),
-                                             (("5", "0", "enter"), QuestionScreen, "red-flags/fall")),
+                                             (("5", "0", "enter"), QuestionScreen, "red-flags/hip-now")),
                         terminal_size=size)
 
 

@@ -17,14 +17,19 @@ class QuestionScreen(StepScreen):
     BINDINGS = step_bindings(keymap.PICK, keymap.YES_NO, keymap.MULTI)
     node: Question
 
+    @property
+    def asks_warning_signs(self) -> bool:
+        """A red-flag question, or a checklist whose options are warning signs."""
+        return bool(self.node.red_flag) or any(o.red_flag for o in self.node.options)
+
     def compose_question(self) -> ComposeResult:
-        """The question; for a red flag the whole sign (its help says what counts), so none of it scrolls."""
+        """The question; for warning signs the whole sign (its help says what counts), so none of it scrolls."""
         yield Static(literal(self.node.text), id="text", markup=False)
-        if self.node.help and self.node.red_flag:
+        if self.node.help and self.asks_warning_signs:
             yield Static(literal((self.node.help, "dim")), id="help", markup=False)
 
     def compose_details(self) -> ComposeResult:
-        if self.node.help and not self.node.red_flag:
+        if self.node.help and not self.asks_warning_signs:
             yield Static(literal((self.node.help, "dim")), id="help", markup=False)
 
     def compose_answers(self) -> ComposeResult:
