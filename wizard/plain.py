@@ -9,17 +9,22 @@ a yes/no takes the app's numbers (1 yes, 2 no) as well as y and n, everywhere.
 from __future__ import annotations
 
 import sys
-from typing import Callable, TextIO
+from typing import TYPE_CHECKING, Any, Callable, TextIO, TypeVar
 
 from wizard.content import loader
 from wizard.content.answers import check_answer, describe_answer, parse_measure, parse_number
 from wizard.walk.progress import expected, expected_minutes, minutes_words
 from wizard.walk.engine import Session
-from wizard.errors import AnswerError, StateError
-from wizard.history.journal import GuardedJournal, NullJournal
+from wizard.errors import AnswerError, StateError, UnknownTree
+from wizard.history.journal import GuardedJournal, Journal, NullJournal
 from wizard.content.model import Info, Library, Measure, Node, Question, SelfTest
 from wizard.text import terminal_safe
 from wizard import wording
+
+T = TypeVar("T")
+
+if TYPE_CHECKING:  # the store (sqlite) is imported only when history is used
+    from wizard.history.store import Store
 
 DISCLAIMER = wording.START_DISCLAIMER
 HELP = "Type your answer, or: ? why this is asked   b back   r review and change answers   q quit"
@@ -33,10 +38,11 @@ class Quit(Exception):
 class PlainFrontEnd:
     """One walk over stdin/stdout (or any pair of text streams)."""
 
-    def __init__(self, library: Library, stdin: TextIO, stdout: TextIO, journal=None):
+    def __init__(self, library: Library, stdin: TextIO, stdout: TextIO, journal: Journal | None = None):
         self.library, self.stdin, self.stdout = library, stdin, stdout
-        self.journal = journal or NullJournal()
-        self.retest_view = None  # set by run_plain when there is a history: session -> RetestView | None
+        self.journal: Journal = journal or NullJournal()
+        # set by run_plain when there is a history: session -> RetestView | None
+        self.retest_view: Callable[[Session], Any] | None = None
 
     def say(self, text: str = "") -> None:
         self.stdout.write(terminal_safe(text) + "\n")
@@ -69,6 +75,8 @@ class PlainFrontEnd:
 
     def _step(self, session: Session) -> None:
         node = session.current
+        if node is None:  # the walk has ended; the caller shows the result
+            return
         progress = expected(session)
         self.say("\n" + wording.progress(progress.done + 1, progress.remaining))
         self._show(node)
@@ -94,7 +102,7 @@ class PlainFrontEnd:
                 self.say(f"{exc} {HELP}")
 
     def _quit(self) -> int:
-        if getattr(self.journal, "keeps_history", False):
+        if self.journal.keeps_history:
             self.say("\n" + wording.STOPPED_SAVED)
         else:
             self.say("\n" + wording.STOPPED_LOST)
@@ -156,7 +164,7 @@ class PlainFrontEnd:
         if session.status == "emergency":
             referral = session.result().referral
             self.say("\n" + "!" * 60)
-            self.say("EMERGENCY: " + (referral.action or referral.reason))
+            self.say("EMERGENCY: " + ((referral.action or referral.reason) if referral else ""))
             self.say(wording.EMERGENCY_CALL)
             self.say("!" * 60)
         self.say("")
@@ -219,11 +227,11 @@ def _range(node: Measure) -> str:
     return wording.number_range(node.min, node.max, node.unit, node.integer)
 
 
-_DESCRIBE = {Question: _describe_question, SelfTest: _describe_test, Measure: _describe_measure,
-             Info: lambda node: [node.text]}
+_DESCRIBE: dict[type, Callable[[Any], list[str]]] = {
+    Question: _describe_question, SelfTest: _describe_test, Measure: _describe_measure, Info: lambda node: [node.text]}
 
 
-def _pick(options: list, text: str) -> object:
+def _pick(options: list[T], text: str) -> T | None:
     number = parse_number(text)
     return options[number - 1] if isinstance(number, int) and 1 <= number <= len(options) else None
 
@@ -312,7 +320,8 @@ def offer_resume(store, library: Library, front: PlainFrontEnd):
     return session, journal
 
 
-def attach_history(store, library: Library, session: Session, journal, front: PlainFrontEnd) -> None:
+def attach_history(store: Store, library: Library, session: Session, journal: Journal,
+                   front: PlainFrontEnd) -> None:
     """A re-test says up front what it compares with, and its summary carries the comparison and stage."""
     from wizard.history.retest import retest_intro, retest_view
     intro = retest_intro(store, library, session.tree_id)
@@ -323,6 +332,8 @@ def attach_history(store, library: Library, session: Session, journal, front: Pl
 
 def run_plain(args, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     library = loader.load(args.trees)
+    if args.tree and args.tree not in library.trees:  # before the store, so a typo creates no history file
+        raise UnknownTree(args.tree, library.trees)
     front = PlainFrontEnd(library, stdin, stdout)
     store = open_store(args, front)
     try:
@@ -338,9 +349,6 @@ def _walk_plain(args, library: Library, front: PlainFrontEnd, store) -> int:
         session, journal = resumed or (None, store.journal() if store else NullJournal())
         if session is None:
             tree_id = args.tree if args.tree else choose_tree(library, front)
-            if tree_id not in library.trees:
-                front.say(f"There is no check called '{tree_id}'.")
-                return 1
             session = Session(library, tree_id)
             if store:
                 from wizard.history.retest import suggest_from_last_check

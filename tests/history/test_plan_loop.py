@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from types import SimpleNamespace
 
 import pytest
@@ -22,6 +22,7 @@ from wizard.history.store import Store
 from wizard.report import render
 from wizard.report.summary import build_summary
 from wizard.walk.engine import Session
+from wizard.walk.resume import restore
 
 from .test_suggest import fill
 
@@ -36,7 +37,7 @@ SAME = {"red-flags-short/about": "self", "quick-retest/areas": ["side", "strengt
 BETTER = {**SAME, "side-tests/stance30": "neither", "side-tests/trendelenburg": "neither",
           "glute-tests/side-hold": "neither", "measures/pain": 3, "measures/stance-right": 30,
           "quick-retest/next-day-pain": 2, "quick-retest/change": "better"}
-WHEN = datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc)
+WHEN = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +58,7 @@ def retest(store, library, answers: dict):
     presumed = dict(session.answers)
     fill(store, library, "quick-retest", {**answers, **presumed})
     session_id = store.latest_id(finished_only=True)
-    session, _ = Session.from_dict(library, store.load(session_id))
+    session, _ = restore(library, store.load(session_id))
     return session, session_id
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sqlite3
 import stat
@@ -12,9 +11,10 @@ import pytest
 
 from wizard.errors import StateError
 from wizard.walk.engine import Session
-from wizard.history.store import DB_NAME, SCHEMA_VERSION, Store, StoreError, migrate, transaction
+from wizard.walk.resume import restore
+from wizard.history.store import DB_NAME, SCHEMA_VERSION, Store, StoreError, transaction
 
-from .helpers import FULL, walk
+from .helpers import FULL, V1_STATE, walk, write_v1_file
 
 
 def mode(path) -> int:
@@ -49,7 +49,7 @@ def test_resume_says_when_a_tree_changed_since(store, library):
     session_id, _ = walk(store, library, "full-check", {"full-check/intro": True})
     saved = store.load(session_id)
     saved["trees"]["full-check"]["hash"] = "an-older-version"
-    _, notes = Session.from_dict(library, saved)
+    _, notes = restore(library, saved)
     assert any("has changed since" in note for note in notes)
 
 
@@ -78,6 +78,16 @@ def test_measures_and_self_tests_are_rows_with_label_and_unit(store, library):
     assert (rows["measures/walking"].kind, rows["measures/walking"].unit, rows["measures/walking"].value) == (
         "measure", "%", 70)
     assert (rows["side-tests/stance"].label, rows["side-tests/stance"].value) == ("Single-leg stance", "left")
+
+
+def test_pages_of_walks_and_the_latest_walks_answers_add_up_to_the_whole(store, library):
+    ids = [walk(store, library, "full-check", {**FULL, "measures/pain": n})[0] for n in range(5)]
+    pages = [store.sessions(limit=2, offset=start) for start in (0, 2, 4)]
+    assert [len(p) for p in pages] == [2, 2, 1] and store.session_count() == 5
+    assert [r.id for page in pages for r in page] == [r.id for r in store.sessions()] == ids[::-1]
+    latest = store.answer_rows(last=2)
+    assert {r.session_id for r in latest} == set(ids[-2:])
+    assert [r for r in store.answer_rows() if r.session_id in ids[-2:]] == latest
 
 
 def test_delete_removes_one_walk_and_wipe_removes_all(store, library):
@@ -203,23 +213,8 @@ def test_a_history_from_a_newer_version_is_refused_and_left_untouched(data_dir, 
     assert _digests(data_dir) == before
 
 
-V1_STATE = {"format": 1, "tree": "full-check", "trees": {}, "answers": FULL}
-
-
-def _write_v1_file(data_dir):
-    """A history exactly as schema 1 wrote it: sessions with their JSON state, nothing else."""
-    data_dir.mkdir(mode=0o700)
-    conn = sqlite3.connect(data_dir / DB_NAME, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    migrate(conn, upto=1)
-    conn.execute("INSERT INTO sessions VALUES ('old-1', 'full-check', '2025-01-01T09:00:00+00:00', "
-                 "'2025-01-01T09:20:00+00:00', 'finished', ?, 'self_care', '[\"example-tendon\"]')",
-                 (json.dumps(V1_STATE),))
-    conn.close()
-
-
 def test_a_version_1_history_is_migrated_without_loss(data_dir, library):
-    _write_v1_file(data_dir)
+    write_v1_file(data_dir)
     with Store.open(data_dir) as opened:
         assert opened.notices == []
         assert opened.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -229,7 +224,7 @@ def test_a_version_1_history_is_migrated_without_loss(data_dir, library):
         assert opened.latest_id(finished_only=True) == "old-1"
         migrated = {r.qid: r.value for r in opened.answer_rows()}
         assert migrated["measures/walking"] == 70 and migrated["side-tests/stance"] == "left"
-        session, _ = Session.from_dict(library, opened.load("old-1"))
+        session, _ = restore(library, opened.load("old-1"))
         assert session.finished
 
 

@@ -4,7 +4,7 @@ quick re-test in the app keeps its findings, stages the plan and says so (issue 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 import pytest
 
@@ -25,7 +25,7 @@ from tests.history.test_suggest import fill
 
 from .conftest import screen_text, wait_for
 
-WHEN = datetime(2026, 11, 27, 10, 30, tzinfo=timezone.utc)
+WHEN = datetime(2026, 11, 27, 10, 30, tzinfo=UTC)
 BUNDLED = load([])
 # Screen heading -> the Markdown heading that carries the same part of the summary.
 MARKDOWN_HEADING = {"What to do next": "## What to do next", "Since your last full check": "## Since your last full check",

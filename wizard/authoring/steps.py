@@ -25,8 +25,8 @@ def step_stats(library: Library, results: list[ScenarioResult]) -> dict[str, dic
     stats = {}
     for tree in sorted((t for t in library.trees.values() if t.role in ENTRY_ROLES), key=lambda t: t.id):
         mine = [r for r in results if r.tree == tree.id and r.steps is not None]
-        stats[tree.id] = {"emergency": _summary([r.steps for r in mine if r.emergency]),
-                          "other": _summary([r.steps for r in mine if not r.emergency])}
+        stats[tree.id] = {"emergency": _summary([r.steps for r in mine if r.emergency and r.steps is not None]),
+                          "other": _summary([r.steps for r in mine if not r.emergency and r.steps is not None])}
     return stats
 
 

@@ -39,7 +39,8 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     Nothing an author pointed at is skipped in silence: a looping or dangling link, a folder that cannot be
     read, or a device or pipe with a YAML name is a problem, so `check` never passes without the tree.
     """
-    found, problems = [], []
+    found: list[Path] = []
+    problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
             files, trouble = _walk_folder(path)
@@ -91,21 +92,27 @@ class Loaded:
 
     library: Library
     problems: list[Problem] = field(default_factory=list)
+    documents: dict = field(default_factory=dict)  # sha256 of a file's bytes -> its checked Document (see collect)
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def collect(paths: list[Path], bundled: bool = True) -> Loaded:
-    """Load the bundled trees (unless told not to) plus `paths`, collecting every problem."""
+def collect(paths: list[Path], bundled: bool = True, known: dict | None = None) -> Loaded:
+    """Load the bundled trees (unless told not to) plus `paths`, collecting every problem.
+
+    `known`: documents that passed the safe reading and the schema check before, by the sha256 of their
+    file's bytes (the app keeps them between runs): a file with the same bytes skips both. With `known`,
+    the result's `documents` holds every file of this load that passed, for next time."""
     roots = ([bundled_trees_dir()] if bundled else []) + [Path(p) for p in paths]
     files, problems = find_files(_unique(roots))
     library = Library()
+    documents: dict | None = {} if known is not None else None
     for path in _unique(files):
-        problems += _load_file(path, library)
+        problems += _load_file(path, library, known or {}, documents)
     problems += refcheck.cross_references(library)
-    return Loaded(library, sorted(set(problems)))
+    return Loaded(library, sorted(set(problems)), documents or {})
 
 
 def load(paths: list[Path] | None = None, bundled: bool = True) -> Library:
@@ -129,15 +136,33 @@ def _unique(paths: list[Path]) -> list[Path]:
     return out
 
 
-def _load_file(path: Path, library: Library) -> list[Problem]:
+def _load_file(path: Path, library: Library, known: dict, documents: dict | None) -> list[Problem]:
     name = str(path)
     try:
         raw = read_capped(path)
-        doc = read(raw, name)
     except LoadError as exc:
         return exc.problems
     except OSError as exc:
         return [Problem(name, 1, 1, f"cannot read the file: {exc.strerror or exc}", code="io")]
+    digest = hashlib.sha256(raw).hexdigest()
+    doc = known.get(digest)
+    if doc is None:
+        try:
+            doc = read(raw, name)
+        except LoadError as exc:
+            return exc.problems
+        problems = _content_problems(name, doc)
+        if problems:
+            return problems
+    if documents is not None:
+        documents[digest] = doc
+    library.files.append(name)
+    builder = _add_catalogue if "catalogue" in doc.data else _add_tree
+    return builder(doc, name, digest, library)
+
+
+def _content_problems(name: str, doc: Document) -> list[Problem]:
+    """What is wrong with a file's content alone (so a file whose bytes passed before needs no second look)."""
     if _looks_like_answers(doc.data):
         return [Problem(name, 1, 1, "this looks like an answers file (node id: answer), not a tree: keep it "
                         "outside the trees folder and pass it with `hip-wizard play TREE --answers FILE`",
@@ -145,12 +170,7 @@ def _load_file(path: Path, library: Library) -> list[Problem]:
     problems = [_problem(name, doc, p, m, "schema") for p, m in schema_errors(doc)]
     if problems:
         return problems
-    problems = [_problem(name, doc, p, m, "placeholder") for p, m in placeholders.unknown_placeholders(doc.data)]
-    if problems:
-        return problems
-    library.files.append(name)
-    builder = _add_catalogue if "catalogue" in doc.data else _add_tree
-    return builder(doc, name, hashlib.sha256(raw).hexdigest(), library)
+    return [_problem(name, doc, p, m, "placeholder") for p, m in placeholders.unknown_placeholders(doc.data)]
 
 
 def _looks_like_answers(data: object) -> bool:
@@ -185,7 +205,8 @@ def _add_tree(doc: Document, name: str, digest: str, library: Library) -> list[P
         description=data.get("description"),
         authors=tuple(data.get("authors", ())), reviewed=data.get("reviewed"), sources=tuple(data.get("sources", ())),
         scenarios=tuple(_scenario(s, at("scenarios", i)) for i, s in enumerate(data.get("scenarios", ()))),
-        invariants=tuple(_invariant(v, data["id"], at("invariants", i)) for i, v in enumerate(data.get("invariants", ()))),
+        invariants=tuple(_invariant(v, data["id"], at("invariants", i))
+                         for i, v in enumerate(data.get("invariants", ()))),
         step_budget=StepBudget(at("step_budget"), **data["step_budget"]) if "step_budget" in data else None,
     )
     return []
@@ -198,7 +219,7 @@ def _common(node_id: str, raw: dict, tree_id: str, where: Where, unsafe_where: W
         "unsafe_with": tuple(raw.get("unsafe_with", ())), "unsafe_where": unsafe_where,
         "ask_if": conditions.parse_condition(ask_if, tree_id) if ask_if else None,
         "next": _q(tree_id, raw.get("next")), "sources": tuple(raw.get("sources", ())),
-        "branches": tuple(Branch(conditions.parse_condition(b["if"], tree_id), _q(tree_id, b["next"]))
+        "branches": tuple(Branch(conditions.parse_condition(b["if"], tree_id), qualify(tree_id, b["next"]))
                           for b in raw.get("branches", ())),
     }
 
@@ -270,8 +291,9 @@ def _add_catalogue(doc: Document, name: str, digest: str, library: Library) -> l
         for entry_id, raw in doc.data.get(section, {}).items():
             where = Where(name, *doc.where((section, entry_id)), (section, entry_id), doc.positions)
             if entry_id in table:
+                other = table[entry_id].where.file
                 problems.append(Problem(name, where.line, where.col,
-                                        f"{section} entry '{entry_id}' is already defined in {table[entry_id].where.file}",
+                                        f"{section} entry '{entry_id}' is already defined in {other}",
                                         code="duplicate-entry"))
                 continue
             table[entry_id] = build(entry_id, raw, where, Where(name, *doc.where((section, entry_id, "unsafe_with"))))
@@ -318,7 +340,8 @@ _CATALOGUE_BUILDERS = {
                                              expect=raw.get("expect"), sources=tuple(raw.get("sources", ()))),
     "exercises": _exercise,
     "advice": lambda i, raw, w, _: Advice(id=i, title=raw["title"], text=raw["text"], where=w,
-                                          sources=tuple(raw.get("sources", ())), excludes=tuple(raw.get("excludes", ())),
+                                          sources=tuple(raw.get("sources", ())),
+                                          excludes=tuple(raw.get("excludes", ())),
                                           serves=tuple(raw.get("serves", ()))),
     # refs in a catalogue have no tree of their own: an unqualified one is left as `/node` for refcheck to name
     "cautions": lambda i, raw, w, _: Caution(id=i, title=raw["title"], says=raw["says"], where=w,

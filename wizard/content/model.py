@@ -6,8 +6,10 @@ Nothing here reads files or talks to people. Node references are resolved by the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Mapping, Union
+from dataclasses import field
+from typing import Mapping, Protocol
+
+from wizard.content.lazy_dataclass import dataclass  # made on first use: see there why
 
 from wizard.wording import RESULT_LABELS, URGENCY_WORDS  # noqa: F401  (re-exported: callers import them here)
 
@@ -17,7 +19,7 @@ URGENCY_RANK = {name: rank for rank, name in enumerate(URGENCIES)}
 SIDED_RESULTS = ("left", "right", "both", "neither", "could_not", "unsure")
 UNSIDED_RESULTS = ("positive", "negative", "could_not", "unsure")
 
-Answer = Union[bool, str, int, float, list]
+Answer = bool | str | int | float | list[str]
 
 
 def qualify(tree_id: str, ref: str) -> str:
@@ -49,7 +51,7 @@ class Where:
         while len(path) > len(self.prefix) and path not in positions:
             path = path[:-1]
         spot = positions.get(path) if len(path) > len(self.prefix) else None
-        return Where(self.file, *spot, path, self.positions) if spot else self
+        return Where(self.file, spot[0], spot[1], path, self.positions) if spot else self
 
 
 @dataclass(frozen=True)
@@ -85,9 +87,15 @@ class Referral:
         return URGENCY_RANK[self.urgency]
 
 
+class Condition(Protocol):
+    """A parsed condition (wizard/content/conditions.py): true or false for a set of answers."""
+
+    def evaluate(self, answers: dict) -> bool: ...
+
+
 @dataclass(frozen=True)
 class Branch:
-    condition: object
+    condition: Condition
     next: str
 
 
@@ -100,7 +108,7 @@ class Node:
     kind: str
     where: Where
     title: str | None = None
-    ask_if: object = None
+    ask_if: Condition | None = None
     next: str | None = None
     branches: tuple[Branch, ...] = ()
     sources: tuple[str, ...] = ()
@@ -204,6 +212,24 @@ class Outcome(Node):
 
 ENTRY_ROLES = ("entry", "retest")
 ASKING_KINDS = frozenset({"question", "self_test", "measure", "info"})
+
+
+def targets(node: Node) -> list[tuple[str, str]]:
+    """(field name, qualified target) for every node this one can lead to directly.
+
+    The one statement of "where a node's fields point", shared by the load-time reference check and the
+    graph (wizard/walk/graph.py)."""
+    return [(name, target) for _, name, target in keyed_targets(node)]
+
+
+def keyed_targets(node: Node) -> list[tuple[tuple, str, str]]:
+    """(keys in the file, field name, qualified target) for every node this one can lead to directly."""
+    found: list[tuple[tuple, str, str | None]] = [(("next",), "next", node.next)]
+    found += [(("branches", i, "next"), "branch", b.next) for i, b in enumerate(node.branches)]
+    if isinstance(node, Question):
+        found += [(("if_yes",), "if_yes", node.if_yes), (("if_no",), "if_no", node.if_no)]
+        found += [(("options", i, "next"), f"option '{o.value}'", o.next) for i, o in enumerate(node.options)]
+    return [(keys, name, target) for keys, name, target in found if target]
 
 
 @dataclass(frozen=True)
@@ -314,7 +340,7 @@ class Advice:
 class StageRule:
     """When a re-test moves the plan a stage: an answer condition and/or the re-test's overall verdict."""
 
-    when: object = None
+    when: Condition | None = None
     retest: str | None = None
 
 
@@ -342,7 +368,7 @@ class Caution:
     id: str
     title: str
     says: str
-    when: object
+    when: Condition
     where: Where
 
 

@@ -14,20 +14,23 @@ from __future__ import annotations
 import copy
 import difflib
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
+from wizard.content.validator_cache import compiled_validators
 from wizard.content.yamlsafe import Document
+
+if TYPE_CHECKING:  # jsonschema (~30 ms to import) is loaded only when a part fails and needs its messages
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 NODE_KINDS = ("question", "self_test", "measure", "info", "handover", "outcome")
 
 
-@lru_cache(maxsize=None)
+@cache
 def tree_schema() -> dict:
     """The shipped tree/catalogue schema (package data)."""
     text = resources.files("wizard.schema").joinpath("tree.schema.json").read_text("utf-8")
@@ -42,7 +45,7 @@ def _pointing_at(definition: str, root: dict | None = None) -> dict:
     return schema
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schemas() -> dict[str, dict]:
     shallow = copy.deepcopy(tree_schema())
     shallow["$defs"]["tree_file"]["properties"]["nodes"]["additionalProperties"] = {"type": "object"}
@@ -51,16 +54,18 @@ def _schemas() -> dict[str, dict]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def validators() -> dict[str, Draft202012Validator]:
     """One detailed validator per file kind and per node kind, built once."""
+    from jsonschema import Draft202012Validator
     return {kind: Draft202012Validator(schema) for kind, schema in _schemas().items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def fast_validators() -> dict:
-    """The same table compiled by fastjsonschema, for the yes/no answer on valid input."""
-    return {kind: fastjsonschema.compile(schema) for kind, schema in _schemas().items()}
+    """The same table compiled by fastjsonschema, for the yes/no answer on valid input (compiled code is
+    kept in the user cache between runs, see validator_cache)."""
+    return compiled_validators(_schemas())
 
 
 def _is_valid(kind: str, instance: object) -> bool:
@@ -149,8 +154,10 @@ def _pattern(error: ValidationError) -> str:
     if error.validator_value == "\\S":
         return "this text must not be blank"
     if "a-z" in error.validator_value:
-        return f"{_short(error.instance)} is not a valid id: use lower-case letters, digits and dashes, starting with a letter"
-    return f"{_short(error.instance)} does not have the expected form ({error.schema.get('description', error.validator_value)})"
+        return (f"{_short(error.instance)} is not a valid id: "
+                "use lower-case letters, digits and dashes, starting with a letter")
+    expected = error.schema.get("description", error.validator_value)
+    return f"{_short(error.instance)} does not have the expected form ({expected})"
 
 
 def _min_length(error: ValidationError) -> str:

@@ -20,12 +20,13 @@ import stat
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, cast
 from weakref import WeakKeyDictionary
 
 from wizard.walk.engine import Session
+from wizard.walk.resume import restore
 from wizard.errors import StateError
 from wizard.history.walk_lock import WalkLocks
 from wizard.content.model import Library, Measure
@@ -33,6 +34,7 @@ from wizard.content.model import Library, Measure
 APP_NAME = "hip-wizard"
 DB_NAME = "history.sqlite3"
 SIDECARS = ("-wal", "-shm", "-journal")
+CHECKED_SUFFIX = ".checked"  # the file's inode, size and mtime at hip-wizard's last clean close
 APPLICATION_ID = 0x48495057  # "HIPW": tells our file from any other SQLite database
 SQLITE_HEADER = b"SQLite format 3\x00"
 SCHEMA_VERSION = 2
@@ -74,7 +76,7 @@ class AnswerRow:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def default_data_dir() -> Path:
@@ -174,7 +176,7 @@ def _check_depth(value: object) -> None:
 
 def _answers_of(state: str) -> dict:
     try:
-        answers = read_json(state).get("answers", {})
+        answers = read_json(state).get("answers", {})  # type: ignore[attr-defined]  # not a dict: except
     except (ValueError, AttributeError):
         return {}
     return {str(q): v for q, v in answers.items()} if isinstance(answers, dict) else {}
@@ -239,7 +241,7 @@ def inspect_file(path: Path) -> str | None:
     if int.from_bytes(header[68:72], "big") == APPLICATION_ID:
         _refuse_if_newer(path, int.from_bytes(header[60:64], "big"))
     try:
-        return _inspect_database(path)
+        return _inspect_database(path, verify=not _unchanged_since_close(path))
     except sqlite3.DatabaseError as exc:
         return f"the database is damaged ({exc})"
 
@@ -252,9 +254,43 @@ def _refuse_if_newer(path: Path, version: int) -> None:
                          "or use --data-dir to keep a separate history.")
 
 
-def _inspect_database(path: Path) -> str | None:
+def _stamp_path(path: Path) -> Path:
+    return path.with_name(path.name + CHECKED_SUFFIX)
+
+
+def _stamp(path: Path) -> str:
+    info = path.stat()
+    return f"{info.st_ino} {info.st_size} {info.st_mtime_ns}"
+
+
+def _unchanged_since_close(path: Path) -> bool:
+    """True when the file is exactly as hip-wizard left it at its last clean close (no -wal with changes
+    since). The full page check (`PRAGMA quick_check`) reads the whole file, growing with the history, so
+    it runs only when something else may have touched the file: a crash, a copy, another program."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.exists() and wal.stat().st_size:
+            return False
+        return _stamp_path(path).read_text("ascii") == _stamp(path)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def record_clean_close(path: Path) -> None:
+    """After the last write, remember the file as it is now (see `_unchanged_since_close`); best effort."""
+    old_umask = os.umask(0o077)
+    try:
+        _stamp_path(path).write_text(_stamp(path), "ascii")
+    except OSError:
+        pass
+    finally:
+        os.umask(old_umask)
+
+
+def _inspect_database(path: Path, verify: bool = True) -> str | None:
     """Read-only when a -wal holds changes (so nothing is checkpointed); read-write otherwise, so SQLite
-    removes the -wal/-shm it makes for reading when it closes, leaving no new files behind."""
+    removes the -wal/-shm it makes for reading when it closes, leaving no new files behind. `verify`: also
+    read every page for damage."""
     wal = path.with_name(path.name + "-wal")
     mode = "ro" if wal.exists() and wal.stat().st_size else "rw"
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True)
@@ -264,6 +300,8 @@ def _inspect_database(path: Path) -> str | None:
         if app_id != APPLICATION_ID and (app_id or tables):
             return "it is a database that belongs to another program"
         _refuse_if_newer(path, version)
+        if not verify:
+            return None
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         return None if check == "ok" else f"the database is damaged ({check})"
     finally:
@@ -272,7 +310,7 @@ def _inspect_database(path: Path) -> str | None:
 
 def move_aside(path: Path, when: datetime) -> Path:
     """Rename the file (and its -wal/-shm) to `NAME.broken-TIMESTAMP`; nothing is ever deleted."""
-    stamp = when.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = when.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     target, n = path.with_name(f"{path.name}.broken-{stamp}"), 1
     while target.exists():
         n += 1
@@ -338,9 +376,11 @@ class Store:
     def close(self) -> None:
         self.locks.release_all()
         self.conn.close()
+        if not self.path.with_name(self.path.name + "-wal").exists():  # another process may still be writing
+            record_clean_close(self.path)
 
     def now(self) -> str:
-        return self.clock().astimezone(timezone.utc).isoformat(timespec="microseconds")
+        return self.clock().astimezone(UTC).isoformat(timespec="microseconds")
 
     def claim(self, session_id: str) -> None:
         """Lock the walk to this window; `WalkInUse` (a StateError) if another window has it open."""
@@ -352,9 +392,12 @@ class Store:
 
     # --- reading -------------------------------------------------------------------------------------------
 
-    def sessions(self) -> list[SessionRow]:
-        """Every walk, newest first."""
-        return self._rows("")
+    def sessions(self, limit: int | None = None, offset: int = 0) -> list[SessionRow]:
+        """Every walk, newest first; or `limit` of them after the first `offset` (a page of a long list)."""
+        return self._rows("", (), f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else "")
+
+    def session_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
 
     def unfinished(self) -> list[SessionRow]:
         """Walks that were left part-way (closed, killed), newest first: offered for resuming. A walk open in
@@ -367,24 +410,25 @@ class Store:
             raise StateError(f"there is no saved session '{session_id}' (see `hip-wizard history`)")
         return rows[0]
 
-    def _rows(self, where: str, params: tuple = ()) -> list[SessionRow]:
+    def _rows(self, where: str, params: tuple = (), page: str = "") -> list[SessionRow]:
         query = (f"SELECT id, tree_id, started, updated, status, urgency, findings FROM sessions {where} "
-                 "ORDER BY updated DESC, rowid DESC")
-        return [SessionRow(*row[:6], tuple(_json_list(row[6]))) for row in self.conn.execute(query, params)]
+                 f"ORDER BY updated DESC, rowid DESC{page}")
+        return [SessionRow(r[0], r[1], r[2], r[3], r[4], r[5], tuple(_json_list(r[6])))
+                for r in self.conn.execute(query, params)]
 
     def load(self, session_id: str) -> dict:
-        """The saved `Session.to_dict()`, ready for `Session.from_dict(library, d)`."""
+        """The saved `Session.to_dict()`, ready for `resume.restore(library, d)`."""
         row = self.conn.execute("SELECT state FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
             raise StateError(f"there is no saved session '{session_id}' (see `hip-wizard history`)")
         try:
-            return read_json(row[0])
+            return cast(dict, read_json(row[0]))  # restore() checks what it holds
         except (TypeError, ValueError) as exc:
             raise StateError(f"saved session '{session_id}' is damaged and cannot be read ({exc})") from None
 
     def resume(self, session_id: str, library: Library) -> tuple[Session, list[str], "StoreJournal"]:
         """The saved walk rebuilt, notes on what changed since, and a journal that keeps writing to it."""
-        session, notes = Session.from_dict(library, self.load(session_id))
+        session, notes = restore(library, self.load(session_id))
         journal = self.journal(session_id)
         journal.begin(session)
         return session, notes, journal
@@ -404,16 +448,18 @@ class Store:
             "ORDER BY finished DESC, rowid DESC LIMIT 1", (*tree_ids, exclude)).fetchone()
         return row[0] if row else None
 
-    def answer_rows(self, kinds: tuple[str, ...] = STORE_KINDS) -> list[AnswerRow]:
-        """Answers of these kinds (plus v1 rows whose kind is not known yet), oldest session first."""
+    def answer_rows(self, kinds: tuple[str, ...] = STORE_KINDS, last: int | None = None) -> list[AnswerRow]:
+        """Answers of these kinds (plus v1 rows whose kind is not known yet), oldest session first; with
+        `last`, only those of the `last` most recently started walks (a screen need not read years of them)."""
         marks = ", ".join("?" * len(kinds))
+        recent = " AND s.id IN (SELECT id FROM sessions ORDER BY started DESC, rowid DESC LIMIT ?)" if last else ""
         query = ("SELECT s.id, s.started, s.tree_id, s.status, a.qid, a.kind, a.label, a.unit, a.value "
                  "FROM answers a JOIN sessions s ON s.id = a.session_id "
-                 f"WHERE a.kind IN ({marks}) OR a.kind IS NULL ORDER BY s.started, s.rowid, a.position")
+                 f"WHERE (a.kind IN ({marks}) OR a.kind IS NULL){recent} ORDER BY s.started, s.rowid, a.position")
         rows = []
-        for row in self.conn.execute(query, kinds):
+        for row in self.conn.execute(query, (*kinds, last) if last else kinds):
             try:
-                rows.append(AnswerRow(*row[:8], read_json(row[8])))
+                rows.append(AnswerRow(*row[:8], read_json(row[8])))  # type: ignore[call-arg]  # 8 + 1 columns
             except (TypeError, ValueError):
                 continue  # a damaged value is left out of the charts rather than breaking them
         return rows
@@ -445,7 +491,7 @@ class Store:
     def new_id(self) -> str:
         """Readable, sortable and unused: `20261127-091512-3fa2c1` (an upsert must never hit another walk)."""
         while True:
-            candidate = f"{self.clock().astimezone(timezone.utc):%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+            candidate = f"{self.clock().astimezone(UTC):%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
             if not self.conn.execute("SELECT 1 FROM sessions WHERE id = ?", (candidate,)).fetchone():
                 return candidate
 

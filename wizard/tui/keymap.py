@@ -6,18 +6,18 @@ screen and the remapping all agree (a test walks every screen and widget class t
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
-APP = [
+APP: list[BindingType] = [
     Binding("f1", "help", "Help", id="help"),
     Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     # replaces Textual's own "palette" binding, so F1 and the footer both say "Commands" and it can be remapped
     Binding("ctrl+p", "command_palette", "Commands", show=False, id="commands", priority=True),
 ]
 
-PICK = [Binding(str(n), f"pick({n})", f"Pick {n}", show=False, id=f"pick-{n}") for n in range(1, 10)]
+PICK: list[BindingType] = [Binding(str(n), f"pick({n})", f"Pick {n}", show=False, id=f"pick-{n}") for n in range(1, 10)]
 
-STEP = [
+STEP: list[BindingType] = [
     Binding("escape,b", "back", "Back", id="back"),
     # priority: `?` asks why even while a number field has focus, instead of typing into it
     Binding("question_mark,f2", "why", "Why?", id="why", priority=True),
@@ -25,48 +25,49 @@ STEP = [
 ]
 
 # The step's text scrolls, not the answer list under the cursor (priority: the focused list would take them).
-SCROLL = [
+SCROLL: list[BindingType] = [
     Binding("pageup", "scroll_text(-1)", "Text up", show=False, id="text-up", priority=True),
     Binding("pagedown", "scroll_text(1)", "Text down", show=False, id="text-down", priority=True),
 ]
 
-YES_NO = [
+YES_NO: list[BindingType] = [
     Binding("y", "yes_no(True)", "Yes", show=False, id="yes"),
     Binding("n", "yes_no(False)", "No", show=False, id="no"),
 ]
 
-MULTI = [Binding("d", "done", "Done", id="done")]
+MULTI: list[BindingType] = [Binding("d", "done", "Done", id="done")]
 
-TIMER = [Binding("t", "toggle_timer", "Start/stop timer", id="timer")]
+TIMER: list[BindingType] = [Binding("t", "toggle_timer", "Start/stop timer", id="timer")]
 # On a measure the number box has focus and takes letters, so its timer needs a key that types nothing.
-MEASURE_TIMER = [Binding("ctrl+t", "toggle_timer", "Start/stop timer", id="measure-timer")]
+MEASURE_TIMER: list[BindingType] = [Binding("ctrl+t", "toggle_timer", "Start/stop timer", id="measure-timer")]
 
-EDIT = [
+EDIT: list[BindingType] = [
     Binding("escape", "cancel", "Cancel", id="cancel-edit"),
 ]
 
-REVIEW = [Binding("escape", "close", "Close", id="close-review")]
+REVIEW: list[BindingType] = [Binding("escape", "close", "Close", id="close-review")]
 
-RESULT = [
+RESULT: list[BindingType] = [
     Binding("e", "export", "Export", id="export"),
     Binding("n", "new_session", "New", id="new-session"),
     Binding("r", "review", "Answers", id="review"),
     Binding("escape,b", "back", "Back", id="back"),
 ]
 
-EMERGENCY = [Binding("ctrl+b", "mistake", "I answered by mistake", id="emergency-mistake")]
+EMERGENCY: list[BindingType] = [Binding("ctrl+b", "mistake", "I answered by mistake", id="emergency-mistake")]
 
-MODAL = [Binding("escape", "close", "Close", id="close")]
+MODAL: list[BindingType] = [Binding("escape", "close", "Close", id="close")]
 
-START = [Binding("h", "history", "History", id="history")]
+START: list[BindingType] = [Binding("h", "history", "History", id="history")]
 
-HISTORY = [
+HISTORY: list[BindingType] = [
     Binding("escape", "close", "Close", id="close-history"),
     Binding("d", "delete", "Delete walk", id="history-delete"),
     Binding("w", "wipe", "Wipe all", id="history-wipe"),
+    Binding("m", "more", "More walks", id="history-more"),
 ]
 
-CONTINUE = [Binding("enter,space", "press", "Continue", id="continue")]
+CONTINUE: list[BindingType] = [Binding("enter,space", "press", "Continue", id="continue")]
 
 
 def binding_ids() -> set[str]:
@@ -83,13 +84,17 @@ def read_user_keymap(path) -> tuple[dict[str, str], list[str]]:
         why = "w"
 
     A missing file is no problem; a bad one is reported and ignored, never fatal."""
-    import tomllib
     try:
         with open(path, "rb") as handle:
-            table = tomllib.load(handle).get("keys", {})
+            raw = handle.read()
     except FileNotFoundError:
         return {}, []
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except OSError as exc:
+        return {}, [f"{path}: cannot read the key map ({exc}); using the usual keys"]
+    import tomllib  # only when there is a key map: most people have none, and every start would pay for it
+    try:
+        table = tomllib.loads(raw.decode("utf-8")).get("keys", {})
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         return {}, [f"{path}: cannot read the key map ({exc}); using the usual keys"]
     return _checked_keymap(path, table)
 

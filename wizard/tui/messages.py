@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.message import Message
+
+from wizard.content.lazy_dataclass import dataclass  # made on first use: see there why
 
 
 @dataclass
@@ -38,7 +38,7 @@ class OpenPastWalk(Message):
 class ResumeWalk(Message):
     """Resume the unfinished session `session_id` from history."""
 
-    session_id: object
+    session_id: str
 
 
 @dataclass

@@ -6,7 +6,8 @@ shows under it), so every check is in sight at 80x24 and 60x20.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -27,7 +28,7 @@ class StartScreen(Screen):
     HELP_TOPIC = "start"
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (24, "-tall")]
 
-    def __init__(self, entries: list[Tree], unfinished: list[tuple[object, str]] = (), history: bool = False,
+    def __init__(self, entries: list[Tree], unfinished: Sequence[tuple[str, str]] = (), history: bool = False,
                  minutes: dict[str, str] | None = None) -> None:
         """`unfinished`: (session id, what to call it) for each walk that can be resumed; `minutes`: tree id
         -> "about 15 minutes", estimated from the trees (`wizard.walk.progress`)."""
@@ -49,9 +50,11 @@ class StartScreen(Screen):
         yield Static("", id="entry-about", markup=False)
         yield KeyBar()
 
-    def _choices(self) -> list[tuple[object, str]]:
-        resume = [(("resume", session_id), (("Resume: ", "bold"), label)) for session_id, label in self.unfinished]
-        start = [(("start", tree.id), _entry_label(tree, self.minutes.get(tree.id))) for tree in self.entries]
+    def _choices(self) -> list[tuple[object, str | tuple]]:
+        resume: list[tuple[object, str | tuple]] = [
+            (("resume", session_id), (("Resume: ", "bold"), label)) for session_id, label in self.unfinished]
+        start: list[tuple[object, str | tuple]] = [
+            (("start", tree.id), _entry_label(tree, self.minutes.get(tree.id))) for tree in self.entries]
         return resume + start
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -75,12 +78,12 @@ class StartScreen(Screen):
         event.stop()
         self._chosen(self.query_one(Choices).values[event.option_index])
 
-    def _chosen(self, choice: tuple[str, object] | None) -> None:
+    def _chosen(self, choice: object) -> None:
         """Start (or resume) once: a second key typed ahead must not start a second walk."""
         if choice is None or self.started:
             return
         self.started = True
-        what, key = choice
+        what, key = cast(tuple[str, str], choice)  # the (what, id) pairs _choices made
         self.post_message(StartWalk(key) if what == "start" else ResumeWalk(key))
 
     def action_scroll_text(self, direction: int) -> None:
