@@ -445,7 +445,7 @@ class WizardApp(App):
     async def action_quit(self) -> None:
         from wizard.tui.screens.confirm import ConfirmScreen
         if self.journal.keeps_history and self._answers_at_risk():
-            self.exit(message=wording.ANSWERS_KEPT)  # printed once the terminal is back: the person knows nothing is lost
+            self.exit(message=wording.ANSWERS_KEPT)  # printed once the terminal is back: nothing is lost
             return
         if self.journal.keeps_history or not self._answers_at_risk() or isinstance(self.screen, ConfirmScreen):
             self.exit()

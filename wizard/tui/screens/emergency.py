@@ -32,7 +32,8 @@ class EmergencyScreen(Screen):
         referral = self.result.referral
         yield Static(literal((EMERGENCY_HEADLINE, "bold")), id="emergency-headline", markup=False)
         with VerticalScroll(id="emergency-body"):
-            yield Static(literal(((referral.action if referral and referral.action else EMERGENCY_DEFAULT_ACTION), "bold")),
+            action = referral.action if referral and referral.action else EMERGENCY_DEFAULT_ACTION
+            yield Static(literal((action, "bold")),
                          id="emergency-action", markup=False)
             yield Static(literal((EMERGENCY_CALL, "bold")), id="emergency-call", markup=False)
             if referral and referral.to:

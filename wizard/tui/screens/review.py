@@ -40,11 +40,11 @@ class ReviewScreen(Screen):
         for choices in self.query(Choices):
             qid = choices.value_at(number)
             if qid is not None:
-                self.post_message(EditAnswer(qid))
+                self.post_message(EditAnswer(str(qid)))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.post_message(EditAnswer(self.query_one(Choices).values[event.option_index]))
+        self.post_message(EditAnswer(str(self.query_one(Choices).values[event.option_index])))
 
     def action_close(self) -> None:
         self.dismiss()

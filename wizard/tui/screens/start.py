@@ -7,7 +7,7 @@ shows under it), so every check is in sight at 80x24 and 60x20.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar, cast
+from typing import cast
 
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -26,7 +26,7 @@ from wizard.wording import START_ABOUT, START_EMERGENCY
 class StartScreen(Screen):
     BINDINGS = [*keymap.PICK, *keymap.START, *keymap.SCROLL]
     HELP_TOPIC = "start"
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (24, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]
 
     def __init__(self, entries: list[Tree], unfinished: Sequence[tuple[str, str]] = (), history: bool = False,
                  minutes: dict[str, str] | None = None) -> None:
@@ -59,7 +59,7 @@ class StartScreen(Screen):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Under the list: what the highlighted check is (tree text, shown literally)."""
-        what, key = self.query_one(Choices).values[event.option_index]
+        what, key = cast(tuple[str, str], self.query_one(Choices).values[event.option_index])
         tree = next((t for t in self.entries if t.id == key), None) if what == "start" else None
         about = self.query_one("#entry-about", Static)
         about.update(literal((tree.description, "dim")) if tree and tree.description else "")
