@@ -2,7 +2,8 @@
 
 It drives the same `Session` as the full-screen app and offers the same features: `?` for why, `b` to go
 back, `r` to review and change any answer, `q` to quit, and the full summary at the end. All tree text is
-passed through `terminal_safe` before it is printed.
+passed through `terminal_safe` before it is printed. It says things in the app's words (`wizard.wording`), and
+a yes/no takes the app's numbers (1 yes, 2 no) as well as y and n, everywhere.
 """
 
 from __future__ import annotations
@@ -11,21 +12,21 @@ import sys
 from typing import TYPE_CHECKING, Any, Callable, TextIO, TypeVar
 
 from wizard.content import loader
-from wizard.content.answers import describe_answer, parse_measure, parse_number
+from wizard.content.answers import check_answer, describe_answer, parse_measure, parse_number
 from wizard.walk.progress import expected, expected_minutes, minutes_words
 from wizard.walk.engine import Session
 from wizard.errors import AnswerError, StateError, UnknownTree
 from wizard.history.journal import GuardedJournal, Journal, NullJournal
-from wizard.content.model import Info, Library, Measure, Node, Question, RESULT_LABELS, SelfTest
+from wizard.content.model import Info, Library, Measure, Node, Question, SelfTest
 from wizard.text import terminal_safe
+from wizard import wording
 
 T = TypeVar("T")
 
 if TYPE_CHECKING:  # the store (sqlite) is imported only when history is used
     from wizard.history.store import Store
 
-DISCLAIMER = ("hip-wizard is not a doctor and does not diagnose. If you have severe pain, fever, a fall you cannot "
-              "get up from, numbness in the saddle area or bladder or bowel changes, call emergency services now.")
+DISCLAIMER = wording.START_DISCLAIMER
 HELP = "Type your answer, or: ? why this is asked   b back   r review and change answers   q quit"
 YES, NO = {"y", "yes", "1"}, {"n", "no", "2"}  # 1 and 2 as well: the TUI numbers yes and no
 
@@ -77,9 +78,7 @@ class PlainFrontEnd:
         if node is None:  # the walk has ended; the caller shows the result
             return
         progress = expected(session)
-        left = (f"about {progress.remaining - 1} more after this" if progress.remaining > 1
-                else "the last step, as far as your answers show")
-        self.say(f"\nStep {progress.done + 1}, {left}")
+        self.say("\n" + wording.progress(progress.done + 1, progress.remaining))
         self._show(node)
         value = self._read_answer(session, node)
         if value is not _HANDLED:
@@ -100,19 +99,19 @@ class PlainFrontEnd:
             try:
                 return _checked(node, PARSERS[type(node)](node, text))
             except AnswerError as exc:
-                self.say(f"Sorry: {exc}. {HELP}")
+                self.say(f"{exc} {HELP}")
 
     def _quit(self) -> int:
         if self.journal.keeps_history:
-            self.say("\nStopped. Your answers are saved; start hip-wizard again to carry on.")
+            self.say("\n" + wording.STOPPED_SAVED)
         else:
-            self.say("\nStopped. These answers were not saved and are now lost.")
+            self.say("\n" + wording.STOPPED_LOST)
         return 0
 
     # --- commands ----------------------------------------------------------------------------------------
 
     def _why(self, session: Session, node: Node) -> object:
-        self.say(f"Why this is asked: {getattr(node, 'why', None) or 'It helps the next steps fit you.'}")
+        self.say(f"Why this is asked: {getattr(node, 'why', None) or wording.WHY_DEFAULT}")
         evidence = getattr(node, "evidence", None)
         if evidence:
             self.say(f"If positive: {evidence.positive_means}")
@@ -143,8 +142,11 @@ class PlainFrontEnd:
         self._show(node)
         value = self._read_answer(session, node)
         if value is not _HANDLED:
+            changed = session.answers.get(node.qid) != value
             session.edit(node.qid, value)
             self.journal.record(session)
+            if changed:
+                self.say(wording.ANSWER_CHANGED)
 
     def _stop(self, session: Session, node: Node) -> object:
         raise Quit()
@@ -163,6 +165,7 @@ class PlainFrontEnd:
             referral = session.result().referral
             self.say("\n" + "!" * 60)
             self.say("EMERGENCY: " + ((referral.action or referral.reason) if referral else ""))
+            self.say(wording.EMERGENCY_CALL)
             self.say("!" * 60)
         self.say("")
         retest = self.retest_view(session) if self.retest_view is not None else None
@@ -175,22 +178,23 @@ _COMMANDS: dict[str, Callable] = {"?": PlainFrontEnd._why, "b": PlainFrontEnd._b
 
 
 def _checked(node: Node, value: object) -> object:
+    """The parsed answer, or AnswerError with what to type instead (the app's words for the same fault)."""
     if value is None:
-        raise AnswerError(_sorry(node))
+        raise AnswerError(_what_to_type(node))
+    try:
+        check_answer(node, value)
+    except AnswerError as exc:
+        raise AnswerError(wording.does_not_fit(exc)) from None
     return value
 
 
-def _sorry(node: Node) -> str:
-    """What to type instead, in the words of the numbered list just shown."""
+def _what_to_type(node: Node) -> str:
     if isinstance(node, Question) and node.style == "yes_no":
-        return "answer y or n (or 1 for yes, 2 for no)"
-    if isinstance(node, Question) and node.style == "single":
-        return f"number of one answer, 1 to {len(node.options)}"
-    if isinstance(node, Question):
-        return f"numbers of the answers that apply, 1 to {len(node.options)}, or {_none_number(node)} for none"
-    if isinstance(node, SelfTest):
-        return f"number of the result, 1 to {len(node.results)}"
-    return _PROMPTS[type(node)](node).rstrip(":").lower()
+        return "Type 1 or y for yes, 2 or n for no."
+    if isinstance(node, Question) and node.style == "multi":
+        return f"Type the numbers of all that apply, from 1 to {len(node.options)}, or {_none_number(node)} for none."
+    count = len(node.options) if isinstance(node, Question) else len(getattr(node, "results", ()))
+    return wording.pick_a_number(count)
 
 
 def _none_number(node: Question) -> int:
@@ -205,21 +209,28 @@ def _numbered(labels: list[str]) -> list[str]:
 
 def _describe_question(node: Question) -> list[str]:
     lines = [node.text] + ([node.help] if node.help else [])
+    if node.style == "yes_no":
+        return lines + _numbered([wording.YES, wording.NO])
     return lines + _numbered([o.label for o in node.options])
 
 
 def _describe_test(node: SelfTest) -> list[str]:
     lines = [node.text, "Steps:"] + _numbered(list(node.steps))
-    lines += [f"STOP RULE: {node.stop_rule}", f"A positive result feels like: {node.positive_feels}"]
+    lines += [f"STOP RULE: {node.stop_rule}", f"{wording.POSITIVE_FEELS}{node.positive_feels}",
+              wording.WHO.get(node.who, node.who)]
     if node.hold_seconds:
         lines.append(f"Hold for {node.hold_seconds} seconds (count or use a clock).")
-    return lines + ["Result:"] + _numbered([RESULT_LABELS[r] for r in node.results])
+    return lines + ["Your result:"] + _numbered([wording.RESULT_LABELS[r] for r in node.results])
 
 
 def _describe_measure(node: Measure) -> list[str]:
     cannot = [f"Type c for: {node.cannot_do}"] if node.cannot_do else []
     timer = [f"Time it with a clock or a phone: up to {node.hold_seconds} seconds."] if node.hold_seconds else []
-    return [node.text] + ([node.help] if node.help else []) + timer + cannot
+    return [node.text] + ([node.help] if node.help else []) + [f"Range: {_range(node)}"] + timer + cannot
+
+
+def _range(node: Measure) -> str:
+    return wording.number_range(node.min, node.max, node.unit, node.integer)
 
 
 _DESCRIBE: dict[type, Callable[[Any], list[str]]] = {
@@ -248,7 +259,8 @@ def _parse_question(node: Question, text: str) -> object:
 def _parse_measure(node: Measure, text: str) -> object:
     number = parse_measure(node, text)
     if number is None:
-        raise AnswerError(f"type a number from {node.min:g} to {node.max:g}" + (" or c" if node.cannot_do else ""))
+        what = wording.type_a_number(node.min, node.max, node.unit, node.integer)
+        raise AnswerError(what[:-1] + ", or c." if node.cannot_do else what)
     return number
 
 
@@ -260,11 +272,11 @@ PARSERS = {
 }
 
 _PROMPTS = {
-    Question: lambda n: {"yes_no": "Answer y or n (1 yes, 2 no):", "single": "Number:",
+    Question: lambda n: {"yes_no": "Answer 1 (yes) or 2 (no):", "single": "Number:",
                          "multi": f"Numbers of all that apply, separated by spaces ({_none_number(n)} for none):",
                          }[n.style],
-    SelfTest: lambda n: "Result number:",
-    Measure: lambda n: f"Number ({n.min:g} to {n.max:g} {n.unit}):",
+    SelfTest: lambda n: "Number of your result:",
+    Measure: lambda n: f"Number ({_range(n)}):",
     Info: lambda n: "Press Enter to continue:",
 }
 
@@ -278,14 +290,17 @@ def choose_tree(library: Library, front: PlainFrontEnd) -> str:
         picked = _pick(entries, front.ask("Number:"))
         if picked:
             return picked.id
-        front.say(f"Type a number from 1 to {len(entries)}.")
+        front.say(wording.pick_a_number(len(entries)))
 
 
 def open_store(args, front: PlainFrontEnd):
     """The history store, or None (said plainly) when it cannot be opened; the walk works either way."""
-    from wizard.history.store import Store
+    from wizard.history.store import Store, data_dir_for_run
+    data_dir, author_notice = data_dir_for_run(args.data_dir, list(args.trees), getattr(args, "watch", False))
+    if author_notice:
+        front.say(author_notice)
     try:
-        store = Store.open(args.data_dir)
+        store = Store.open(data_dir)
     except StateError as exc:
         front.say(f"{exc}. This check will not be saved.")
         return None
@@ -302,8 +317,8 @@ def offer_resume(store, library: Library, front: PlainFrontEnd):
     from wizard.history.views import resume_label
     row = rows[0]
     label = resume_label(library, row, store.load(row.id))
-    if front.ask(f"You have an unfinished walk: {label}. Carry on? [y/n]").lower() not in YES:
-        if front.ask("Discard it, so it is not offered again? [y/n]").lower() in YES:
+    if front.ask(f"You have an unfinished walk: {label}. Carry on? 1 (yes) or 2 (no):").lower() not in YES:
+        if front.ask("Discard it, so it is not offered again? 1 (yes) or 2 (no):").lower() in YES:
             store.delete(row.id)
             front.say("Discarded.")
         return None
@@ -347,6 +362,7 @@ def _walk_plain(args, library: Library, front: PlainFrontEnd, store) -> int:
                 from wizard.history.retest import suggest_from_last_check
                 suggest_from_last_check(store, library, session)
     except Quit:
+        front.say(wording.INPUT_ENDED)  # `ask` has ended the prompt's line
         return 0
     front.journal = GuardedJournal(journal, front.say)
     if store and session.tree_id in library.retest_trees():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+
+import pytest
 from types import SimpleNamespace
 
 from wizard import plain
@@ -56,9 +58,37 @@ def test_why_shows_the_reason_and_evidence_then_asks_again():
 
 
 def test_bad_input_is_explained_and_asked_again():
-    code, out = _run(["", "maybe", "n", "7", "1", "1"])
-    assert "Sorry: answer y or n" in out and "Sorry: number" in out
+    code, out = _run(["", "maybe", "n", "7", "1", "9", "1"])
+    assert "Type 1 or y for yes, 2 or n for no." in out and "Type a number from 1 to 2." in out
+    assert "Type a number from 1 to 6." in out and "Sorry: result number" not in out
     assert code == 0 and "Outer hip tendon pattern" in out
+
+
+@pytest.mark.parametrize("yes, no", [("1", "2"), ("y", "n"), ("Yes", "No")])
+def test_yes_no_takes_the_apps_numbers_and_the_letters(yes, no):
+    code, out = _run(["", no, "1", "1"])
+    assert "  1. Yes\n  2. No" in out and "Outer hip tendon pattern" in out and "EMERGENCY" not in out
+    code, out = _run(["", yes])
+    assert "EMERGENCY" in out
+
+
+def test_progress_and_range_are_said_as_the_app_says_them():
+    code, out = _run(["", "n", "1", "4", "11", "3"])
+    assert "Step 1 · about 4 more" in out and "Step 5 · last step" in out and "about 0 more" not in out
+    assert "Range: 0 to 10, whole numbers" in out and "/10" not in out.split("# Hip check summary")[0]
+    assert "That does not fit: enter a number from 0 to 10." in out
+
+
+def test_input_closed_at_the_resume_question_ends_the_line_and_says_so(tmp_path):
+    _run(["", "q"], data_dir=tmp_path)
+    code, out = _run([], data_dir=tmp_path)
+    assert code == 0 and out.endswith("Carry on? 1 (yes) or 2 (no): \nInput ended, so nothing was started.\n")
+
+
+def test_resume_takes_1_for_yes(tmp_path):
+    _run(["", "n", "q"], data_dir=tmp_path)
+    code, out = _run(["1", "1", "1"], data_dir=tmp_path)
+    assert "Where do you feel the pain most?" in out.split("Carry on?")[1] and "Outer hip tendon pattern" in out
 
 
 def test_back_returns_to_the_previous_step():
@@ -70,6 +100,7 @@ def test_back_returns_to_the_previous_step():
 def test_review_changes_an_earlier_answer_and_the_walk_reroutes():
     code, out = _run(["", "n", "1", "r", "2", "y"])
     assert "2. Fever with a hot, painful joint: No" in out
+    assert "Answer changed. Later answers that still apply are kept." in out  # as the app says it
     assert "EMERGENCY" in out and "Outer hip tendon pattern" not in out.split("EMERGENCY")[1].split("Findings")[0]
 
 
@@ -178,3 +209,52 @@ def test_a_checklist_with_none_of_these_asks_for_that_number_and_0_still_means_n
     hip_now = out[out.index("Do any of these hip signs fit"):]
     assert "7. None of these" in hip_now and "(7 for none)" in hip_now and "0 for none" not in hip_now
     assert "Now signs from the back, belly and blood vessels" in hip_now
+
+
+OWN_TREE = """\
+id: own-check
+title: Own check
+version: "1.0.0"
+start: sore
+nodes:
+  sore:
+    kind: question
+    style: yes_no
+    title: Sore today
+    text: Is your hip sore today?
+    why: It decides which advice fits.
+    if_yes: out
+    if_no: out
+  out:
+    kind: outcome
+    title: Done
+    text: Keep moving.
+    referral: {urgency: self_care, reason: Nothing to act on.}
+"""
+
+
+def _own_trees(folder):
+    folder.mkdir()
+    (folder / "own.yaml").write_text(OWN_TREE, encoding="utf-8")
+    return folder
+
+
+def test_a_run_with_own_trees_keeps_its_walks_apart_from_the_persons_history(tmp_path):
+    from wizard.history.store import Store, author_data_dir, default_data_dir
+    args = SimpleNamespace(tree="own-check", trees=[_own_trees(tmp_path / "mine")], data_dir=None)
+    out = io.StringIO()
+    plain.run_plain(args, io.StringIO("q\n"), out)
+    assert f"kept apart from your own history, in {author_data_dir()}" in out.getvalue()
+    with Store.open(author_data_dir()) as authors:
+        assert [row.tree_id for row in authors.sessions()] == ["own-check"]
+    assert not (default_data_dir() / "history.sqlite3").exists()
+
+
+def test_an_explicit_data_dir_keeps_an_authors_walks_where_asked(tmp_path):
+    from wizard.history.store import Store
+    args = SimpleNamespace(tree="own-check", trees=[_own_trees(tmp_path / "mine")], data_dir=tmp_path / "data")
+    out = io.StringIO()
+    plain.run_plain(args, io.StringIO("q\n"), out)
+    assert "kept apart" not in out.getvalue()
+    with Store.open(tmp_path / "data") as store:
+        assert [row.tree_id for row in store.sessions()] == ["own-check"]

@@ -35,14 +35,13 @@ def test_plain_mode_names_the_side_and_two_ticks_reach_the_most_urgent_level(tmp
 def test_plain_mode_counts_down_the_expected_steps(tmp_path):
     out = _plain(tmp_path, ["1", "4", "3", "2"])
     counts = [line for line in out.splitlines() if line.startswith("Step ")]
-    assert counts == ["Step 1, about 3 more after this", "Step 2, about 2 more after this",
-                      "Step 3, about 1 more after this", "Step 4, the last step, as far as your answers show"]
+    assert counts == ["Step 1 · about 3 more", "Step 2 · about 2 more", "Step 3 · about 1 more", "Step 4 · last step"]
     assert "Self-care" in out
 
 
 def test_plain_mode_takes_2_for_no_and_ends_the_line_when_input_ends(tmp_path):
     out = _plain(tmp_path, ["1", "4", "3"])
-    assert out.endswith("\n") and "Answer y or n (1 yes, 2 no): \n" in out
+    assert out.endswith("\n") and "Answer 1 (yes) or 2 (no): \n" in out
 
 
 def test_jsonl_sends_filled_text_and_expected_progress(tmp_path):

@@ -89,3 +89,40 @@ def test_multi_choice_screen_with_a_tick(snap_compare, library):
     app = WizardApp(library, start_tree="example")
     assert snap_compare(app, run_before=walk(*TO_STANCE[:3], (("2",), QuestionScreen, "example/activities"),
                                              (("2",), QuestionScreen, "example/activities")))
+
+
+# --- every main screen at 80x24 and 60x20 (issue 16): the question in sight, long text saying it scrolls ---
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((60, 20), id="60x20")]
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load([])
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_long_self_test_at(snap_compare, bundled, size):
+    app = WizardApp(bundled, start_tree="side-tests")
+    assert snap_compare(app, run_before=walk(((), SelfTestScreen, "side-tests/trochanter")), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_start_screen_at(snap_compare, bundled, size):
+    app = WizardApp(bundled)
+    assert snap_compare(app, run_before=walk(((), StartScreen, None)), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_red_flag_question_at(snap_compare, bundled, size):
+    app = WizardApp(bundled, start_tree="red-flags")
+    assert snap_compare(app, run_before=walk(((), QuestionScreen, "red-flags/about"),
+                                             (("1",), MeasureScreen, "red-flags/age"),
+                                             (("5", "0", "enter"), QuestionScreen, "red-flags/hip-now")),
+                        terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_result_screen_at(snap_compare, library, size):
+    app = WizardApp(library, start_tree="example")
+    assert snap_compare(app, run_before=walk(*TO_STANCE, (("1",), ResultScreen, None)), terminal_size=size)

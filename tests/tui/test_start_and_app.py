@@ -25,8 +25,8 @@ async def test_start_screen_shows_disclaimer_and_entry_trees_and_starts_one(entr
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
         text = screen_text(app)
-        assert "not a doctor" in text and "emergency number" in text
-        assert "1  Tiny check  (about 1 minute)\n   A two-question entry tree for the TUI tests." in text
+        assert "not a doctor" in text and "000 in Australia" in text
+        assert "1  Tiny check  (about 1 minute)" in text and "A two-question entry tree for the TUI tests." in text
         assert "Example walk" not in text  # modules are not offered in the menu
         await pilot.press("1")
         await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the first question")
@@ -45,7 +45,8 @@ class FakeStore:
         self.saved = saved
 
     def unfinished(self):
-        return [Row("s7", "example", "2026-11-20 10:00"), Row("s8", "tree-since-removed", "2026-11-19 09:00")]
+        return [Row("s7", "example", "2026-11-20T10:00:41.658451"),
+                Row("s8", "tree-since-removed", "2026-11-19T09:00:00+00:00")]
 
     def load(self, session_id):
         assert session_id == "s7"
@@ -88,7 +89,7 @@ async def test_f1_shows_help_for_the_screen_underneath_with_its_keys(library):
         await pilot.press("f1")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
         source = app.screen.query_one(Markdown).source
-        assert "# Answering a question" in source and "| `?` | Why? |" in source
+        assert "# Answering a question" in source and "| `?`, `f2` | Why? |" in source
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the question again")
 

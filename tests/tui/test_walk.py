@@ -26,7 +26,7 @@ async def test_walk_to_a_result_with_findings_and_plan(library, size):
         text = screen_text(app)
         assert "Self-care" in str(app.screen.query_one(UrgencyBanner).render())
         assert "Outer hip tendon pattern (example)" in text
-        assert "because you said Positive on the left to: 30-second single-leg stance" in text
+        assert "- 30-second single-leg stance: Positive on the left" in text
         assert "Standing hip-out press (example)" in text and "4 min" in text
         assert "5 holds of 30 seconds, once a day" in text
         assert "Sleep with a pillow between the knees" in text

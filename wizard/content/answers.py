@@ -13,6 +13,7 @@ from typing import Any, cast
 
 from wizard.errors import AnswerError
 from wizard.content.model import RESULT_LABELS, Info, Measure, Node, Question, SelfTest
+from wizard.wording import number_range
 
 
 def check_answer(node: Node, value: object) -> object:
@@ -73,11 +74,11 @@ def _measure(node: Measure, value: object) -> int | float | str:
     if node.cannot_do and value == CANNOT:
         return CANNOT
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
-        raise AnswerError(f"enter a number from {_num(node.min)} to {_num(node.max)} {node.unit}".rstrip())
+        raise AnswerError(f"enter a number from {number_range(node.min, node.max, node.unit)}")
     if node.integer and value != int(value):
         raise AnswerError("enter a whole number")
     if not node.min <= value <= node.max:
-        raise AnswerError(f"enter a number from {_num(node.min)} to {_num(node.max)} {node.unit}".rstrip())
+        raise AnswerError(f"enter a number from {number_range(node.min, node.max, node.unit)}")
     return int(value) if node.integer else value
 
 

@@ -11,22 +11,13 @@ from typing import Mapping, Protocol
 
 from wizard.content.lazy_dataclass import dataclass  # made on first use: see there why
 
+from wizard.wording import RESULT_LABELS, URGENCY_WORDS  # noqa: F401  (re-exported: callers import them here)
+
 URGENCIES = ("self_care", "routine", "urgent", "emergency")
 URGENCY_RANK = {name: rank for rank, name in enumerate(URGENCIES)}
-URGENCY_WORDS = {
-    "emergency": "Emergency: call emergency services or go to an emergency department now",
-    "urgent": "Urgent: speak to a doctor today",
-    "routine": "Routine: book a GP or physiotherapist in the coming days to weeks",
-    "self_care": "Self-care: structured self-management, with clear advice on when to get help",
-}
 
 SIDED_RESULTS = ("left", "right", "both", "neither", "could_not", "unsure")
 UNSIDED_RESULTS = ("positive", "negative", "could_not", "unsure")
-RESULT_LABELS = {
-    "left": "Positive on the left", "right": "Positive on the right", "both": "Positive on both sides",
-    "neither": "Negative on both sides", "positive": "Positive", "negative": "Negative",
-    "could_not": "Could not do it", "unsure": "Unsure",
-}
 
 Answer = bool | str | int | float | list[str]
 

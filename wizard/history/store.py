@@ -85,6 +85,22 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def author_data_dir() -> Path:
+    """Where walks of an author's run (`run --watch`, `run --trees`) are kept: beside, never inside, the
+    person's own history, so trying a tree does not fill their history with test walks."""
+    return default_data_dir() / "author-runs"
+
+
+def data_dir_for_run(data_dir: Path | None, trees: list, watch: bool) -> tuple[Path | None, str | None]:
+    """(the folder to keep this run's walks in, what to tell the person about it). An explicit --data-dir
+    always wins; an author's run without one goes to `author_data_dir()`."""
+    if data_dir is not None or not (trees or watch):
+        return data_dir, None
+    folder = author_data_dir()
+    return folder, (f"Trying your own trees: walks are kept apart from your own history, in {folder} "
+                    "(give --data-dir to choose another folder).")
+
+
 # --- schema and migrations ---------------------------------------------------------------------------------
 
 V1_STATEMENTS = (

@@ -19,6 +19,7 @@ from wizard.content.model import Library, Measure
 from wizard.history.store import AnswerRow, SessionRow, Store
 from wizard.errors import StateError
 from wizard.text import terminal_safe
+from wizard.wording import HISTORY_DISCLAIMER
 
 BARS = "▁▂▃▄▅▆▇█"
 TEST_MARKS = {"positive": "+", "negative": "-", "could_not": "x", "unsure": "?", None: "."}
@@ -256,8 +257,7 @@ def _table(head: tuple, body: list[tuple]) -> list[str]:
     return [fmt(head), fmt(tuple("-" * w for w in widths)), *(fmt(r) for r in body)]
 
 
-DISCLAIMER = ("hip-wizard is not a doctor and does not diagnose; these are your own answers over time. "
-              "If you are worried, or things get worse, see a clinician.")
+DISCLAIMER = HISTORY_DISCLAIMER
 
 
 # --- CSV ---------------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from wizard.report.summary import Summary
 from wizard.report import text as t
+from wizard.wording import BECAUSE, because
 
 STYLE = """
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111;
@@ -117,7 +118,7 @@ def _referral(s: Summary) -> str:
 def _finding(f) -> str:
     parts = [f"<p>{e(f.description)}</p>"]
     parts += [f"<p>What to expect: {e(f.expect)}</p>"] if f.expect else []
-    parts += ["<p>Because you said:</p>", _items(f"{e(r.question)}: {e(r.answer)}" for r in f.reasons)]
+    parts += [f"<p>{e(BECAUSE)}</p>", _items(e(because(r.question, r.answer)) for r in f.reasons)]
     parts += [f"<p>Sources: {'; '.join(link(x) for x in f.sources)}</p>"] if f.sources else []
     return _section(f"<h3>{e(f.name)}</h3>", *parts, css="item")
 

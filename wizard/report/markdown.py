@@ -10,6 +10,7 @@ import re
 
 from wizard.report.summary import Summary
 from wizard.report import text as t
+from wizard.wording import BECAUSE, because
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -69,7 +70,7 @@ def _findings(s: Summary) -> list[str]:
     for f in s.findings:
         lines += [f"### {esc(f.name)}", "", para(f.description), ""]
         lines += [f"What to expect: {esc(f.expect)}", ""] if f.expect else []
-        lines += ["Because you said:", *(f"- {esc(r.question)}: {esc(r.answer)}" for r in f.reasons), ""]
+        lines += [BECAUSE, *(f"- {esc(because(r.question, r.answer))}" for r in f.reasons), ""]
         lines += [f"Sources: {'; '.join(esc(x) for x in f.sources)}", ""] if f.sources else []
     return lines[:-1]
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from wizard.report import text as t
 from wizard.report.summary import Summary
+from wizard.wording import BECAUSE, because
 
 Part = tuple[str, str]  # (text, style): style "" plain, "bold", "italic"
 BOLD, PLAIN = "bold", ""
@@ -70,8 +71,9 @@ def _findings(s: Summary) -> Section:
 def _finding(f) -> tuple[Part, ...]:
     parts: list[Part] = [(f.name, BOLD), ("\n" + f.description, PLAIN)]
     parts += [("\nWhat to expect: ", BOLD), (f.expect, PLAIN)] if f.expect else []
-    for r in f.reasons:
-        parts += [("\n  because you said ", PLAIN), (r.answer, BOLD), (" to: ", PLAIN), (r.question, PLAIN)]
+    parts += [("\n" + BECAUSE, BOLD)] if f.reasons else []
+    for r in f.reasons:  # as the exports list them: "Where it hurts: The outside of the hip"
+        parts += [("\n  - " + because(r.question, r.answer), PLAIN)]
     parts += [("\nSources: ", BOLD), ("; ".join(f.sources), PLAIN)] if f.sources else []
     return tuple(parts)
 

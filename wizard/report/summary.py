@@ -12,9 +12,10 @@ from datetime import date, datetime
 
 import wizard
 from wizard.content.answers import describe_answer
-from wizard.content.model import RESULT_LABELS, URGENCY_WORDS, Exercise, Measure, Node, Question, SelfTest
+from wizard.content.model import Exercise, Measure, Node, Question, SelfTest
 from wizard.walk.plan import Plan, PlanItem, build_plan
 from wizard.walk.result import Reason, Result
+from wizard.wording import RESULT_LABELS, SUMMARY_DISCLAIMER, URGENCY_WORDS
 
 STATUS_OF_SESSION = {"finished": "finished", "emergency": "emergency", "in_progress": "unfinished"}
 STATUS_WORDS = {
@@ -22,12 +23,7 @@ STATUS_WORDS = {
     "emergency": "Stopped early: a warning sign needs emergency care",
     "unfinished": "Unfinished: not every question was answered",
 }
-DISCLAIMER = (
-    "This summary comes from a self-check tool, not from an examination. It does not diagnose anything: "
-    "findings only say what your answers may suggest. If your pain is severe, getting worse, or comes with "
-    "fever, feeling unwell, numbness, weakness or problems with bladder or bowels, get medical help now. "
-    "Show this summary to a physiotherapist or doctor rather than treating it as a final answer."
-)
+DISCLAIMER = SUMMARY_DISCLAIMER
 
 # Which side a self-test result was positive on: result word -> (left, right).
 SIDES = {

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from textual.app import App, SystemCommand
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
 
 from wizard.walk.engine import Session
@@ -29,20 +30,19 @@ from wizard.content.model import Library
 from wizard.tui import keymap
 from wizard.tui.library_cache import bundled_dir, load_library
 from wizard.tui.safe_text import clean
-from wizard.tui.messages import Answered, GoBack, OpenPastWalk, ResumeWalk, StartWalk
+from wizard.tui.messages import (Answered, AskExport, EditAnswer, GoBack, NewCheck, OpenPastWalk, ResumeWalk,
+                                 ShowHistory, ShowReview, StartWalk)
 from wizard.tui.screens.start import StartPlaceholder, StartScreen
 from wizard.tui.screens.steps import step_screen_for
 from wizard.tui.step import Step
 from wizard.tui.watcher import TreeWatcher
+from wizard import wording
 
 if TYPE_CHECKING:  # the store (sqlite) is imported only when history is used
     from wizard.history.store import Store
 
-EXPORT_FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "fhir": "FHIR"}
 HISTORY_SCREEN = "wizard.tui.screens.history"
 PRELOAD_AFTER = 0.5  # seconds after the start screen: well after its first frame
-ANSWERS_KEPT = "Your answers are saved; start hip-wizard again to carry on where you stopped."
-QUIT_WARNING = "Quit now? Your answers so far will be lost: history is not being saved this time."
 
 
 class WizardApp(App):
@@ -67,6 +67,7 @@ class WizardApp(App):
         self.session: Session | None = None
         self.keymap_path = keymap_path
         self.notices = list(notices)
+        self._screen_notes: list[Notification] = []
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = True) -> None:
@@ -135,6 +136,7 @@ class WizardApp(App):
 
     def show_current(self) -> None:
         """Drop overlays and show the screen for where the session now stands."""
+        self._drop_screen_notes()
         self._pop_to(self.walk_depth)
         screen = self._screen_for_session()
         if len(self.screen_stack) == self.walk_depth:
@@ -300,10 +302,22 @@ class WizardApp(App):
             self.notify(str(exc), severity="error")
             self._reopen_step_screens()
             return
-        if editing and changed:
-            self.notify("Answer changed. Later answers that still apply are kept.")
         self.journal.record(session)
         self._after_change()
+        if editing and changed:
+            self.note_for_this_screen(wording.ANSWER_CHANGED)
+
+    def note_for_this_screen(self, message: str) -> None:
+        """A toast about the screen now shown: it goes when that screen does, not seconds into the next."""
+        notification = Notification(message, "", "information", self.NOTIFICATION_TIMEOUT, markup=False)
+        self.post_message(Notify(notification))
+        self._screen_notes.append(notification)
+
+    def _drop_screen_notes(self) -> None:
+        for notification in self._screen_notes:
+            if notification in self._notifications:
+                self._unnotify(notification)  # Textual has no public way to withdraw one toast
+        self._screen_notes.clear()
 
     def _reopen_step_screens(self) -> None:
         """After a refused answer, the screens that sent one may send again."""
@@ -315,7 +329,7 @@ class WizardApp(App):
         if self.session is None:
             return
         if not self.session.back():
-            self.notify("That was the first step.")
+            self.notify(wording.FIRST_STEP)
             self.back_to_start()
             return
         self.journal.record(self.session)
@@ -336,6 +350,21 @@ class WizardApp(App):
         from wizard.tui.screens.review import ReviewScreen
         self.push_screen(ReviewScreen(answers))
 
+    def on_show_review(self, message: ShowReview) -> None:
+        self.action_review()
+
+    def on_edit_answer(self, message: EditAnswer) -> None:
+        self.edit_answer(message.qid)
+
+    def on_ask_export(self, message: AskExport) -> None:
+        self.ask_export(message.summary)
+
+    def on_new_check(self, message: NewCheck) -> None:
+        self.action_new_session()
+
+    def on_show_history(self, message: ShowHistory) -> None:
+        self.action_history()
+
     def edit_answer(self, qid: str) -> None:
         if self.session is None:
             return
@@ -347,8 +376,7 @@ class WizardApp(App):
             self.back_to_start()
             return
         from wizard.tui.screens.confirm import ConfirmScreen
-        question = "Leave this check? Your answers so far will be lost: history is not being saved this time."
-        self.push_screen(ConfirmScreen(question, "Leave", "Stay"),
+        self.push_screen(ConfirmScreen(wording.LEAVE_WARNING, "Leave", "Stay"),
                          lambda leave: self.back_to_start() if leave else None)
 
     def action_help(self) -> None:
@@ -375,7 +403,7 @@ class WizardApp(App):
         except (OSError, WizardError, ValueError) as exc:
             self.notify(f"Export failed: {exc}", severity="error")
             return
-        self.notify(f"{EXPORT_FORMATS.get(fmt, fmt)} summary saved to {path}", timeout=10)
+        self.notify(wording.export_saved(fmt, path), timeout=10)
 
     def export_session(self, fmt: str) -> None:
         try:
@@ -390,7 +418,7 @@ class WizardApp(App):
         except (OSError, WizardError, ValueError) as exc:
             self.notify(f"Export failed: {exc}", severity="error")
             return
-        self.notify(f"{EXPORT_FORMATS.get(fmt, fmt)} summary saved to {path}", timeout=10)
+        self.notify(wording.export_saved(fmt, path), timeout=10)
 
     def _history_screen(self):
         if self.store is None:
@@ -417,12 +445,12 @@ class WizardApp(App):
     async def action_quit(self) -> None:
         from wizard.tui.screens.confirm import ConfirmScreen
         if self.journal.keeps_history and self._answers_at_risk():
-            self.exit(message=ANSWERS_KEPT)  # printed once the terminal is back: the person knows nothing is lost
+            self.exit(message=wording.ANSWERS_KEPT)  # printed once the terminal is back: nothing is lost
             return
         if self.journal.keeps_history or not self._answers_at_risk() or isinstance(self.screen, ConfirmScreen):
             self.exit()
             return
-        self.push_screen(ConfirmScreen(QUIT_WARNING, "Quit", "Stay"), self._quit_confirmed)
+        self.push_screen(ConfirmScreen(wording.QUIT_WARNING, "Quit", "Stay"), self._quit_confirmed)
 
     def _answers_at_risk(self) -> bool:
         return self.session is not None and bool(self.session.answers) and not self.session.finished
@@ -434,19 +462,22 @@ class WizardApp(App):
     # --- command palette ---------------------------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Help", "Help for this screen (F1)", self.action_help)
+        """The palette holds this app's commands only, as Posting and Harlequin curate theirs: Textual's
+        defaults (Keys, Maximize, Screenshot, "Quit as soon as possible") mean nothing to a person here."""
+        yield SystemCommand("Help", "Help and keys for this screen (F1)", self.action_help)
         if self.session is not None:
             yield SystemCommand("Review answers", "List every answer so far and change any of them",
                                 self.action_review)
             yield SystemCommand("New check", "Leave this walk and go back to the start screen",
                                 self.action_new_session)
         if self.session is not None and self.session.finished:
-            for fmt, name in EXPORT_FORMATS.items():
-                yield SystemCommand(f"Export as {name}", f"Save a {name} summary of this session",
-                                    lambda fmt=fmt: self.export_session(fmt))
+            for fmt in wording.EXPORT_FORMATS:
+                title, help_text = wording.export_command(fmt)
+                yield SystemCommand(title, help_text, lambda fmt=fmt: self.export_session(fmt))
         if self._history_screen() is not None:
             yield SystemCommand("History", "Past sessions and how things changed", self.action_history)
+        yield SystemCommand("Theme", "Change the colours", self.action_change_theme)
+        yield SystemCommand("Quit", "Leave hip-wizard (Ctrl+Q)", self.action_quit)
 
     # --- author mode (--watch) ---------------------------------------------------------------------------
 
@@ -521,7 +552,10 @@ def run_app(args) -> int:
     if tree and tree not in library.trees and not errors:
         raise UnknownTree(tree, library.trees)
     watch_paths = (list(args.trees) or [bundled_dir()]) if watch else ()
-    store, notices = open_store(args.data_dir)
+    from wizard.history.store import data_dir_for_run
+    data_dir, author_notice = data_dir_for_run(args.data_dir, list(args.trees), watch)
+    store, notices = open_store(data_dir)
+    notices = [author_notice, *notices] if author_notice else notices
     app = WizardApp(library, store.journal() if store else NullJournal(), store, tree, watch_paths,
                     problems=errors, keymap_path=keymap.user_keymap_path(), notices=notices)
     try:

@@ -1,7 +1,7 @@
 """Every key binding, as data, each with an id so people can remap it (`App.set_keymap`).
 
-Screens take their BINDINGS from here rather than spelling keys inline, so the footer, the help screen and
-the remapping all agree.
+Screens and widgets take their BINDINGS from here rather than spelling keys inline, so the footer, the help
+screen and the remapping all agree (a test walks every screen and widget class to hold this).
 """
 
 from __future__ import annotations
@@ -11,14 +11,23 @@ from textual.binding import Binding, BindingType
 APP: list[BindingType] = [
     Binding("f1", "help", "Help", id="help"),
     Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    # replaces Textual's own "palette" binding, so F1 and the footer both say "Commands" and it can be remapped
+    Binding("ctrl+p", "command_palette", "Commands", show=False, id="commands", priority=True),
 ]
 
 PICK: list[BindingType] = [Binding(str(n), f"pick({n})", f"Pick {n}", show=False, id=f"pick-{n}") for n in range(1, 10)]
 
 STEP: list[BindingType] = [
     Binding("escape,b", "back", "Back", id="back"),
-    Binding("question_mark,f2", "why", "Why?", id="why"),
+    # priority: `?` asks why even while a number field has focus, instead of typing into it
+    Binding("question_mark,f2", "why", "Why?", id="why", priority=True),
     Binding("r", "review", "Answers", id="review"),
+]
+
+# The step's text scrolls, not the answer list under the cursor (priority: the focused list would take them).
+SCROLL: list[BindingType] = [
+    Binding("pageup", "scroll_text(-1)", "Text up", show=False, id="text-up", priority=True),
+    Binding("pagedown", "scroll_text(1)", "Text down", show=False, id="text-down", priority=True),
 ]
 
 YES_NO: list[BindingType] = [
@@ -50,6 +59,15 @@ EMERGENCY: list[BindingType] = [Binding("ctrl+b", "mistake", "I answered by mist
 MODAL: list[BindingType] = [Binding("escape", "close", "Close", id="close")]
 
 START: list[BindingType] = [Binding("h", "history", "History", id="history")]
+
+HISTORY: list[BindingType] = [
+    Binding("escape", "close", "Close", id="close-history"),
+    Binding("d", "delete", "Delete walk", id="history-delete"),
+    Binding("w", "wipe", "Wipe all", id="history-wipe"),
+    Binding("m", "more", "More walks", id="history-more"),
+]
+
+CONTINUE: list[BindingType] = [Binding("enter,space", "press", "Continue", id="continue")]
 
 
 def binding_ids() -> set[str]:

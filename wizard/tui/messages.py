@@ -39,3 +39,32 @@ class ResumeWalk(Message):
     """Resume the unfinished session `session_id` from history."""
 
     session_id: str
+
+
+@dataclass
+class ShowReview(Message):
+    """Open the list of answers so far."""
+
+
+@dataclass
+class EditAnswer(Message):
+    """Change the earlier answer to the node `qid`."""
+
+    qid: str
+
+
+@dataclass
+class NewCheck(Message):
+    """Leave this walk for the start screen."""
+
+
+@dataclass
+class ShowHistory(Message):
+    """Open past walks."""
+
+
+@dataclass
+class AskExport(Message):
+    """Offer the export dialog (format and folder) for `summary`, the one the result screen shows."""
+
+    summary: object

@@ -17,9 +17,7 @@ from wizard.tui.messages import GoBack
 from wizard.tui.safe_text import literal
 from wizard.tui.screens.confirm import ConfirmScreen
 from wizard.tui.widgets.key_bar import KeyBar
-
-HEADLINE = "EMERGENCY - ACT NOW"
-DEFAULT_ACTION = "Call emergency services or go to an emergency department now."
+from wizard.wording import EMERGENCY_CALL, EMERGENCY_DEFAULT_ACTION, EMERGENCY_HEADLINE, EMERGENCY_STOPPED
 
 
 class EmergencyScreen(Screen):
@@ -32,10 +30,12 @@ class EmergencyScreen(Screen):
 
     def compose(self) -> ComposeResult:
         referral = self.result.referral
-        yield Static(literal((HEADLINE, "bold")), id="emergency-headline", markup=False)
+        yield Static(literal((EMERGENCY_HEADLINE, "bold")), id="emergency-headline", markup=False)
         with VerticalScroll(id="emergency-body"):
-            yield Static(literal(((referral.action if referral and referral.action else DEFAULT_ACTION), "bold")),
+            action = referral.action if referral and referral.action else EMERGENCY_DEFAULT_ACTION
+            yield Static(literal((action, "bold")),
                          id="emergency-action", markup=False)
+            yield Static(literal((EMERGENCY_CALL, "bold")), id="emergency-call", markup=False)
             if referral and referral.to:
                 yield Static(literal(("Where: ", "bold"), referral.to), markup=False)
             if referral:
@@ -43,8 +43,7 @@ class EmergencyScreen(Screen):
             for outcome in self.result.outcomes:
                 if outcome.referral and outcome.referral.urgency == "emergency":
                     yield Static(literal((outcome.title, "bold"), "\n", outcome.text or ""), markup=False)
-            yield Static(literal("The check has stopped here: this matters more than anything else it could tell "
-                                 "you. If you are unsure, get help now rather than wait."), markup=False)
+            yield Static(literal(EMERGENCY_STOPPED), markup=False)
         yield KeyBar()
 
     def action_mistake(self) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
@@ -24,8 +23,7 @@ FORMATS = (("md", "Markdown: plain text, reads well anywhere"),
 
 
 class ExportScreen(ModalScreen[tuple[str, Path] | None]):
-    BINDINGS = [*keymap.MODAL, *(Binding(str(n), f"pick({n})", show=False, id=f"export-format-{n}")
-                                 for n in range(1, len(FORMATS) + 1))]
+    BINDINGS = [*keymap.MODAL, *keymap.PICK[:len(FORMATS)]]  # the keymap's own pick-1...: one remap moves both
     HELP_TOPIC = "export"
 
     def __init__(self, folder: Path) -> None:

@@ -9,23 +9,18 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from wizard.history import views
 from wizard.content.model import Library
 from wizard.history.store import Store
 from wizard.tui.safe_text import clean, literal
+from wizard.tui import keymap
 from wizard.tui.screens.confirm import ConfirmScreen
+from wizard.tui.widgets.key_bar import KeyBar
 
-BINDINGS: list[BindingType] = [
-    Binding("escape", "close", "Close", id="close-history"),
-    Binding("d", "delete", "Delete walk", id="history-delete"),
-    Binding("w", "wipe", "Wipe all", id="history-wipe"),
-    Binding("m", "more", "More walks", id="history-more"),
-]
 SESSION_COLUMNS = ("Date", "Check", "Status", "Urgency", "Findings")
 TREND_COLUMNS = views.TREND_HEAD
 PAGE = 50  # walks listed at a time: a long history opens as fast as a short one; more come as you scroll
@@ -44,7 +39,7 @@ def cell(text: object) -> Text:
 class HistoryScreen(Screen):
     """Shows the store's history; `d` deletes the highlighted walk and `w` wipes all, each after a yes."""
 
-    BINDINGS = BINDINGS
+    BINDINGS = keymap.HISTORY
     HELP_TOPIC = "history"
     DEFAULT_CSS = """
     HistoryScreen DataTable { height: auto; max-height: 14; margin-bottom: 1; }
@@ -76,7 +71,7 @@ class HistoryScreen(Screen):
             yield DataTable(id="tests", cursor_type="none", show_cursor=False)
             yield Static("", id="comparison", markup=False)
             yield Static(literal(views.DISCLAIMER), id="history-disclaimer", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_history()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from wizard.content.model import Info
@@ -17,9 +16,10 @@ class InfoScreen(StepScreen):
     HELP_TOPIC = "info"
     node: Info
 
-    def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="body"):
-            yield Static(literal(self.node.text), id="text", markup=False)
+    def compose_details(self) -> ComposeResult:
+        yield Static(literal(self.node.text), id="text", markup=False)
+
+    def compose_answers(self) -> ComposeResult:
         yield ContinueButton()
 
     def on_mount(self) -> None:

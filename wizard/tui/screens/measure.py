@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
 from wizard.content.answers import check_answer, parse_measure
@@ -11,8 +10,17 @@ from wizard.errors import AnswerError
 from wizard.content.model import Measure
 from wizard.tui import keymap
 from wizard.tui.safe_text import clean, literal
+from wizard.wording import does_not_fit, number_range, type_a_number
 from wizard.tui.screens.step_base import StepScreen, step_bindings
 from wizard.tui.widgets.hold_timer import HoldTimer
+
+
+class NumberInput(Input):
+    """A number field that leaves `?` to the screen (why is this asked?) instead of typing it: no number
+    holds a question mark, and the README promises `?` as the why key everywhere."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character != "?" and super().check_consume_key(key, character)
 
 
 class MeasureScreen(StepScreen):
@@ -20,25 +28,26 @@ class MeasureScreen(StepScreen):
     HELP_TOPIC = "measure"
     node: Measure
 
-    def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="body"):
-            yield Static(literal(self.node.text), id="text", markup=False)
-            if self.node.help:
-                yield Static(literal((self.node.help, "dim")), id="help", markup=False)
-            yield Static(literal(("Range: ", "bold"), self._range()), id="range", markup=False)
-            if self.node.cannot_do:
-                yield Static(literal(("Type c for: ", "bold"), self.node.cannot_do), id="cannot", markup=False)
+    def compose_question(self) -> ComposeResult:
+        yield Static(literal(self.node.text), id="text", markup=False)
+
+    def compose_details(self) -> ComposeResult:
+        if self.node.help:
+            yield Static(literal((self.node.help, "dim")), id="help", markup=False)
+        yield Static(literal(("Range: ", "bold"), self._range()), id="range", markup=False)
+        if self.node.cannot_do:
+            yield Static(literal(("Type c for: ", "bold"), self.node.cannot_do), id="cannot", markup=False)
+
+    def compose_answers(self) -> ComposeResult:
         if self.node.hold_seconds:
             yield HoldTimer(self.node.hold_seconds, key="Ctrl+T")
         previous = self.step.previous
         previous = "" if previous is None else "c" if previous == "cannot" else str(previous)
-        yield Input(previous, placeholder=f"a number, {self._range()}", id="number")
+        yield NumberInput(previous, placeholder=f"a number, {self._range()}", id="number")
         yield Static("", id="problem", markup=False)
 
     def _range(self) -> str:
-        low, high = (f"{v:g}" for v in (self.node.min, self.node.max))
-        whole = ", whole numbers" if self.node.integer else ""
-        return clean(f"{low} to {high} {self.node.unit}{whole}")
+        return clean(number_range(self.node.min, self.node.max, self.node.unit, self.node.integer))
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -55,11 +64,12 @@ class MeasureScreen(StepScreen):
         """Why `text` is not an acceptable answer, in words a person can act on; None when it is fine."""
         number = parse_measure(self.node, text)
         if number is None:
-            return f"Type a number from {self._range()}." if text.strip() else None
+            node = self.node
+            return clean(type_a_number(node.min, node.max, node.unit, node.integer)) if text.strip() else None
         try:
             check_answer(self.node, number)
         except AnswerError as exc:
-            return f"That does not fit: {exc}."
+            return does_not_fit(exc)
         return None
 
     def on_input_changed(self, event: Input.Changed) -> None:

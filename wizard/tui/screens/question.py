@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Button, OptionList, Static
 
 from wizard.content.model import Question
@@ -18,14 +17,22 @@ class QuestionScreen(StepScreen):
     BINDINGS = step_bindings(keymap.PICK, keymap.YES_NO, keymap.MULTI)
     node: Question
 
-    def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="body"):
-            yield Static(literal(self.node.text), id="text", markup=False)
-            if self.node.help:
-                yield Static(literal((self.node.help, "dim")), id="help", markup=False)
-        yield from self._compose_answers()
+    @property
+    def asks_warning_signs(self) -> bool:
+        """A red-flag question, or a checklist whose options are warning signs."""
+        return bool(self.node.red_flag) or any(o.red_flag for o in self.node.options)
 
-    def _compose_answers(self) -> ComposeResult:
+    def compose_question(self) -> ComposeResult:
+        """The question; for warning signs the whole sign (its help says what counts), so none of it scrolls."""
+        yield Static(literal(self.node.text), id="text", markup=False)
+        if self.node.help and self.asks_warning_signs:
+            yield Static(literal((self.node.help, "dim")), id="help", markup=False)
+
+    def compose_details(self) -> ComposeResult:
+        if self.node.help and not self.asks_warning_signs:
+            yield Static(literal((self.node.help, "dim")), id="help", markup=False)
+
+    def compose_answers(self) -> ComposeResult:
         if self.node.style == "multi":
             ticks = TickList([(o.value, o.label, o.exclusive) for o in self.node.options])
             ticks.tick(self.step.previous or [])

@@ -14,11 +14,11 @@ from textual.widgets import Static
 from wizard.report.sections import Section, sections
 from wizard.report.summary import Summary
 from wizard.tui import keymap
-from wizard.tui.disclaimer import SHORT_DISCLAIMER
-from wizard.tui.messages import GoBack
+from wizard.tui.messages import AskExport, GoBack, NewCheck, ShowReview
 from wizard.tui.safe_text import literal
 from wizard.tui.widgets.urgency_banner import UrgencyBanner
 from wizard.tui.widgets.key_bar import KeyBar
+from wizard.wording import SHORT_DISCLAIMER
 
 
 class ResultScreen(Screen):
@@ -43,13 +43,13 @@ class ResultScreen(Screen):
 
     def action_export(self) -> None:
         """Ask for the format and the folder, then save this very summary (what the screen shows)."""
-        self.app.ask_export(self.summary)
+        self.post_message(AskExport(self.summary))
 
     def action_new_session(self) -> None:
-        self.app.action_new_session()
+        self.post_message(NewCheck())
 
     def action_review(self) -> None:
-        self.app.action_review()
+        self.post_message(ShowReview())
 
     def action_back(self) -> None:
         if self.past:

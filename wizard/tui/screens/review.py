@@ -7,6 +7,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from wizard.tui import keymap
+from wizard.tui.messages import EditAnswer
 from wizard.tui.safe_text import literal
 from wizard.tui.widgets.choices import Choices
 from wizard.tui.widgets.key_bar import KeyBar
@@ -39,11 +40,11 @@ class ReviewScreen(Screen):
         for choices in self.query(Choices):
             qid = choices.value_at(number)
             if qid is not None:
-                self.app.edit_answer(qid)
+                self.post_message(EditAnswer(str(qid)))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.app.edit_answer(self.query_one(Choices).values[event.option_index])
+        self.post_message(EditAnswer(str(self.query_one(Choices).values[event.option_index])))
 
     def action_close(self) -> None:
         self.dismiss()

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 
-from wizard.content.model import RESULT_LABELS, SelfTest
+from wizard.content.model import SelfTest
 from wizard.tui import keymap
 from wizard.tui.safe_text import literal
 from wizard.tui.widgets.choices import Choices
 from wizard.tui.widgets.hold_timer import HoldTimer
 from wizard.tui.screens.step_base import StepScreen, step_bindings
-
-WHO = {"alone": "You can do this on your own.", "partner": "You need someone to help you with this.",
-       "either": "You can do this on your own; it is easier with someone to help."}
+from wizard.wording import POSITIVE_FEELS, RESULT_LABELS, STOP_RULE, WHO
 
 
 class SelfTestScreen(StepScreen):
@@ -22,15 +19,17 @@ class SelfTestScreen(StepScreen):
     HELP_TOPIC = "self_test"
     node: SelfTest
 
-    def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="body"):
-            yield Static(literal((" STOP ", "bold reverse"), " ", (self.node.stop_rule, "bold")),
-                         id="stop-rule", markup=False)
-            yield Static(literal(self.node.text), id="text", markup=False)
-            yield Static(self._steps(), id="steps", markup=False)
-            yield Static(literal(("A positive result feels like: ", "bold"), self.node.positive_feels),
-                         id="positive", markup=False)
-            yield Static(literal((WHO.get(self.node.who, self.node.who), "dim")), id="who", markup=False)
+    def compose_question(self) -> ComposeResult:
+        yield Static(literal(self.node.text), id="text", markup=False)
+
+    def compose_details(self) -> ComposeResult:
+        yield Static(literal((f" {STOP_RULE} ", "bold reverse"), " ", (self.node.stop_rule, "bold")),
+                     id="stop-rule", markup=False)
+        yield Static(self._steps(), id="steps", markup=False)
+        yield Static(literal((POSITIVE_FEELS, "bold"), self.node.positive_feels), id="positive", markup=False)
+        yield Static(literal((WHO.get(self.node.who, self.node.who), "dim")), id="who", markup=False)
+
+    def compose_answers(self) -> ComposeResult:
         if self.node.hold_seconds:
             yield HoldTimer(self.node.hold_seconds)
         results = Choices([(r, RESULT_LABELS[r]) for r in self.node.results], self.step.previous)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
+from wizard.tui import keymap
+
 
 class ContinueButton(Static, can_focus=True):
-    BINDINGS = [Binding("enter,space", "press", "Continue", id="continue")]
+    BINDINGS = keymap.CONTINUE
 
     @dataclass
     class Pressed(Message):

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from wizard.content.model import URGENCY_WORDS
 from wizard.tui.safe_text import literal
-
-NO_REFERRAL = "No referral: nothing you said needs a clinician, but see the advice on when to get help."
+from wizard.wording import NO_REFERRAL, URGENCY_WORDS
 
 
 class UrgencyBanner(Static):

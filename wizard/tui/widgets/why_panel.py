@@ -6,6 +6,7 @@ from textual.widgets import Static
 
 from wizard.content.model import Evidence, Node, SelfTest
 from wizard.tui.safe_text import literal
+from wizard.wording import WHY_DEFAULT
 
 
 class WhyPanel(Static):
@@ -20,11 +21,8 @@ class WhyPanel(Static):
 
 
 def why_text(node: Node):
-    why = getattr(node, "why", "") or "It helps the wizard decide what comes next."
-    parts: list = [("Why this is asked: ", "bold"), why]
-    help_text = getattr(node, "help", None)
-    if help_text:
-        parts += ["\n", ("Help: ", "bold"), help_text]
+    """Why the step is asked and the evidence; not its help text, which the step already shows."""
+    parts: list = [("Why this is asked: ", "bold"), getattr(node, "why", "") or WHY_DEFAULT]
     if isinstance(node, SelfTest):
         parts += _evidence(node.evidence)
     return literal(*parts)

@@ -1,0 +1,49 @@
+"""The part of a step that may be longer than the window (steps, stop rule, help), and the line under it
+that says there is more to read.
+
+A person who cannot see that text scrolls never reads the last steps of a self-test (the new-user review
+found "A positive result feels like" cut off at 80x24). So the pane says "more below" whenever it is not
+scrolled to the end, and PageUp/PageDown move it even while the answer list has the focus.
+"""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from wizard.wording import MORE_BELOW
+
+
+class MoreBelow(Static):
+    """One line under the pane, shown only while some of its text is out of sight below."""
+
+    def __init__(self) -> None:
+        super().__init__(MORE_BELOW, id="more", markup=False)
+        self.display = False
+
+
+class TextPane(VerticalScroll, can_focus=False):
+    """A scrolling pane that keeps its `MoreBelow` line up to date. Not focusable: the keys that scroll it
+    are the screen's, so the focus stays on the answers."""
+
+    def on_mount(self) -> None:
+        self.watch(self, "scroll_y", self._update_hint, init=False)
+        self.watch(self, "virtual_size", self._update_hint, init=False)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._update_hint)
+
+    @property
+    def more_below(self) -> bool:
+        return self.scroll_y < self.max_scroll_y - 0.5
+
+    def _update_hint(self, *_) -> None:
+        if not self.is_attached:
+            return
+        for hint in self.screen.query(MoreBelow):
+            hint.display = self.more_below
+
+    def page(self, direction: int) -> None:
+        """Move the text a page (less a line, so the reader keeps their place) up or down."""
+        step = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_y + direction * step, animate=False)
