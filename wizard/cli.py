@@ -83,6 +83,14 @@ def _configure_new(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="where to write (default: ID.yaml)")
 
 
+def _configure_serve(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    p.add_argument("--open", action="store_true", help="open the page in your browser")
+    p.add_argument("--public", action="store_true",
+                   help="allow a host other machines can reach (everyone's walks are stored under your account)")
+
+
 def _run(args) -> int:
     if args.plain:
         from wizard.plain import run_plain
@@ -121,6 +129,11 @@ def _new(args) -> int:
     return new_command(args)
 
 
+def _serve(args) -> int:
+    from wizard.serve.command import serve_command
+    return serve_command(args)
+
+
 COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "run": ("start the wizard (the default)", _configure_run, _run),
     "play": ("walk a tree headless from an answers file, or over JSON lines", _configure_play, _play),
@@ -129,6 +142,7 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "export": ("export a saved session as Markdown, HTML, JSON or FHIR", _configure_export, _export),
     "history": ("past sessions, measures and test results over time", _configure_history, _history),
     "new": ("write a commented starter tree that passes `check`", _configure_new, _new),
+    "serve": ("serve the app to a web browser (this machine only, unless --public)", _configure_serve, _serve),
 }
 
 
