@@ -8,6 +8,7 @@ the size the page asked for; `text()` is then the screen the person sees. Keys g
 from __future__ import annotations
 
 import json
+import re
 import time
 from urllib.parse import parse_qs, urlparse
 
@@ -57,7 +58,7 @@ class PageScreen:
         """Wait until `words` are on screen (joined across line wraps); fail showing the screen."""
         deadline = time.monotonic() + limit
         while time.monotonic() < deadline:
-            if words in " ".join(self.text().split()):
+            if words in self.flat():
                 return self.text()
             self.page.wait_for_timeout(50)
         raise AssertionError(f"{words!r} never appeared in the browser; the screen shows:\n{self.text()}")
@@ -70,6 +71,14 @@ class PageScreen:
                 self.press(words[0])
                 return
         raise AssertionError(f"no numbered choice {label!r} on screen:\n{self.text()}")
+
+    def flat(self) -> str:
+        """The screen as one line of words, so checks do not depend on where lines wrap."""
+        return " ".join(self.text().split())
+
+    def step_number(self) -> int | None:
+        match = re.search(r"\bStep (\d+)\b", self.flat())
+        return int(match.group(1)) if match else None
 
     def press(self, *keys: str) -> None:
         for key in keys:

@@ -61,3 +61,13 @@ def _address(server: subprocess.Popen) -> str:
     if "served at" not in line:
         raise AssertionError(f"serve did not start: {line}{server.stderr.read() if server.poll() else ''}")
     return line.rsplit(" ", 1)[1].strip()
+
+
+@pytest.fixture
+def site(browser, served):
+    """A fresh browser context on a running server, closed (sockets and all) before the server stops."""
+    context = browser.new_context()
+    try:
+        yield (context, *served)
+    finally:
+        context.close()

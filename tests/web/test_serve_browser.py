@@ -1,4 +1,8 @@
-"""`hip-wizard serve` in a real headless browser: the same app, walks and history as in the terminal."""
+"""`hip-wizard serve` in a real headless browser: the same app, walks and history as in the terminal.
+
+The walks answer by rule (tests/web/walker.py), so the test follows the bundled trees as they are revised;
+what it checks is what a person sees: the first question, the emergency screen, a result, the history.
+"""
 
 from __future__ import annotations
 
@@ -8,55 +12,46 @@ import sys
 import pytest
 
 from tests.web.browser import PageScreen
+from tests.web.walker import walk_until
+from wizard.content import loader
+from wizard.walk.engine import Session
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1100, "height": 760}
-SAFETY_NOS = 12  # the short safety screen's yes/no questions before the quick re-test's own
+EMERGENCY = "EMERGENCY - ACT NOW"
 
 
-def answer(screen: PageScreen, question: str, *keys: str) -> None:
-    screen.wait_for(question)
-    screen.press(*keys)
+def first_step_title(entry_title: str) -> tuple[str, str]:
+    """(tree id, title of its first step) for the menu entry with this title, from the bundled trees."""
+    library = loader.collect([]).library
+    tree = next(t for t in library.entries() if t.title == entry_title)
+    return tree.id, Session(library, tree.id).current.title
 
 
-def test_a_phone_walk_reaches_the_emergency_screen_and_a_retest_is_kept_in_history(browser, served):
-    url, data, env = served
-    phone = browser.new_page(viewport=PHONE)
+def test_a_phone_walk_reaches_the_emergency_screen_and_a_retest_is_kept_in_history(site):
+    context, url, data, env = site
+    phone = context.new_page()
+    phone.set_viewport_size(PHONE)
     screen = PageScreen(phone, url)
     assert phone.title() == "hip-wizard: hip pain check"
     screen.wait_for("Full hip check")
     assert screen.screen.columns < 50, "a phone-width page should get the narrow layout"
     screen.choose("Full hip check")
-    answer(screen, "Before you start", "Enter")
-    answer(screen, "Who are you answering for?", "1")
-    answer(screen, "How old are you?")
-    screen.type("40")
-    screen.press("Enter")
-    answer(screen, "Since a fall or a knock", "1")
-    screen.wait_for("EMERGENCY - ACT NOW")
-    assert "Call emergency services now" in " ".join(screen.text().split())
-    assert _is_red(screen.background_at("EMERGENCY - ACT NOW")), "the emergency headline must stand out in red"
+    screen.wait_for(first_step_title("Full hip check")[1])
+    walk_until(screen, EMERGENCY, warning=True)
+    assert "The check has stopped here" in screen.flat()
+    assert _is_red(screen.background_at(EMERGENCY)), "the emergency headline must stand out in red"
     phone.close()
 
-    page = browser.new_page(viewport=DESKTOP)
+    page = context.new_page()
+    page.set_viewport_size(DESKTOP)
     screen = PageScreen(page, url)
     screen.wait_for("Quick re-test")
     screen.choose("Quick re-test")
-    answer(screen, "Who are you answering for?", "1")
-    for step in range(SAFETY_NOS):
-        answer(screen, f"Step {step + 2} ", "2")
-    answer(screen, "Which self-tests do you want to repeat?", "d")
-    answer(screen, "Next come five numbers", "Enter")
-    for measure in ("how bad has the hip pain been", "How normal is your walking", "LEFT leg", "RIGHT leg",
-                    "How many times can you stand up"):
-        screen.wait_for(measure)
-        screen.type("3")
-        screen.press("Enter")
-    answer(screen, "Have you been doing your exercise plan", "1")
-    answer(screen, "how is your hip overall?", "1")
-    screen.wait_for("You are improving with your plan")
+    steps = walk_until(screen, "Since your last full check", warning=False)
+    assert steps > 5 and EMERGENCY not in screen.flat()
     page.close()
 
     history = subprocess.run([sys.executable, "-m", "wizard", "history", "--data-dir", str(data)],
