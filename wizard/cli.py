@@ -91,6 +91,14 @@ def _configure_serve(p: argparse.ArgumentParser) -> None:
                    help="allow a host other machines can reach (everyone's walks are stored under your account)")
 
 
+def _configure_diff(p: argparse.ArgumentParser) -> None:
+    p.add_argument("old", help="a trees folder, or a git revision of this repository (e.g. HEAD~1, main)")
+    p.add_argument("new", nargs="?", help="the same (default: the working copy of --path)")
+    p.add_argument("--path", default="trees", help="the trees folder within the repository (default: trees)")
+    p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    p.add_argument("--allow-lower", action="store_true", help="exit 0 even when something became less urgent")
+
+
 def _run(args) -> int:
     if args.plain:
         from wizard.plain import run_plain
@@ -129,6 +137,11 @@ def _new(args) -> int:
     return new_command(args)
 
 
+def _diff(args) -> int:
+    from wizard.authoring.diff.command import diff_command
+    return diff_command(args)
+
+
 def _serve(args) -> int:
     from wizard.serve.command import serve_command
     return serve_command(args)
@@ -142,6 +155,8 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "export": ("export a saved session as Markdown, HTML, JSON or FHIR", _configure_export, _export),
     "history": ("past sessions, measures and test results over time", _configure_history, _history),
     "new": ("write a commented starter tree that passes `check`", _configure_new, _new),
+    "diff": ("what a content change does to patients: stories, red flags, routes, evidence", _configure_diff,
+             _diff),
     "serve": ("serve the app to a web browser (this machine only, unless --public)", _configure_serve, _serve),
 }
 

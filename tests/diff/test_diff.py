@@ -1,0 +1,125 @@
+"""`hip-wizard diff` on two versions of a small tree with a known set of changes (before/ -> after/).
+
+The changes, as a reviewer should see them (each exactly once):
+- demo-screen: the `fever` red flag lowered from emergency to urgent (lowered);
+- demo: the groin story's referral routine -> self_care, because see-someone was downgraded (lowered);
+- demo: info nodes `sitting-tip` and `groin-check` added on the groin route, `note` removed after the stance
+  test (so `stance` next is re-routed), option `back` added, option `stairs` removed, option `groin`
+  re-routed, the stance test's specificity changed, and the answered steps spread 2/5/6 -> 2/5/7.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wizard.authoring.diff.changes import compare
+from wizard.authoring.diff.facts import facts_of
+from wizard.cli import main
+from wizard.content import loader
+
+HERE = Path(__file__).parent
+BEFORE, AFTER = HERE / "before", HERE / "after"
+ROOT = HERE.parents[1]
+
+EXPECTED = {
+    ("demo-screen", "red-flag", "fever", "emergency", "urgent", True),
+    ("demo", "story", "Office worker with groin pain and high pain scores", "urgency routine",
+     "urgency self_care", True),
+    ("demo", "node", "sitting-tip", None, "info", False),
+    ("demo", "node", "groin-check", None, "info", False),
+    ("demo", "node", "note", "info", None, False),
+    ("demo", "route", "stance next", "note", "pain", False),
+    ("demo", "option", "where option 'back'", None, "activities", False),
+    ("demo", "option", "activities option 'stairs'", "(its next)", None, False),
+    ("demo", "route", "where option 'groin'", "activities", "sitting-tip", False),
+    ("demo", "evidence", "stance", "specificity 0.97", "specificity 0.9", False),
+    ("demo", "steps", "answered steps (min/median/max)", "2/5/6", "2/5/7", False),
+}
+
+
+def changes_between(old: Path, new: Path):
+    return compare(facts_of(loader.load([old], bundled=False)), facts_of(loader.load([new], bundled=False)))
+
+
+def test_each_known_change_is_reported_once():
+    found = [(c.tree, c.kind, c.subject, c.before, c.after, c.lowered) for c in changes_between(BEFORE, AFTER)]
+    assert sorted(found, key=str) == sorted(EXPECTED, key=str)
+
+
+def test_the_same_trees_have_no_changes(capsys):
+    assert main(["diff", str(BEFORE), str(BEFORE)]) == 0
+    assert "No changes a patient would notice." in capsys.readouterr().out
+
+
+def test_lowered_changes_come_first_and_fail_the_review(capsys):
+    assert main(["diff", str(BEFORE), str(AFTER)]) == 1
+    out = capsys.readouterr().out
+    lowered_at, tree_at = out.index("Lowered: less urgent"), out.index("\ndemo:\n")
+    assert lowered_at < tree_at
+    assert out.index("red flag fever lowered: emergency -> urgent") < tree_at
+    assert out.count("re-routed where option 'groin': activities -> sitting-tip") == 1
+    assert out.count("Office worker with groin pain") == 1
+    assert out.rstrip().endswith("11 changes, 2 lowered.")
+
+
+def test_allow_lower_lets_the_review_pass(capsys):
+    assert main(["diff", str(BEFORE), str(AFTER), "--allow-lower"]) == 0
+    assert "Lowered: less urgent" in capsys.readouterr().out
+
+
+def test_raising_is_not_blocked(capsys):
+    assert main(["diff", str(AFTER), str(BEFORE)]) == 0
+    assert "red flag fever raised: urgent -> emergency" in capsys.readouterr().out
+
+
+def test_json_and_markdown_carry_the_same_changes(capsys):
+    main(["diff", str(BEFORE), str(AFTER), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert report["lowered"] == 2 and len(report["changes"]) == len(EXPECTED)
+    main(["diff", str(BEFORE), str(AFTER), "--format", "markdown"])
+    markdown = capsys.readouterr().out
+    assert markdown.startswith("## hip-wizard diff")
+    assert markdown.index("### **Lowered") < markdown.index("### `demo`")
+    assert sum(line.startswith("- ") for line in markdown.splitlines()) == len(EXPECTED)
+
+
+@pytest.fixture
+def repository(tmp_path):
+    """A git repository whose committed trees are before/ and whose working copy holds after/."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org"}
+    shutil.copytree(BEFORE, tmp_path / "trees")
+    for argv in (["init", "-q"], ["add", "trees"], ["commit", "-q", "-m", "before"]):
+        subprocess.run(["git", *argv], cwd=tmp_path, env=env, check=True)
+    shutil.rmtree(tmp_path / "trees")
+    shutil.copytree(AFTER, tmp_path / "trees")
+    return tmp_path
+
+
+def run_diff(cwd: Path, *argv: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "wizard", "diff", *argv], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_a_git_revision_compares_with_the_working_trees(repository):
+    done = run_diff(repository, "HEAD", "--format", "json")
+    assert done.returncode == 1, done.stderr
+    assert len(json.loads(done.stdout)["changes"]) == len(EXPECTED)
+    assert run_diff(repository, "HEAD", "HEAD").stdout.strip().endswith("No changes a patient would notice.")
+
+
+def test_neither_a_folder_nor_a_revision_is_a_clear_error(repository):
+    done = run_diff(repository, "no-such-branch")
+    assert done.returncode == 1
+    assert "'no-such-branch' is neither a folder nor a git revision" in done.stderr
+    assert "Traceback" not in done.stderr
