@@ -123,3 +123,21 @@ def test_neither_a_folder_nor_a_revision_is_a_clear_error(repository):
     assert done.returncode == 1
     assert "'no-such-branch' is neither a folder nor a git revision" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_side_that_does_not_load_is_a_clear_error(tmp_path, capsys):
+    (tmp_path / "bad.yaml").write_text("id: bad\ntitle: Bad\nversion: '1'\nstart: nowhere\nnodes: {}\n",
+                                       encoding="utf-8")
+    assert main(["diff", str(BEFORE), str(tmp_path)]) == 1
+    error = capsys.readouterr().err
+    assert "do not load" in error and "bad.yaml" in error and "Traceback" not in error
+
+
+PROBE = "import sys, wizard.authoring.diff.command, wizard.authoring.hook; " \
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'textual_serve')))"
+
+
+def test_diff_and_the_hook_load_no_user_interface():
+    done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
