@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -55,6 +56,11 @@ def test_a_phone_walk_reaches_the_emergency_screen_and_a_retest_is_kept_in_histo
     screen.choose("Quick re-test")
     steps = walk_until(screen, "Since your last full check", warning=False)
     assert steps > 5 and EMERGENCY not in screen.flat()
+    with page.expect_download() as download:  # the export reaches the browser, not just the server's disk
+        screen.press("e")
+    saved = download.value
+    assert saved.suggested_filename.endswith(".md")
+    assert "Quick re-test" in Path(saved.path()).read_text(encoding="utf-8")
     page.close()
 
     history = subprocess.run([sys.executable, "-m", "wizard", "history", "--data-dir", str(data)],

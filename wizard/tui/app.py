@@ -272,6 +272,8 @@ class WizardApp(App):
             self.notify(f"Export failed: {exc}", severity="error")
             return
         self.notify(f"{EXPORT_FORMATS.get(fmt, fmt)} summary saved to {path}", timeout=10)
+        if self.is_web:  # in a browser (`hip-wizard serve`) that path is on the server: send the file as a download
+            self.deliver_binary(path, save_filename=path.name)
 
     def _history_screen(self):
         if self.store is None:
