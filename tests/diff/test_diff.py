@@ -141,3 +141,54 @@ def test_diff_and_the_hook_load_no_user_interface():
     done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+AUTHOR_TREE = """\
+id: mine
+title: My stairs check
+version: "1.0.0"
+role: entry
+start: safety
+nodes:
+  safety:
+    kind: handover
+    title: Safety question
+    tree: example-screen
+    next: stairs
+  stairs:
+    kind: question
+    style: yes_no
+    title: Stairs
+    text: Do stairs make the pain worse?
+    why: Pain on stairs points to the joint or the tendons around it.
+    if_yes: see
+    if_no: fine
+  see:
+    kind: outcome
+    title: See a physiotherapist
+    text: Stairs pain that does not settle is worth a look.
+    referral: {urgency: routine, reason: It may need a tailored plan.}
+  fine:
+    kind: outcome
+    title: Keep moving
+    text: Keep moving.
+    referral: {urgency: self_care, reason: Mild pain usually settles.}
+scenarios:
+  - name: Stairs hurt
+    given: {example-screen/fever: false, stairs: true}
+    expect: {urgency: routine, outcomes: [see]}
+"""
+
+
+def test_trees_that_hand_over_to_bundled_ones_are_compared_beside_them(tmp_path):
+    """An author's entry tree uses a bundled red-flag screen; only the author's change is reported."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    for folder, text in ((old, AUTHOR_TREE), (new, AUTHOR_TREE.replace("urgency: routine, reason", "urgency: "
+                                                                          "self_care, reason"))):
+        folder.mkdir()
+        (folder / "mine.yaml").write_text(text, encoding="utf-8")
+    done = run_diff(tmp_path, str(old), str(new), "--format", "json")
+    assert done.returncode == 1, done.stderr
+    [change] = json.loads(done.stdout)["changes"]
+    assert (change["tree"], change["kind"], change["lowered"]) == ("mine", "story", True)
+    assert (change["before"], change["after"]) == ("urgency routine", "urgency self_care")

@@ -15,20 +15,28 @@ from wizard.content.model import Library
 from wizard.errors import StateError
 
 
-def load_side(side: str, folder: str, scratch: Path) -> Library:
-    """The trees of `side`: an existing path, else a git revision whose `folder` is read."""
+def load_sides(old: str, new: str, folder: str, scratch: Path) -> tuple[Library, Library]:
+    """Both sides' trees, each an existing path or else a git revision whose `folder` is read. Both are
+    loaded alone or, when either needs them (an author's trees may hand over to bundled ones), both beside
+    the bundled trees, which are then the same on both sides and add no changes."""
+    paths = [_where(side, folder, scratch) for side in (old, new)]
+    alone = [loader.collect([path], bundled=False) for path in paths]
+    loaded = alone if not any(side.errors for side in alone) else \
+        [loader.collect([path], bundled=True) for path in paths]
+    if any(side.errors for side in loaded):
+        loaded = alone  # report the problems of the trees themselves, not clashes with the bundled ones
+    return _library(loaded[0], old), _library(loaded[1], new)
+
+
+def _where(side: str, folder: str, scratch: Path) -> Path:
     path = Path(side)
-    if path.exists():
-        return _load(path, side)
-    return _load(_extract(side, folder, scratch), side)
+    return path if path.exists() else _extract(side, folder, scratch)
 
 
-def _load(path: Path, label: str) -> Library:
-    loaded = loader.collect([path], bundled=False)
+def _library(loaded: loader.Loaded, label: str) -> Library:
     if loaded.errors:
-        first = loaded.errors[0]
         raise StateError(f"the trees of {label} do not load ({len(loaded.errors)} problems; fix them first). "
-                         f"The first: {first}")
+                         f"The first: {loaded.errors[0]}")
     if not loaded.library.trees:
         raise StateError(f"{label} holds no trees")
     return loaded.library
