@@ -36,6 +36,8 @@ def first_question(entry_title: str) -> str:
 
 def test_a_phone_walk_reaches_the_emergency_screen_and_a_retest_is_kept_in_history(site):
     context, url, data, env = site
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
     phone = context.new_page()
     phone.set_viewport_size(PHONE)
     screen = PageScreen(phone, url)
@@ -62,6 +64,10 @@ def test_a_phone_walk_reaches_the_emergency_screen_and_a_retest_is_kept_in_histo
     assert saved.suggested_filename.endswith(".md")
     assert "Quick re-test" in Path(saved.path()).read_text(encoding="utf-8")
     page.close()
+
+    assert all(address.startswith(url) or address.startswith(url.replace("http", "ws")) for address in requested), \
+        "the page must load nothing from elsewhere (fonts, scripts): " + ", ".join(requested)
+    assert not any("favicon" in address for address in requested)
 
     history = subprocess.run([sys.executable, "-m", "wizard", "history", "--data-dir", str(data)],
                              capture_output=True, text=True, env=env, timeout=30)
