@@ -14,6 +14,8 @@ from wizard.content import loader
 from wizard.content.model import Library
 from wizard.errors import StateError
 
+SHOWN = 5  # problems listed when a side does not load
+
 
 def load_sides(old: str, new: str, folder: str, scratch: Path) -> tuple[Library, Library]:
     """Both sides' trees, each an existing path or else a git revision whose `folder` is read. Both are
@@ -25,7 +27,7 @@ def load_sides(old: str, new: str, folder: str, scratch: Path) -> tuple[Library,
         [loader.collect([path], bundled=True) for path in paths]
     if any(side.errors for side in loaded):
         loaded = alone  # report the problems of the trees themselves, not clashes with the bundled ones
-    return _library(loaded[0], old), _library(loaded[1], new)
+    return _library(loaded[0], old, paths[0], folder), _library(loaded[1], new, paths[1], folder)
 
 
 def _where(side: str, folder: str, scratch: Path) -> Path:
@@ -33,13 +35,23 @@ def _where(side: str, folder: str, scratch: Path) -> Path:
     return path if path.exists() else _extract(side, folder, scratch)
 
 
-def _library(loaded: loader.Loaded, label: str) -> Library:
+def _library(loaded: loader.Loaded, label: str, path: Path, folder: str) -> Library:
     if loaded.errors:
-        raise StateError(f"the trees of {label} do not load ({len(loaded.errors)} problems; fix them first). "
-                         f"The first: {loaded.errors[0]}")
+        raise StateError(_not_loading(loaded.errors, label, path, folder))
     if not loaded.library.trees:
         raise StateError(f"{label} holds no trees")
     return loaded.library
+
+
+def _not_loading(errors: list, label: str, path: Path, folder: str) -> str:
+    """The first problems, causes before the broken links they lead to, a revision's files as REV:path."""
+    causes = sorted(errors, key=lambda problem: problem.code == "reference")
+    extracted = f"{path.parents[len(Path(folder).parts) - 1]}/" if not Path(label).exists() else None
+    lines = [str(problem).replace(extracted, f"{label}:") if extracted else str(problem)
+             for problem in causes[:SHOWN]]
+    more = [f"... and {len(errors) - SHOWN} more"] if len(errors) > SHOWN else []
+    return (f"the trees of {label} do not load with this hip-wizard ({len(errors)} problems; "
+            f"`hip-wizard check` shows them all):\n" + "\n".join(f"  {line}" for line in lines + more))
 
 
 def _extract(revision: str, folder: str, scratch: Path) -> Path:
