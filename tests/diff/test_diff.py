@@ -116,6 +116,9 @@ def test_a_git_revision_compares_with_the_working_trees(repository):
     assert done.returncode == 1, done.stderr
     assert len(json.loads(done.stdout)["changes"]) == len(EXPECTED)
     assert run_diff(repository, "HEAD", "HEAD").stdout.strip().endswith("No changes a patient would notice.")
+    (repository / "docs").mkdir()
+    from_below = run_diff(repository / "docs", "HEAD", "--format", "json")  # the working trees are found from below
+    assert len(json.loads(from_below.stdout)["changes"]) == len(EXPECTED), from_below.stderr
 
 
 def test_neither_a_folder_nor_a_revision_is_a_clear_error(repository):

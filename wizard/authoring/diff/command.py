@@ -9,12 +9,12 @@ from pathlib import Path
 from wizard.authoring.diff.changes import compare
 from wizard.authoring.diff.facts import facts_of
 from wizard.authoring.diff.render import RENDERERS
-from wizard.authoring.diff.sides import load_sides
+from wizard.authoring.diff.sides import load_sides, working_copy
 from wizard.text import terminal_safe
 
 
 def diff_command(args) -> int:
-    new = args.new if args.new is not None else args.path
+    new = args.new if args.new is not None else working_copy(args.path)
     with tempfile.TemporaryDirectory(prefix="hip-wizard-diff-") as scratch:
         old_library, new_library = load_sides(args.old, new, args.path, Path(scratch))
     changes = compare(facts_of(old_library), facts_of(new_library))

@@ -30,6 +30,13 @@ def load_sides(old: str, new: str, folder: str, scratch: Path) -> tuple[Library,
     return _library(loaded[0], old, paths[0], folder), _library(loaded[1], new, paths[1], folder)
 
 
+def working_copy(folder: str) -> str:
+    """The default new side: `folder` here, or else the working copy's `folder` at the repository's top."""
+    if Path(folder).exists():
+        return folder
+    return str(Path(_git(["rev-parse", "--show-toplevel"], folder).decode().strip()) / folder)
+
+
 def _where(side: str, folder: str, scratch: Path) -> Path:
     path = Path(side)
     return path if path.exists() else _extract(side, folder, scratch)
