@@ -11,7 +11,8 @@ import sys
 from typing import Callable, TextIO
 
 from wizard.content import loader
-from wizard.content.answers import describe_answer, parse_number
+from wizard.content.answers import describe_answer, parse_measure, parse_number
+from wizard.walk.progress import expected, expected_minutes, minutes_words
 from wizard.walk.engine import Session
 from wizard.errors import AnswerError, StateError
 from wizard.history.journal import GuardedJournal, NullJournal
@@ -21,7 +22,7 @@ from wizard.text import terminal_safe
 DISCLAIMER = ("hip-wizard is not a doctor and does not diagnose. If you have severe pain, fever, a fall you cannot "
               "get up from, numbness in the saddle area or bladder or bowel changes, call emergency services now.")
 HELP = "Type your answer, or: ? why this is asked   b back   r review and change answers   q quit"
-YES, NO = {"y", "yes"}, {"n", "no"}
+YES, NO = {"y", "yes", "1"}, {"n", "no", "2"}  # 1 and 2 as well: the TUI numbers yes and no
 
 
 class Quit(Exception):
@@ -44,6 +45,7 @@ class PlainFrontEnd:
         self.stdout.flush()
         line = self.stdin.readline()
         if not line:
+            self.stdout.write("\n")  # input ended: do not leave the prompt hanging without a line end
             raise Quit()
         return line.strip()
 
@@ -65,8 +67,10 @@ class PlainFrontEnd:
 
     def _step(self, session: Session) -> None:
         node = session.current
-        progress = session.progress
-        self.say(f"\nStep {progress.done + 1}, about {progress.remaining - 1} more after this")
+        progress = expected(session)
+        left = (f"about {progress.remaining - 1} more after this" if progress.remaining > 1
+                else "the last step, as far as your answers show")
+        self.say(f"\nStep {progress.done + 1}, {left}")
         self._show(node)
         value = self._read_answer(session, node)
         if value is not _HANDLED:
@@ -162,8 +166,21 @@ _COMMANDS: dict[str, Callable] = {"?": PlainFrontEnd._why, "b": PlainFrontEnd._b
 
 def _checked(node: Node, value: object) -> object:
     if value is None:
-        raise AnswerError(_PROMPTS[type(node)](node).rstrip(":").lower())
+        raise AnswerError(_sorry(node))
     return value
+
+
+def _sorry(node: Node) -> str:
+    """What to type instead, in the words of the numbered list just shown."""
+    if isinstance(node, Question) and node.style == "yes_no":
+        return "answer y or n (or 1 for yes, 2 for no)"
+    if isinstance(node, Question) and node.style == "single":
+        return f"number of one answer, 1 to {len(node.options)}"
+    if isinstance(node, Question):
+        return f"numbers of the answers that apply, 1 to {len(node.options)}, or 0 for none"
+    if isinstance(node, SelfTest):
+        return f"number of the result, 1 to {len(node.results)}"
+    return _PROMPTS[type(node)](node).rstrip(":").lower()
 
 
 def _numbered(labels: list[str]) -> list[str]:
@@ -184,7 +201,9 @@ def _describe_test(node: SelfTest) -> list[str]:
 
 
 def _describe_measure(node: Measure) -> list[str]:
-    return [node.text] + ([node.help] if node.help else [])
+    cannot = [f"Type c for: {node.cannot_do}"] if node.cannot_do else []
+    timer = [f"Time it with a clock or a phone: up to {node.hold_seconds} seconds."] if node.hold_seconds else []
+    return [node.text] + ([node.help] if node.help else []) + timer + cannot
 
 
 _DESCRIBE = {Question: _describe_question, SelfTest: _describe_test, Measure: _describe_measure,
@@ -210,9 +229,9 @@ def _parse_question(node: Question, text: str) -> object:
 
 
 def _parse_measure(node: Measure, text: str) -> object:
-    number = parse_number(text)
+    number = parse_measure(node, text)
     if number is None:
-        raise AnswerError(f"type a number from {node.min:g} to {node.max:g}")
+        raise AnswerError(f"type a number from {node.min:g} to {node.max:g}" + (" or c" if node.cannot_do else ""))
     return number
 
 
@@ -224,7 +243,7 @@ PARSERS = {
 }
 
 _PROMPTS = {
-    Question: lambda n: {"yes_no": "Answer y or n:", "single": "Number:",
+    Question: lambda n: {"yes_no": "Answer y or n (1 yes, 2 no):", "single": "Number:",
                          "multi": "Numbers of all that apply, separated by spaces (0 for none):"}[n.style],
     SelfTest: lambda n: "Result number:",
     Measure: lambda n: f"Number ({n.min:g} to {n.max:g} {n.unit}):",
@@ -235,7 +254,7 @@ _PROMPTS = {
 def choose_tree(library: Library, front: PlainFrontEnd) -> str:
     entries = library.entries() or sorted(library.trees.values(), key=lambda t: t.title)
     front.say("Which check would you like to do?")
-    for line in _numbered([t.title for t in entries]):
+    for line in _numbered([f"{t.title} ({minutes_words(expected_minutes(library, t.id))})" for t in entries]):
         front.say(line)
     while True:
         picked = _pick(entries, front.ask("Number:"))

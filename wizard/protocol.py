@@ -10,15 +10,16 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from wizard.walk.engine import Session
+from wizard.walk.progress import expected
 from wizard.content.model import Info, Measure, Question, SelfTest
 
 
 def ask_message(session: Session) -> dict:
     """Everything a client needs to show the current step and validate its answer."""
     node = session.current
-    progress = session.progress
+    progress, worst = expected(session), session.progress
     message = {"type": "ask", "id": node.qid, "kind": node.kind, "title": node.title,
-               "progress": {"done": progress.done, "remaining": progress.remaining},
+               "progress": {"done": progress.done, "remaining": progress.remaining, "at_most": worst.remaining},
                "previous": session.previous_answer(node.qid)}
     message.update(_DETAILS[type(node)](node))
     return {k: v for k, v in message.items() if v is not None}
@@ -41,7 +42,8 @@ def _self_test(node: SelfTest) -> dict:
 
 def _measure(node: Measure) -> dict:
     return {"text": node.text, "help": node.help, "why": node.why, "unit": node.unit, "min": node.min,
-            "max": node.max, "integer": node.integer, "answer_with": "a number in range"}
+            "max": node.max, "integer": node.integer, "cannot_do": node.cannot_do, "hold_seconds": node.hold_seconds,
+            "answer_with": "a number in range" + (' or "cannot"' if node.cannot_do else "")}
 
 
 def _info(node: Info) -> dict:

@@ -25,7 +25,7 @@ async def test_start_screen_shows_disclaimer_and_entry_trees_and_starts_one(entr
         await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
         text = screen_text(app)
         assert "not a doctor" in text and "emergency number" in text
-        assert "1  Tiny check\n   A two-question entry tree for the TUI tests." in text
+        assert "1  Tiny check  (about 1 minute)\n   A two-question entry tree for the TUI tests." in text
         assert "Example walk" not in text  # modules are not offered in the menu
         await pilot.press("1")
         await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the first question")

@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from wizard.authoring import safety
+from wizard.authoring import decided, safety, steps
 from wizard.errors import Problem
 from wizard.walk.graph import GraphInfo, successors
 from wizard.content.loader import Loaded, collect
@@ -145,6 +145,28 @@ def check_red_flags(library: Library, graph: GraphInfo) -> Iterator[Problem]:
                 broken = safety.violation(guarantees, node, True, node.red_flag)
                 if broken:
                     yield _at(node, f"red flag ({node.red_flag}): {broken}", "red-flag", node=node.id)
+            if isinstance(node, Question) and node.style == "multi":
+                yield from _checklist_red_flags(guarantees, node)
+
+
+def _checklist_red_flags(guarantees: safety.Guarantees, node: Question) -> Iterator[Problem]:
+    """A ticked red-flag option must guarantee its level whatever else is ticked, like a yes answer."""
+    for option in node.options:
+        if option.red_flag:
+            broken = safety.violation(guarantees, node, option.value, option.red_flag)
+            if broken:
+                yield _at(node, f"red flag ({option.red_flag}) on option '{option.value}': {broken}", "red-flag",
+                          node=node.id)
+
+
+def check_cautions_decided(library: Library, graph: GraphInfo) -> Iterator[Problem]:
+    """A test unsafe with a caution comes only after every question the caution depends on, on every path."""
+    for late in decided.too_late(library):
+        node = late.node
+        yield _at(node.unsafe_where or node, f"'{node.id}' is unsafe with caution '{late.caution}', but in entry "
+                  f"tree '{late.entry}' a walk can reach it before '{late.question}' is asked, so the caution may "
+                  f"not be decided yet; ask '{late.question}' on every path before it", "caution-order",
+                  node=node.id)
 
 
 def check_invariants(library: Library, graph: GraphInfo) -> Iterator[Problem]:
@@ -166,6 +188,7 @@ CHECKS: dict[str, Callable[[Library, GraphInfo], Iterator[Problem]]] = {
     "red-flags-first": check_entry_screens_first,
     "red-flag": check_red_flags,
     "invariant": check_invariants,
+    "caution-order": check_cautions_decided,
 }
 
 # --- the report ------------------------------------------------------------------------------------------
@@ -179,6 +202,7 @@ class Report:
     paths: dict[str, int]
     outcomes: list[str]
     covered: list[str]
+    steps: dict = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -198,10 +222,12 @@ def run_checks(loaded: Loaded) -> Report:
     acyclic = not any(p.code == "cycle" for p in problems)
     results = _scenario_results(library) if acyclic else []
     problems += [_scenario_problem(r) for r in results if not r.passed]
+    stats = steps.step_stats(library, results)
+    problems += steps.budget_problems(library, stats)
     outcomes = sorted(n.qid for t in library.trees.values() for n in t.nodes.values() if isinstance(n, Outcome))
     covered = sorted({q for r in results for q in r.reached} & set(outcomes))
     paths = {t: graph.tree_paths(t) for t in sorted(library.trees) if library.trees[t].start in library.trees[t].nodes}
-    return Report(loaded, sorted(set(problems)), results, paths, outcomes, covered)
+    return Report(loaded, sorted(set(problems)), results, paths, outcomes, covered, stats)
 
 
 def _scenario_results(library: Library) -> list[ScenarioResult]:
@@ -229,6 +255,7 @@ def report_json(report: Report) -> dict:
         "coverage": round(len(report.covered) / len(report.outcomes), 4) if report.outcomes else 1.0,
         "scenarios": {"passed": passed, "failed": len(report.scenarios) - passed,
                       "results": [r.as_dict() for r in report.scenarios]},
+        "steps": report.steps or {},
     }
 
 
@@ -248,6 +275,7 @@ def report_text(report: Report) -> str:
     lines += [f"  not reached: {q}" for q in uncovered]
     entries = [t for t in library.trees.values() if t.role == "entry"] or list(library.trees.values())
     lines += [f"paths through {t.id}: {report.paths[t.id]:,}" for t in entries if t.id in report.paths]
+    lines += steps.stats_lines(report.steps or {})
     return "\n".join(lines)
 
 

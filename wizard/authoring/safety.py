@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wizard.content import conditions
 from wizard.walk.graph import successors
 from wizard.content.model import URGENCIES, URGENCY_RANK, Handover, Library, Node, Outcome, Question
 
@@ -72,14 +73,37 @@ class Guarantees:
 
 
 def answer_targets(node: Question, value: object) -> list[str]:
-    """Everywhere a given answer to `node` may lead (every branch counts as possible)."""
-    found = [b.next for b in node.branches]
+    """Everywhere a given answer to `node` may lead. Branches are tried in order: each counts as possible,
+    and one whose condition this answer alone makes true (whatever the other answers) stops the list there."""
+    found = []
+    for branch in node.branches:
+        found.append(branch.next)
+        if holds_given(branch.condition, node.qid, value):
+            return found
     if node.style == "yes_no":
         found.append((node.if_yes if value else node.if_no) or node.next)
     else:
         option = node.option(value)
         found.append((option.next if option and option.next else None) or node.next)
     return [t for t in found if t]
+
+
+def holds_given(condition: object, qid: str, value: object) -> bool:
+    """True when `condition` must hold once `qid` is answered `value` (a multi answer: at least that option
+    ticked), whatever every other answer is. Conservative: False whenever it cannot tell."""
+    if isinstance(condition, conditions.All):
+        return all(holds_given(c, qid, value) for c in condition.items)
+    if isinstance(condition, conditions.AnyOf):
+        return any(holds_given(c, qid, value) for c in condition.items)
+    if isinstance(condition, conditions.AtLeastOf):
+        return sum(holds_given(c, qid, value) for c in condition.items) >= condition.count
+    if getattr(condition, "ref", None) != qid:
+        return False
+    if isinstance(condition, conditions.AnswerIs):
+        return conditions.same(condition.value, value)
+    if isinstance(condition, conditions.AnswerIn):
+        return any(conditions.same(v, value) for v in condition.values)
+    return isinstance(condition, conditions.Answered) and condition.flag
 
 
 def level_name(rank: int) -> str:

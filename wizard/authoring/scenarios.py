@@ -19,6 +19,13 @@ class ScenarioResult:
     failures: list[str] = field(default_factory=list)
     reached: list[str] = field(default_factory=list)
     urgency: str | None = None
+    steps: int | None = None
+    status: str | None = None
+
+    @property
+    def emergency(self) -> bool:
+        """True for a walk that ended at an emergency (counted apart in the step statistics)."""
+        return self.status == "emergency" or self.urgency == "emergency"
 
     @property
     def passed(self) -> bool:
@@ -27,7 +34,8 @@ class ScenarioResult:
     def as_dict(self) -> dict:
         where = self.scenario.where
         return {"tree": self.tree, "name": self.scenario.name, "passed": self.passed, "failures": self.failures,
-                "file": where.file, "line": where.line, "urgency": self.urgency or "none", "outcomes": self.reached}
+                "file": where.file, "line": where.line, "urgency": self.urgency or "none", "outcomes": self.reached,
+                "steps": self.steps}
 
 
 def negative_answer(node: Node) -> object:
@@ -35,7 +43,7 @@ def negative_answer(node: Node) -> object:
     if isinstance(node, Question) and node.style == "yes_no":
         return False
     if isinstance(node, Question) and node.style == "multi":
-        return []
+        return [o.value for o in node.options if o.exclusive][:1] if node.at_least_one else []
     if isinstance(node, SelfTest):
         return "neither" if node.sided else "negative"
     if isinstance(node, Info):
@@ -86,7 +94,11 @@ def _compare(session: Session, given: dict, expect: dict, tree_id: str, result: 
     outcome = session.result()
     result.reached = [o.qid for o in outcome.outcomes]
     result.urgency = outcome.urgency
+    result.steps, result.status = len(session.walk.steps), session.status
     failures = result.failures
+    shown = [ref for ref in expect.get("not_asked", ()) if qualify(tree_id, ref) in session.walk.steps]
+    if shown:
+        failures.append(f"asked what it must not: {', '.join(shown)}")
     unused = sorted(set(given) - set(session.walk.steps))
     if unused:
         failures.append(f"`given` answers questions this walk never asks: {', '.join(unused)}")

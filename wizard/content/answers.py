@@ -45,6 +45,9 @@ def _many_options(node: Question, value: object) -> list:
         raise AnswerError(f"unknown option(s) {', '.join(unknown)}; pick from: {', '.join(o.value for o in node.options)}")
     if len(set(value)) != len(value):
         raise AnswerError("each option can be picked only once")
+    if node.at_least_one and not value:
+        alone = [o.label for o in node.options if o.exclusive]
+        raise AnswerError("tick at least one" + (f" (or '{alone[0]}')" if alone else ""))
     exclusive = [v for v in value if node.option(v).exclusive]
     if exclusive and len(value) > 1:
         raise AnswerError(f"'{node.option(exclusive[0]).label}' cannot be combined with other options")
@@ -58,7 +61,13 @@ def _self_test(node: SelfTest, value: object) -> str:
     return value
 
 
-def _measure(node: Measure, value: object) -> int | float:
+CANNOT = "cannot"
+CANNOT_KEYS = ("c", "cannot")
+
+
+def _measure(node: Measure, value: object) -> int | float | str:
+    if node.cannot_do and value == CANNOT:
+        return CANNOT
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
         raise AnswerError(f"enter a number from {_num(node.min)} to {_num(node.max)} {node.unit}".rstrip())
     if node.integer and value != int(value):
@@ -95,6 +104,13 @@ def parse_number(text: str) -> float | int | None:
     return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
 
 
+def parse_measure(node: Measure, text: str) -> float | int | str | None:
+    """What a person typed for a measure: a number, `cannot` (typed `c`) when it has `cannot_do`, or None."""
+    if node.cannot_do and text.strip().lower() in CANNOT_KEYS:
+        return CANNOT
+    return parse_number(text)
+
+
 _CHECKERS = {Question: _question, SelfTest: _self_test, Measure: _measure, Info: _info}
 
 
@@ -108,6 +124,8 @@ def describe_answer(node: Node, value: object) -> str:
     if isinstance(node, SelfTest):
         return RESULT_LABELS.get(value, str(value))
     if isinstance(node, Measure):
+        if value == CANNOT and node.cannot_do:
+            return node.cannot_do
         gap = "" if node.unit[:1] in ("/", "%") else " "
         return f"{_num(value)}{gap}{node.unit}"
     return "Read"

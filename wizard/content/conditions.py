@@ -192,6 +192,8 @@ def possible_values(node: object) -> list | None:
         return [o.value for o in node.options]
     if isinstance(node, SelfTest):
         return list(node.results)
+    if isinstance(node, Measure) and node.cannot_do:
+        return ["cannot"]  # besides any number in range, which is/in cannot test
     return None
 
 
@@ -211,8 +213,9 @@ def _no_check(leaf, node) -> Iterator[str]:
 def _check_values(leaf, node) -> Iterator[str]:
     values = (leaf.value,) if isinstance(leaf, AnswerIs) else leaf.values
     allowed = possible_values(node)
-    if allowed is None:
-        yield f"'{leaf.ref}' is a measure: compare it with at_least / at_most, not is / in"
+    if allowed is None or (isinstance(node, Measure) and any(v != "cannot" for v in values)):
+        extra = " (is / in work only for `cannot`, its `cannot_do` answer)" if allowed else ""
+        yield f"'{leaf.ref}' is a measure: compare it with at_least / at_most, not is / in{extra}"
         return
     for value in values:
         if not any(same(value, a) for a in allowed):

@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wizard.content import conditions
+from wizard.content import placeholders
 from wizard.content import refcheck
 from wizard.errors import LoadError, Problem
-from wizard.content.model import (Advice, Branch, Dosage, Evidence, Exercise, Finding, Handover, Info, Invariant, Library,
-                    Measure, Option, Outcome, Question, Referral, Scenario, SelfTest, Tree, Where, qualify)
+from wizard.content.model import (Advice, Branch, Caution, Dosage, Evidence, Exercise, Finding, Handover, Info,
+                                  Invariant, Library, Measure, Option, Outcome, Question, Referral, Scenario,
+                                  SelfTest, StepBudget, Tree, Where, qualify)
 from wizard.content.schema_check import schema_errors
 from wizard.content.yamlsafe import Document, read, read_capped
 
@@ -94,6 +96,9 @@ def _load_file(path: Path, library: Library) -> list[Problem]:
     problems = [_problem(name, doc, p, m, "schema") for p, m in schema_errors(doc)]
     if problems:
         return problems
+    problems = [_problem(name, doc, p, m, "placeholder") for p, m in placeholders.unknown_placeholders(doc.data)]
+    if problems:
+        return problems
     library.files.append(name)
     builder = _add_catalogue if "catalogue" in doc.data else _add_tree
     return builder(doc, name, hashlib.sha256(raw).hexdigest(), library)
@@ -114,21 +119,24 @@ def _add_tree(doc: Document, name: str, digest: str, library: Library) -> list[P
         other = library.trees[data["id"]].where.file
         return [_problem(name, doc, ("id",), f"tree id '{data['id']}' is already used by {other}", "duplicate-tree")]
     at = lambda *path: Where(name, *doc.where(path))  # noqa: E731 - tiny local helper
-    nodes = {nid: _build_node(nid, raw, data["id"], at("nodes", nid)) for nid, raw in data["nodes"].items()}
+    nodes = {nid: _build_node(nid, raw, data["id"], at("nodes", nid), at("nodes", nid, "unsafe_with"))
+             for nid, raw in data["nodes"].items()}
     library.trees[data["id"]] = Tree(
         id=data["id"], title=data["title"], version=data["version"], start=data["start"], nodes=nodes,
         where=at(), content_hash=digest, role=data.get("role", "module"), description=data.get("description"),
         authors=tuple(data.get("authors", ())), reviewed=data.get("reviewed"), sources=tuple(data.get("sources", ())),
         scenarios=tuple(_scenario(s, at("scenarios", i)) for i, s in enumerate(data.get("scenarios", ()))),
         invariants=tuple(_invariant(v, data["id"], at("invariants", i)) for i, v in enumerate(data.get("invariants", ()))),
+        step_budget=StepBudget(at("step_budget"), **data["step_budget"]) if "step_budget" in data else None,
     )
     return []
 
 
-def _common(node_id: str, raw: dict, tree_id: str, where: Where) -> dict:
+def _common(node_id: str, raw: dict, tree_id: str, where: Where, unsafe_where: Where) -> dict:
     ask_if = raw.get("ask_if")
     return {
         "id": node_id, "tree": tree_id, "kind": raw["kind"], "where": where, "title": raw.get("title"),
+        "unsafe_with": tuple(raw.get("unsafe_with", ())), "unsafe_where": unsafe_where,
         "ask_if": conditions.parse_condition(ask_if, tree_id) if ask_if else None,
         "next": _q(tree_id, raw.get("next")), "sources": tuple(raw.get("sources", ())),
         "branches": tuple(Branch(conditions.parse_condition(b["if"], tree_id), _q(tree_id, b["next"]))
@@ -142,23 +150,25 @@ def _q(tree_id: str, ref: str | None) -> str | None:
 
 def _question(common: dict, raw: dict) -> Question:
     tree = common["tree"]
-    options = tuple(Option(o["value"], o["label"], _q(tree, o.get("next")), o.get("exclusive", False))
-                    for o in raw.get("options", ()))
+    options = tuple(Option(o["value"], o["label"], _q(tree, o.get("next")), o.get("exclusive", False),
+                           o.get("red_flag"), o.get("likely", False)) for o in raw.get("options", ()))
     return Question(**common, style=raw["style"], text=raw["text"], why=raw["why"], help=raw.get("help"),
                     options=options, if_yes=_q(tree, raw.get("if_yes")), if_no=_q(tree, raw.get("if_no")),
-                    red_flag=raw.get("red_flag"))
+                    red_flag=raw.get("red_flag"), sets=raw.get("sets"), likely=raw.get("likely"),
+                    at_least_one=raw.get("at_least_one", False))
 
 
 def _self_test(common: dict, raw: dict) -> SelfTest:
     return SelfTest(**common, text=raw["text"], why=raw["why"], steps=tuple(raw["steps"]),
                     stop_rule=raw["stop_rule"], positive_feels=raw["positive_feels"], who=raw["who"],
                     evidence=Evidence(**raw["evidence"]), sided=raw.get("sided", True),
-                    hold_seconds=raw.get("hold_seconds"))
+                    hold_seconds=raw.get("hold_seconds"), minutes=raw.get("minutes"))
 
 
 def _measure(common: dict, raw: dict) -> Measure:
     return Measure(**common, text=raw["text"], why=raw["why"], unit=raw["unit"], min=raw["min"], max=raw["max"],
-                   integer=raw.get("integer", False), help=raw.get("help"))
+                   integer=raw.get("integer", False), help=raw.get("help"), cannot_do=raw.get("cannot_do"),
+                   hold_seconds=raw.get("hold_seconds"))
 
 
 def _outcome(common: dict, raw: dict) -> Outcome:
@@ -178,8 +188,8 @@ _NODE_BUILDERS = {
 }
 
 
-def _build_node(node_id: str, raw: dict, tree_id: str, where: Where):
-    return _NODE_BUILDERS[raw["kind"]](_common(node_id, raw, tree_id, where), raw)
+def _build_node(node_id: str, raw: dict, tree_id: str, where: Where, unsafe_where: Where):
+    return _NODE_BUILDERS[raw["kind"]](_common(node_id, raw, tree_id, where, unsafe_where), raw)
 
 
 def _scenario(raw: dict, where: Where) -> Scenario:
@@ -205,22 +215,26 @@ def _add_catalogue(doc: Document, name: str, digest: str, library: Library) -> l
                                         f"{section} entry '{entry_id}' is already defined in {table[entry_id].where.file}",
                                         code="duplicate-entry"))
                 continue
-            table[entry_id] = build(entry_id, raw, where)
+            table[entry_id] = build(entry_id, raw, where, Where(name, *doc.where((section, entry_id, "unsafe_with"))))
     return problems
 
 
-def _exercise(entry_id: str, raw: dict, where: Where) -> Exercise:
+def _exercise(entry_id: str, raw: dict, where: Where, unsafe_where: Where) -> Exercise:
     return Exercise(id=entry_id, name=raw["name"], kind=raw["kind"], target=raw["target"], steps=tuple(raw["steps"]),
                     dosage=Dosage(**raw["dosage"]), minutes=raw["minutes"], where=where,
-                    cautions=tuple(raw.get("cautions", ())), progression=raw.get("progression"),
+                    cautions=tuple(raw.get("cautions", ())), unsafe_with=tuple(raw.get("unsafe_with", ())),
+                    unsafe_where=unsafe_where, progression=raw.get("progression"),
                     regression=raw.get("regression"), serves=tuple(raw.get("serves", ())),
                     sources=tuple(raw.get("sources", ())))
 
 
 _CATALOGUE_BUILDERS = {
-    "findings": lambda i, raw, w: Finding(id=i, name=raw["name"], description=raw["description"], where=w,
-                                          expect=raw.get("expect"), sources=tuple(raw.get("sources", ()))),
+    "findings": lambda i, raw, w, _: Finding(id=i, name=raw["name"], description=raw["description"], where=w,
+                                             expect=raw.get("expect"), sources=tuple(raw.get("sources", ()))),
     "exercises": _exercise,
-    "advice": lambda i, raw, w: Advice(id=i, title=raw["title"], text=raw["text"], where=w,
-                                       sources=tuple(raw.get("sources", ()))),
+    "advice": lambda i, raw, w, _: Advice(id=i, title=raw["title"], text=raw["text"], where=w,
+                                          sources=tuple(raw.get("sources", ()))),
+    # refs in a catalogue have no tree of their own: an unqualified one is left as `/node` for refcheck to name
+    "cautions": lambda i, raw, w, _: Caution(id=i, title=raw["title"], says=raw["says"], where=w,
+                                             when=conditions.parse_condition(raw["when"], "")),
 }

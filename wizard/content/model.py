@@ -30,8 +30,11 @@ Answer = Union[bool, str, int, float, list]
 
 
 def qualify(tree_id: str, ref: str) -> str:
-    """`node` in `tree` -> `tree/node`; an already qualified ref is returned as is."""
-    return ref if "/" in ref else f"{tree_id}/{ref}"
+    """`node` in `tree` -> `tree/node`; an already qualified ref is returned as is (`tree.node` is accepted
+    as another spelling of `tree/node`, since ids never contain dots)."""
+    if "/" in ref:
+        return ref
+    return ref.replace(".", "/", 1) if "." in ref else f"{tree_id}/{ref}"
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class Option:
     label: str
     next: str | None = None
     exclusive: bool = False
+    red_flag: str | None = None
+    likely: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +98,8 @@ class Node:
     next: str | None = None
     branches: tuple[Branch, ...] = ()
     sources: tuple[str, ...] = ()
+    unsafe_with: tuple[str, ...] = ()
+    unsafe_where: Where | None = None
 
     @property
     def qid(self) -> str:
@@ -118,6 +125,9 @@ class Question(Node):
     if_yes: str | None = None
     if_no: str | None = None
     red_flag: str | None = None
+    sets: str | None = None
+    likely: bool | None = None
+    at_least_one: bool = False
 
     def option(self, value: str) -> Option | None:
         return next((o for o in self.options if o.value == value), None)
@@ -134,6 +144,7 @@ class SelfTest(Node):
     evidence: Evidence
     sided: bool = True
     hold_seconds: int | None = None
+    minutes: float | None = None
 
     @property
     def results(self) -> tuple[str, ...]:
@@ -149,6 +160,8 @@ class Measure(Node):
     max: float
     integer: bool = False
     help: str | None = None
+    cannot_do: str | None = None
+    hold_seconds: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -203,6 +216,16 @@ class Invariant:
 
 
 @dataclass(frozen=True)
+class StepBudget:
+    """The most answered steps a tree's scenarios may take (`check` errors above it)."""
+
+    where: Where
+    median: int | None = None
+    max: int | None = None
+    emergency: int | None = None
+
+
+@dataclass(frozen=True)
 class Tree:
     id: str
     title: str
@@ -218,6 +241,7 @@ class Tree:
     scenarios: tuple[Scenario, ...] = ()
     invariants: tuple[Invariant, ...] = ()
     sources: tuple[str, ...] = ()
+    step_budget: StepBudget | None = None
 
 
 @dataclass(frozen=True)
@@ -250,6 +274,8 @@ class Exercise:
     minutes: float
     where: Where
     cautions: tuple[str, ...] = ()
+    unsafe_with: tuple[str, ...] = ()
+    unsafe_where: Where | None = None
     progression: str | None = None
     regression: str | None = None
     serves: tuple[str, ...] = ()
@@ -265,6 +291,17 @@ class Advice:
     sources: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Caution:
+    """A reason not to offer some tests or exercises: `when` holds over the answers (refs are qualified)."""
+
+    id: str
+    title: str
+    says: str
+    when: object
+    where: Where
+
+
 @dataclass
 class Library:
     """Every loaded tree and catalogue entry, looked up by id. Built once by the loader."""
@@ -273,6 +310,7 @@ class Library:
     findings: dict[str, Finding] = field(default_factory=dict)
     exercises: dict[str, Exercise] = field(default_factory=dict)
     advice: dict[str, Advice] = field(default_factory=dict)
+    cautions: dict[str, Caution] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 
     def node(self, qid: str) -> Node:

@@ -6,12 +6,13 @@ of a person in pain. Each check is a small generator of `Problem`s, assembled fr
 
 from __future__ import annotations
 
+import difflib
 from typing import Iterator
 
 from wizard.content import conditions
 from wizard.content.answers import check_answer
 from wizard.errors import AnswerError, Problem
-from wizard.content.model import Library, Node, Outcome, Question, Tree, Where
+from wizard.content.model import Library, Node, Outcome, Question, Tree, Where, qualify
 
 
 def cross_references(library: Library) -> list[Problem]:
@@ -22,7 +23,30 @@ def cross_references(library: Library) -> list[Problem]:
         for finding in exercise.serves:
             if finding not in library.findings:
                 problems.append(_at(exercise.where, f"exercise '{exercise.id}' serves unknown finding '{finding}'"))
+        problems += [_at(exercise.unsafe_where or exercise.where, f"exercise '{exercise.id}': {message}")
+                     for message in unknown_cautions(exercise.unsafe_with, library)]
+    for caution in library.cautions.values():
+        problems += [_at(caution.where, f"caution '{caution.id}': {message}")
+                     for message in _caution_messages(caution, library)]
     return problems
+
+
+def unknown_cautions(ids: tuple[str, ...], library: Library) -> Iterator[str]:
+    """A sentence (with a did-you-mean) for every `unsafe_with` id that no catalogue defines."""
+    for caution in ids:
+        if caution not in library.cautions:
+            close = difflib.get_close_matches(caution, list(library.cautions), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            known = ", ".join(library.cautions) or "none"
+            yield f"`unsafe_with` names caution '{caution}', which no catalogue defines{hint}; known cautions: {known}"
+
+
+def _caution_messages(caution, library: Library) -> Iterator[str]:
+    unqualified = sorted(r[1:] for r in conditions.refs(caution.when) if r.startswith("/"))
+    for ref in unqualified:
+        yield f"`when` names '{ref}' without its tree; write it as tree-id/node-id"
+    if not unqualified:
+        yield from conditions.check_condition(caution.when, library)
 
 
 def _at(where: Where, message: str, node: str | None = None, code: str = "reference") -> Problem:
@@ -35,6 +59,8 @@ def _tree_problems(tree: Tree, library: Library) -> Iterator[Problem]:
     for node in tree.nodes.values():
         for message in _node_messages(node, library):
             yield _at(node.where, message, node.id)
+        for message in unknown_cautions(node.unsafe_with, library):
+            yield _at(node.unsafe_where or node.where, message, node.id)
     for scenario in tree.scenarios:
         for message in _scenario_messages(scenario, tree, library):
             yield _at(scenario.where, f"scenario '{scenario.name}': {message}", code="scenario")
@@ -58,6 +84,8 @@ def _node_messages(node: Node, library: Library) -> Iterator[str]:
             yield f"{name} leads to '{target.split('/', 1)[1]}', which is not a node of this tree"
     if node.ask_if is not None and node.next is None:
         yield "a node with `ask_if` needs a `next` for when it is skipped"
+    if node.unsafe_with and node.next is None:
+        yield "a node with `unsafe_with` needs a `next` for when it is not offered"
     for condition in [node.ask_if] + [b.condition for b in node.branches]:
         yield from conditions.check_condition(condition, library)
     yield from _KIND_CHECKS.get(node.kind, lambda n, lib: iter(()))(node, library)
@@ -73,14 +101,31 @@ def _question_messages(node: Question, library: Library) -> Iterator[str]:
         if node.if_yes or node.if_no:
             yield "`if_yes` / `if_no` belong to yes_no questions only"
         if node.red_flag:
-            yield "`red_flag` belongs to yes_no questions only"
+            yield "`red_flag` belongs to yes_no questions only (in a checklist, put it on the options)"
+        if node.likely is not None:
+            yield "a question's own `likely` belongs to yes_no questions; mark the likely option instead"
+    if node.style != "multi" and any(o.red_flag for o in node.options):
+        yield "an option's `red_flag` works only in multi-choice questions (checklists)"
+    yield from _side_messages(node)
     values = [o.value for o in node.options]
     for value in {v for v in values if values.count(v) > 1}:
         yield f"option value '{value}' is used twice"
     if node.style != "single" and any(o.next for o in node.options):
         yield "an option's `next` works only in single-choice questions; use `branches` for multi choice"
+    if node.style != "multi" and node.at_least_one:
+        yield "`at_least_one` works only in multi-choice questions"
     if node.style != "multi" and any(o.exclusive for o in node.options):
         yield "`exclusive` works only in multi-choice questions"
+
+
+def _side_messages(node: Question) -> Iterator[str]:
+    if node.sets != "side":
+        return
+    if node.style != "single":
+        yield "`sets: side` works only in single-choice questions"
+    odd = [o.value for o in node.options if o.value not in ("left", "right", "both")]
+    if odd:
+        yield f"`sets: side` needs option values among left, right, both; not {', '.join(odd)}"
 
 
 def _measure_messages(node, library: Library) -> Iterator[str]:
@@ -112,7 +157,7 @@ _KIND_CHECKS = {
 
 def _scenario_messages(scenario, tree: Tree, library: Library) -> Iterator[str]:
     for ref, value in scenario.given.items():
-        qid = ref if "/" in ref else f"{tree.id}/{ref}"
+        qid = qualify(tree.id, ref)
         if not library.has_node(qid):
             yield f"`given` names '{ref}', which does not exist"
             continue
@@ -121,9 +166,12 @@ def _scenario_messages(scenario, tree: Tree, library: Library) -> Iterator[str]:
         except AnswerError as exc:
             yield f"`given` {ref}: {exc}"
     for ref in scenario.expect.get("outcomes", ()):
-        qid = ref if "/" in ref else f"{tree.id}/{ref}"
+        qid = qualify(tree.id, ref)
         if not library.has_node(qid) or library.node(qid).kind != "outcome":
             yield f"`expect` names outcome '{ref}', which is not an outcome node"
+    for ref in scenario.expect.get("not_asked", ()):
+        if not library.has_node(qualify(tree.id, ref)):
+            yield f"`expect` not_asked names '{ref}', which does not exist"
     for section in ("findings", "not_findings"):
         for finding in scenario.expect.get(section, ()):
             if finding not in library.findings:

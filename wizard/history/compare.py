@@ -90,8 +90,8 @@ def compare(library: Library, before: dict, after: dict, before_findings=(), aft
         node = library.node(qid) if _tracked(library, qid) else None
         if isinstance(node, SelfTest):
             tests += self_test_changes(node, before.get(qid), value)
-        elif isinstance(node, Measure):
-            measures.append(measure_change(node, before.get(qid), value))
+        elif isinstance(node, Measure) and isinstance(value, (int, float)) and not isinstance(value, bool):
+            measures.append(measure_change(node, before.get(qid), value))  # not `cannot`: nothing to compare
     return Comparison(
         tests=tuple(tests), measures=tuple(measures),
         new_findings=tuple(f for f in after_findings if f not in before_findings),

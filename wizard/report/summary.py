@@ -200,7 +200,8 @@ def build_summary(session, *, when: datetime | None = None, app_version: str = w
         trees=trees,
         status=STATUS_OF_SESSION[session.status],
         answers=tuple(_answer(node, session.answers[node.qid]) for node in session.steps),
-        measures=tuple(_measure(n, session.answers[n.qid]) for n in session.steps if isinstance(n, Measure)),
+        measures=tuple(_measure(n, session.answers[n.qid]) for n in session.steps
+                       if isinstance(n, Measure) and _is_number(session.answers[n.qid])),
         outcomes=tuple(OutcomeLine(o.qid, o.title, o.text) for o in result.outcomes
                        if not session.library.node(o.qid).is_waypoint),
         findings=tuple(_finding(f) for f in result.findings),
@@ -210,7 +211,7 @@ def build_summary(session, *, when: datetime | None = None, app_version: str = w
         routine=_routine(result.exercises),
         retests=tuple(result.retests),
         waiting_at=session.current.label if session.current is not None else None,
-        notes=tuple(notes),
+        notes=tuple(notes) + tuple(skipped.sentence for skipped in result.not_offered),
     )
 
 
@@ -246,6 +247,11 @@ def _choices(node: Node, value: object) -> tuple[Choice, ...]:
 def _sides(value: str) -> tuple[Side, ...]:
     left, right = SIDES[value]
     return Side("left", left, SIDE_WORDS[left]), Side("right", right, SIDE_WORDS[right])
+
+
+def _is_number(value: object) -> bool:
+    """A measure's `cannot` answer is not a number: it stays in the answers, out of the measures table."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _measure(node: Measure, value: int | float) -> MeasureLine:

@@ -17,6 +17,7 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from wizard.walk.engine import Session
+from wizard.walk.progress import expected_minutes, minutes_words
 from wizard.errors import AnswerError, StateError, WizardError
 from wizard.history.journal import GuardedJournal, NullJournal
 from wizard.content.model import Library
@@ -81,7 +82,9 @@ class WizardApp(App):
     def _start_screen(self) -> StartScreen:
         resumable = [(row.id, f"{self.library.trees[row.tree_id].title} (started {row.started})")
                      for row in self._unfinished() if row.tree_id in self.library.trees]
-        return StartScreen(self.library.entries(), resumable, history=self._history_screen() is not None)
+        entries = self.library.entries()
+        minutes = {t.id: minutes_words(expected_minutes(self.library, t.id)) for t in entries}
+        return StartScreen(entries, resumable, history=self._history_screen() is not None, minutes=minutes)
 
     def _unfinished(self) -> list:
         try:
@@ -241,7 +244,7 @@ class WizardApp(App):
         self.push_screen(ReviewScreen(answers))
 
     def edit_answer(self, qid: str) -> None:
-        self.push_screen(step_screen_for(self.library.node(qid))(Step.edit(self.session, qid)))
+        self.push_screen(step_screen_for(self.session.shown(qid))(Step.edit(self.session, qid)))
 
     def action_new_session(self) -> None:
         """Leave this walk for the start screen; mid-walk without history, say first what would be lost."""

@@ -29,6 +29,8 @@ YES_NO = [
 MULTI = [Binding("d", "done", "Done", id="done")]
 
 TIMER = [Binding("t", "toggle_timer", "Start/stop timer", id="timer")]
+# On a measure the number box has focus and takes letters, so its timer needs a key that types nothing.
+MEASURE_TIMER = [Binding("ctrl+t", "toggle_timer", "Start/stop timer", id="measure-timer")]
 
 EDIT = [
     Binding("escape", "cancel", "Cancel", id="cancel-edit"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wizard.walk.engine import Session
+from wizard.walk.progress import expected
 from wizard.content.model import Node
 
 
@@ -22,12 +23,12 @@ class Step:
     @classmethod
     def current(cls, session: Session) -> "Step":
         node = session.current
-        progress = session.progress
+        progress = expected(session)
         return cls(node, progress.done + 1, progress.remaining, _path(session), session.previous_answer(node.qid))
 
     @classmethod
     def edit(cls, session: Session, qid: str) -> "Step":
-        node = session.library.node(qid)
+        node = session.shown(qid)
         number = session.walk.steps.index(qid) + 1
         return cls(node, number, 0, (), session.answers.get(qid), editing=True)
 

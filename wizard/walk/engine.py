@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from wizard.content import conditions
 from wizard.content.answers import check_answer
 from wizard.errors import AnswerError, StateError
+from wizard.walk.cautions import blocking_caution
 from wizard.walk.graph import GraphInfo, successors
+from wizard.walk.side import personal, sore_side
 from wizard.content.model import Handover, Library, Node, Outcome, Question
 from wizard.walk.result import Reason, Result, build_result
 
@@ -52,6 +54,7 @@ class Walk:
     outcomes: list[Reached] = field(default_factory=list)
     pending_returns: tuple[str, ...] = ()
     status: str = "in_progress"
+    not_offered: list[tuple[str, str]] = field(default_factory=list)
 
 
 class Walker:
@@ -82,6 +85,8 @@ class Walker:
     def _visit(self, node: Node) -> str | None:
         if node.ask_if is not None and not node.ask_if.evaluate(self.on_path):
             return node.next
+        if node.unsafe_with and self._not_offered(node):
+            return node.next
         if isinstance(node, Handover):
             support = conditions.supporting_refs(node.ask_if, self.on_path) if node.ask_if is not None else set()
             reasons = self.frames[-1].inherited + tuple(sorted(support & self.on_path.keys()))
@@ -93,6 +98,13 @@ class Walker:
             self.walk.pending_returns = tuple(f.returns_to for f in reversed(self.frames) if f.returns_to)
             return None
         return self._answered(node)
+
+    def _not_offered(self, node: Node) -> bool:
+        """True (and noted for the summary) when a caution that holds makes `node` unsafe for this person."""
+        caution = blocking_caution(self.library, node.unsafe_with, self.on_path)
+        if caution and all(q != node.qid for q, _ in self.walk.not_offered):
+            self.walk.not_offered.append((node.qid, caution))
+        return caution is not None
 
     def _answered(self, node: Node) -> str | None:
         if node.qid not in self.on_path:  # a module handed over to twice is asked (and counted) once
@@ -179,13 +191,28 @@ class Session:
 
     @property
     def current(self) -> Node | None:
-        """The node waiting for an answer, or None once the walk has ended."""
-        return self.library.node(self.walk.current) if self.walk.current else None
+        """The node waiting for an answer (its text filled for the sore side), or None once the walk has ended."""
+        return self.shown(self.walk.current) if self.walk.current else None
+
+    @property
+    def side(self) -> str | None:
+        """The sore side from a `sets: side` answer on the path (left, right, both), or None."""
+        return sore_side(self.library, self.path_answers)
 
     @property
     def steps(self) -> list[Node]:
-        """The nodes answered on the current path, in order."""
-        return [self.library.node(q) for q in self.walk.steps]
+        """The nodes answered on the current path, in order (text filled for the sore side)."""
+        side = self.side
+        return [personal(self.library.node(q), side) for q in self.walk.steps]
+
+    def shown(self, qid: str) -> Node:
+        """A node as this person reads it: its `{side}` (and `{minutes}`) placeholders filled from their answers."""
+        node = self.library.node(qid)
+        return personal(node, self.side, self._minutes() if "{minutes}" in (getattr(node, "text", None) or "") else None)
+
+    def _minutes(self) -> str:
+        from wizard.walk.progress import expected_minutes, minutes_words  # progress builds on this module
+        return minutes_words(expected_minutes(self.library, self.tree_id, self.answers))
 
     @property
     def path_answers(self) -> dict:
@@ -252,10 +279,10 @@ class Session:
     def result(self) -> Result:
         """Findings (each with the answers that led to it), the most urgent referral and the plan."""
         reached = [(self.library.node(r.qid), r.reasons) for r in self.walk.outcomes]
-        return build_result(self.library, reached, self.path_answers, self.status)
+        return build_result(self.library, reached, self.path_answers, self.status, self.walk.not_offered)
 
     def reason(self, qid: str) -> Reason:
-        return Reason.of(self.library.node(qid), self.answers[qid])
+        return Reason.of(self.shown(qid), self.answers[qid])
 
     # --- persistence -------------------------------------------------------------------------------------
 

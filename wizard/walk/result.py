@@ -6,10 +6,14 @@ knowing how a walk is replayed.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from wizard.content.answers import describe_answer
-from wizard.content.model import URGENCY_RANK, Advice, Exercise, Finding, Library, Node, Outcome, Referral
+from wizard.content.model import (URGENCY_RANK, Advice, Caution, Exercise, Finding, Library, Node, Outcome, Question,
+                                  Referral)
+from wizard.walk.cautions import active_cautions, offered
+from wizard.walk.side import personal, personal_steps, sore_side
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,19 @@ class FindingResult:
 
 
 @dataclass(frozen=True)
+class NotOffered:
+    """A test the walk skipped because a caution held: "FADIR was not offered: <caution.says>"."""
+
+    qid: str
+    title: str
+    caution: Caution
+
+    @property
+    def sentence(self) -> str:
+        return f"{self.title} was not offered: {self.caution.says}"
+
+
+@dataclass(frozen=True)
 class Result:
     status: str
     outcomes: tuple[ReachedOutcome, ...]
@@ -52,6 +69,8 @@ class Result:
     exercises: tuple[Exercise, ...]
     advice: tuple[Advice, ...]
     retests: tuple[str, ...]
+    cautions: tuple[str, ...] = ()
+    not_offered: tuple[NotOffered, ...] = ()
 
     @property
     def urgency(self) -> str | None:
@@ -59,8 +78,9 @@ class Result:
 
 
 def build_result(library: Library, reached: list[tuple[Outcome, tuple[str, ...]]], answers: dict,
-                 status: str) -> Result:
-    """Combine the outcomes reached, in order, into one result."""
+                 status: str, not_offered: list[tuple[str, str]] = ()) -> Result:
+    """Combine the outcomes reached, in order, into one result. Exercises a caution rules out are dropped;
+    the rest have their `{side}` placeholders filled for this person."""
     outcomes = tuple(_reached(library, node, reasons, answers) for node, reasons in reached)
     referrals = tuple(o.referral for o in outcomes if o.referral)
     return Result(
@@ -69,15 +89,37 @@ def build_result(library: Library, reached: list[tuple[Outcome, tuple[str, ...]]
         findings=_findings(library, reached, outcomes),
         referral=max(referrals, key=lambda r: URGENCY_RANK[r.urgency], default=None),
         referrals=referrals,
-        exercises=tuple(library.exercises[e] for e in _unique(e for n, _ in reached for e in n.exercises)),
+        exercises=_exercises(library, reached, answers),
         advice=tuple(library.advice[a] for a in _unique(a for n, _ in reached for a in n.advice)),
         retests=tuple(_unique(n.retest for n, _ in reached if n.retest)),
+        cautions=active_cautions(library, answers),
+        not_offered=tuple(NotOffered(q, library.node(q).label, library.cautions[c]) for q, c in not_offered),
     )
 
 
+def _exercises(library: Library, reached: list, answers: dict) -> tuple[Exercise, ...]:
+    side = sore_side(library, answers)
+    chosen = (library.exercises[e] for e in _unique(e for n, _ in reached for e in n.exercises))
+    return tuple(dataclasses.replace(e, steps=personal_steps(e.steps, side)) if "{" in "".join(e.steps) else e
+                 for e in chosen if offered(library, e.unsafe_with, answers))
+
+
 def _reached(library: Library, node: Outcome, reasons: tuple, answers: dict) -> ReachedOutcome:
-    because = tuple(Reason.of(library.node(q), answers[q]) for q in reasons if q in answers)
+    side = sore_side(library, answers)
+    because = tuple(Reason.of(personal(library.node(q), side), answers[q]) for q in reasons
+                    if q in answers and not _all_clear(library.node(q), answers[q]))
     return ReachedOutcome(node.qid, node.title, node.text, node.referral, because)
+
+
+def _all_clear(node: Node, value: object) -> bool:
+    """A "no" to a red-flag question, or a checklist with no warning sign ticked: true of most people, so it
+    never explains a finding (a page of "No" answers hid the answers that did)."""
+    if not isinstance(node, Question):
+        return False
+    if node.red_flag:
+        return value is False
+    flagged = {o.value for o in node.options if o.red_flag}
+    return bool(flagged) and not flagged & set(value if isinstance(value, list) else [value])
 
 
 def _findings(library: Library, reached: list, outcomes: tuple[ReachedOutcome, ...]) -> tuple[FindingResult, ...]:

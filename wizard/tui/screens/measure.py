@@ -6,15 +6,17 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from wizard.content.answers import check_answer, parse_number
+from wizard.content.answers import check_answer, parse_measure
 from wizard.errors import AnswerError
 from wizard.content.model import Measure
+from wizard.tui import keymap
 from wizard.tui.safe_text import clean, literal
 from wizard.tui.screens.step_base import StepScreen, step_bindings
+from wizard.tui.widgets.hold_timer import HoldTimer
 
 
 class MeasureScreen(StepScreen):
-    BINDINGS = step_bindings()
+    BINDINGS = step_bindings(keymap.MEASURE_TIMER)
     HELP_TOPIC = "measure"
     node: Measure
 
@@ -24,7 +26,11 @@ class MeasureScreen(StepScreen):
             if self.node.help:
                 yield Static(literal((self.node.help, "dim")), id="help", markup=False)
             yield Static(literal(("Range: ", "bold"), self._range()), id="range", markup=False)
-        previous = "" if self.step.previous is None else str(self.step.previous)
+            if self.node.cannot_do:
+                yield Static(literal(("Type c for: ", "bold"), self.node.cannot_do), id="cannot", markup=False)
+        if self.node.hold_seconds:
+            yield HoldTimer(self.node.hold_seconds, key="Ctrl+T")
+        previous = "" if self.step.previous is None else "c" if self.step.previous == "cannot" else str(self.step.previous)
         yield Input(previous, placeholder=f"a number, {self._range()}", id="number")
         yield Static("", id="problem", markup=False)
 
@@ -36,9 +42,17 @@ class MeasureScreen(StepScreen):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "toggle_timer":
+            return bool(self.node.hold_seconds)
+        return super().check_action(action, parameters)
+
+    def action_toggle_timer(self) -> None:
+        self.query_one(HoldTimer).toggle()
+
     def problem(self, text: str) -> str | None:
         """Why `text` is not an acceptable answer, in words a person can act on; None when it is fine."""
-        number = parse_number(text)
+        number = parse_measure(self.node, text)
         if number is None:
             return f"Type a number from {self._range()}." if text.strip() else None
         try:
@@ -55,7 +69,7 @@ class MeasureScreen(StepScreen):
         problem = self.problem(event.value) or (None if event.value.strip() else "Type a number first.")
         self._show_problem(problem)
         if problem is None:
-            self.submit(parse_number(event.value))
+            self.submit(parse_measure(self.node, event.value))
 
     def _show_problem(self, problem: str | None) -> None:
         message = self.query_one("#problem", Static)

@@ -39,6 +39,7 @@ class ResultScreen(Screen):
             yield from self._referral()
             yield from self._comparison()
             yield from self._findings()
+            yield from self._not_offered()
             yield from self._plan()
             yield from self._outcomes()
             yield Static(literal((SHORT_DISCLAIMER, "italic")), id="disclaimer", markup=False)
@@ -77,6 +78,12 @@ class ResultScreen(Screen):
                          markup=False)
         for item in self.result.findings:
             yield Static(finding_text(item), classes="finding", markup=False)
+
+    def _not_offered(self) -> ComposeResult:
+        """Tests a caution kept from this person, each with the caution's plain reason."""
+        for skipped in self.result.not_offered:
+            yield Static(literal((skipped.title, "bold"), " was not offered: ", skipped.caution.says),
+                         classes="not-offered", markup=False)
 
     def _plan(self) -> ComposeResult:
         exercises = sorted(self.result.exercises, key=lambda e: e.kind)

@@ -20,10 +20,13 @@ class StartScreen(Screen):
     BINDINGS = [*keymap.PICK, *keymap.START]
     HELP_TOPIC = "start"
 
-    def __init__(self, entries: list[Tree], unfinished: list[tuple[object, str]] = (), history: bool = False) -> None:
-        """`unfinished`: (session id, what to call it) for each walk that can be resumed."""
+    def __init__(self, entries: list[Tree], unfinished: list[tuple[object, str]] = (), history: bool = False,
+                 minutes: dict[str, str] | None = None) -> None:
+        """`unfinished`: (session id, what to call it) for each walk that can be resumed; `minutes`: tree id
+        -> "about 15 minutes", estimated from the trees (`wizard.walk.progress`)."""
         super().__init__()
         self.entries, self.unfinished, self.history = entries, list(unfinished), history
+        self.minutes = minutes or {}
         self.started = False
 
     def compose(self) -> ComposeResult:
@@ -38,7 +41,7 @@ class StartScreen(Screen):
 
     def _choices(self) -> list[tuple[object, str]]:
         resume = [(("resume", session_id), (("Resume: ", "bold"), label)) for session_id, label in self.unfinished]
-        start = [(("start", tree.id), _entry_label(tree)) for tree in self.entries]
+        start = [(("start", tree.id), _entry_label(tree, self.minutes.get(tree.id))) for tree in self.entries]
         return resume + start
 
     def on_mount(self) -> None:
@@ -66,11 +69,13 @@ class StartScreen(Screen):
         self.app.action_history()
 
 
-def _entry_label(tree: Tree) -> tuple:
-    """The check's title in bold, its description under it, dimmed (both tree text, shown literally)."""
+def _entry_label(tree: Tree, minutes: str | None = None) -> tuple:
+    """The check's title in bold (with its time estimate), its description under it, dimmed (tree text,
+    shown literally)."""
+    title = ((tree.title, "bold"),) + ((f"  ({minutes})", "dim"),) if minutes else ((tree.title, "bold"),)
     if not tree.description:
-        return ((tree.title, "bold"),)
-    return ((tree.title, "bold"), "\n   ", (tree.description, "dim"))
+        return title
+    return title + ("\n   ", (tree.description, "dim"))
 
 
 class StartPlaceholder(Screen):

@@ -20,9 +20,10 @@ class HoldTimer(Static):
     elapsed: reactive[float] = reactive(0.0)
     clock = staticmethod(time.monotonic)
 
-    def __init__(self, target: int) -> None:
+    def __init__(self, target: int, key: str = "t") -> None:
+        """`key`: the key named in the timer's own words (a measure's box takes `t`, so it uses Ctrl+T)."""
         super().__init__(id="timer", markup=False)
-        self.target = target
+        self.target, self.key = target, key
         self.started_at: float | None = None
 
     @property
@@ -60,9 +61,10 @@ class HoldTimer(Static):
     def render_text(self):
         seconds = int(self.elapsed)
         if self.running and seconds >= self.target:
-            return literal((f"⏱ {seconds} s - time is up: press t to stop", "bold reverse"))
+            return literal((f"⏱ {seconds} s - time is up: press {self.key} to stop", "bold reverse"))
         if self.running:
-            return literal((f"⏱ {seconds} s of {self.target} s", "bold"), " - press t to stop")
+            return literal((f"⏱ {seconds} s of {self.target} s", "bold"), f" - press {self.key} to stop")
         if self.elapsed:
-            return literal((f"⏱ stopped at {seconds} s", "bold"), f" (target {self.target} s) - press t to start again")
-        return literal((f"⏱ Timer: {self.target} s", "bold"), " - press t to start when you are in position")
+            return literal((f"⏱ stopped at {seconds} s", "bold"),
+                           f" (target {self.target} s) - press {self.key} to start again")
+        return literal((f"⏱ Timer: {self.target} s", "bold"), f" - press {self.key} to start when you are in position")

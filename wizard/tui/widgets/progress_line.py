@@ -1,6 +1,7 @@
-"""'Step 4 · up to 6 more' and the path so far, under the title of every step screen.
+"""'Step 4 · about 6 more' and the path so far, under the title of every step screen.
 
-The engine's remaining count is the longest path from here, so it is an upper bound: say so.
+The remaining count is the expected path for this person's answers (`wizard.walk.progress`): an estimate,
+so it says "about".
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ class ProgressLine(Static):
     def _text(step: Step):
         if step.editing:
             return literal(("Changing your answer to step ", "bold"), (str(step.number), "bold"))
-        left = "last step" if step.remaining <= 1 else f"up to {step.remaining} more"
+        left = "last step" if step.remaining <= 1 else f"about {step.remaining} more"
         trail = " › ".join(step.path[-PATH_SHOWN:])
         more = "… › " if len(step.path) > PATH_SHOWN else ""
         path = f"   {more}{trail}" if trail else ""

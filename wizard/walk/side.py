@@ -1,0 +1,88 @@
+"""The sore side, asked once and used everywhere: `{side leg}` in author text becomes "left leg".
+
+One pure function fills the placeholders (the vocabulary lives in `wizard.content.placeholders`); the
+engine applies it to the node it shows and the result applies it to the plan, so every front end and every
+summary reads the same words.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import lru_cache
+
+from wizard.content.model import Library, Node, Option, Question
+from wizard.content.placeholders import NODE_FIELDS, PLACEHOLDER, words
+
+SIDES = ("left", "right", "both")
+_OTHER = {"left": "right", "right": "left"}
+
+
+def side_word(name: str, side: str | None) -> str:
+    """One placeholder (without braces, e.g. `other leg`) in words for `side` (left, right, both or None)."""
+    which, _, part = name.partition(" ")
+    if which == "other":
+        adjective = _OTHER.get(side or "", "other")
+        part = "" if part == "side" else part
+    else:
+        adjective = side if side in _OTHER else "sore"
+    return f"{adjective} {part}".strip()
+
+
+def fill(text: str, side: str | None, minutes: str | None = None) -> str:
+    """Author text with every placeholder filled: `{side}` left/right/sore, `{other side}` right/left/other,
+    `{side leg}` "left leg" or "sore leg", `{Side leg}` capitalised for a sentence start (both sides sore,
+    or not asked: "sore" and "other"); `{minutes}` the time estimate ("about 15 minutes")."""
+    if "{" not in text:
+        return text
+    return PLACEHOLDER.sub(lambda m: _one(m.group(1), side, minutes), text)
+
+
+def _one(name: str, side: str | None, minutes: str | None) -> str:
+    filled = (minutes or "a few minutes") if words(name) == "minutes" else side_word(words(name), side)
+    return filled[:1].upper() + filled[1:] if name[:1].isupper() else filled
+
+
+def sore_side(library: Library, answers: dict) -> str | None:
+    """The latest answer to a `sets: side` question among `answers` (left, right or both), or None."""
+    found = None
+    for qid, value in answers.items():
+        if library.has_node(qid):
+            node = library.node(qid)
+            if isinstance(node, Question) and node.sets == "side" and value in SIDES:
+                found = value
+    return found
+
+
+def personal(node: Node, side: str | None, minutes: str | None = None) -> Node:
+    """The node as this person should read it: its text fields filled for their side (same qid)."""
+    if not has_placeholders(node):
+        return node
+    return _personal(node, side, minutes)
+
+
+def has_placeholders(node: Node) -> bool:
+    fields = NODE_FIELDS.get(node.kind, ())
+    return any("{" in _joined(getattr(node, f, None)) for f in fields + ("options",))
+
+
+@lru_cache(maxsize=512)
+def _personal(node: Node, side: str | None, minutes: str | None) -> Node:
+    changes = {f: _filled(getattr(node, f), side, minutes) for f in NODE_FIELDS[node.kind] if getattr(node, f, None)}
+    if isinstance(node, Question) and node.options:
+        changes["options"] = tuple(dataclasses.replace(o, label=fill(o.label, side, minutes)) for o in node.options)
+    return dataclasses.replace(node, **changes)
+
+
+def _filled(value, side, minutes):
+    return tuple(fill(t, side, minutes) for t in value) if isinstance(value, tuple) else fill(value, side, minutes)
+
+
+def _joined(value) -> str:
+    if isinstance(value, tuple):
+        return " ".join(o.label if isinstance(o, Option) else str(o) for o in value)
+    return value if isinstance(value, str) else ""
+
+
+def personal_steps(steps: tuple[str, ...], side: str | None) -> tuple[str, ...]:
+    """Catalogue exercise steps filled for this person's side."""
+    return tuple(fill(step, side) for step in steps)
