@@ -7,7 +7,6 @@ flag. Those block a review unless `--allow-lower` is given.
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 
 from wizard.authoring.diff.facts import Story, TreeFacts
@@ -137,14 +136,10 @@ def _fields(evidence, names: list[str]) -> str:
 
 
 def _steps(tree: str, old: TreeFacts, new: TreeFacts) -> list[Change]:
-    before, after = step_spread(old), step_spread(new)
-    return [] if before == after else [Change(tree, "steps", "answered steps (min/median/max)", before, after)]
-
-
-def step_spread(facts: TreeFacts) -> str | None:
-    """min/median/max answered steps over the stories that can be walked, e.g. '4/7/12'."""
-    counts = [story.steps for story in facts.stories.values() if story.steps is not None]
-    return f"{min(counts)}/{statistics.median(counts):g}/{max(counts)}" if counts else None
+    """Answered steps over an entry tree's scenarios, as `check` counts them (emergency walks apart)."""
+    return [Change(tree, "steps", f"answered steps, {part} scenarios (min/median/max)", old.steps.get(part),
+                   new.steps.get(part))
+            for part in _keys(old.steps, new.steps) if old.steps.get(part) != new.steps.get(part)]
 
 
 def _keys(*mappings: dict) -> list[str]:

@@ -1,18 +1,18 @@
 """The facts of one version of the trees that a reviewer must see change: how each scenario story ends,
 red-flag levels, nodes, options and their routes, self-test evidence, and how many steps stories take.
 
-Stories are walked by the same code as `check`'s scenario tests (scenarios._walk), so a story here is a
-walk a person could take with that version.
+Stories are walked by `check`'s own scenario runner and their step counts summarised by `check`'s step
+statistics, so a story here is a walk a person could take with that version, counted the same way.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wizard.authoring.scenarios import ScenarioResult, _walk
-from wizard.content.model import Evidence, Handover, Library, Question, SelfTest, Tree, qualify
+from wizard.authoring.scenarios import ScenarioResult, run_scenario
+from wizard.authoring.steps import step_stats
+from wizard.content.model import Evidence, Handover, Library, Question, SelfTest, Tree
 from wizard.content.refcheck import targets
-from wizard.walk.engine import WalkError
 
 
 @dataclass(frozen=True)
@@ -34,15 +34,22 @@ class TreeFacts:
     nodes: dict[str, str] = field(default_factory=dict)
     routes: dict[str, dict[str, str]] = field(default_factory=dict)
     evidence: dict[str, Evidence] = field(default_factory=dict)
+    steps: dict[str, str] = field(default_factory=dict)  # "non-emergency"/"emergency" -> "min/median/max"
 
 
 def facts_of(library: Library) -> dict[str, TreeFacts]:
     """tree id -> its facts, for every tree in the library."""
-    return {tree.id: _tree_facts(library, tree) for tree in library.trees.values()}
+    results = [run_scenario(library, tree, s) for tree in library.trees.values() for s in tree.scenarios]
+    stats = step_stats(library, results)
+    facts = {}
+    for tree in library.trees.values():
+        facts[tree.id] = _tree_facts(tree, [r for r in results if r.tree == tree.id])
+        facts[tree.id].steps = _spreads(stats.get(tree.id, {}))
+    return facts
 
 
-def _tree_facts(library: Library, tree: Tree) -> TreeFacts:
-    facts = TreeFacts(tree, stories={s.name: walk_story(library, tree, s) for s in tree.scenarios})
+def _tree_facts(tree: Tree, results: list[ScenarioResult]) -> TreeFacts:
+    facts = TreeFacts(tree, stories={r.scenario.name: story_of(r) for r in results})
     for node_id, node in tree.nodes.items():
         facts.nodes[node_id] = node.kind
         facts.routes[node_id] = routes_of(node)
@@ -53,19 +60,20 @@ def _tree_facts(library: Library, tree: Tree) -> TreeFacts:
     return facts
 
 
-def walk_story(library: Library, tree: Tree, scenario) -> Story:
-    """Walk the scenario's answers through this version and keep where it ends."""
-    given = {qualify(tree.id, ref): value for ref, value in scenario.given.items()}
-    record = ScenarioResult(tree.id, scenario)
-    try:
-        session = _walk(library, tree.id, given, scenario.unlisted, record)
-    except WalkError as exc:
-        return Story(problem=str(exc))
-    if session is None:
-        return Story(problem="; ".join(record.failures))
-    result = session.result()
-    return Story(urgency=result.urgency or "none", outcomes=tuple(sorted(o.qid for o in result.outcomes)),
-                 findings=tuple(sorted({f.finding.id for f in result.findings})), steps=len(session.walk.steps))
+def story_of(result: ScenarioResult) -> Story:
+    """Where the walk ended, whether or not that is what the scenario expects; a walk that could not be
+    finished (no step count) keeps its reason instead."""
+    if result.steps is None:
+        return Story(problem="; ".join(result.failures))
+    return Story(urgency=result.urgency or "none", outcomes=tuple(sorted(result.reached)),
+                 findings=tuple(result.findings), steps=result.steps)
+
+
+def _spreads(parts: dict) -> dict[str, str]:
+    """check's step statistics for one entry tree as 'min/median/max' per part that has scenarios."""
+    return {label: f"{part['min']}/{part['median']:g}/{part['max']}"
+            for name, label in (("other", "non-emergency"), ("emergency", "emergency"))
+            if (part := parts.get(name)) and part["scenarios"]}
 
 
 def routes_of(node) -> dict[str, str]:
