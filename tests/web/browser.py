@@ -64,10 +64,11 @@ class PageScreen:
         raise AssertionError(f"{words!r} never appeared in the browser; the screen shows:\n{self.text()}")
 
     def choose(self, label: str) -> None:
-        """Press the number shown beside `label` in the list on screen (menus change with history)."""
+        """Press the number shown beside `label` in the list on screen (menus change with history; a label
+        may be followed by more, such as the time a check takes)."""
         for line in self.text().splitlines():
             words = line.replace("\u258a", " ").split(None, 1)
-            if len(words) == 2 and words[0].isdigit() and words[1].strip() == label:
+            if len(words) == 2 and words[0].isdigit() and words[1].strip().startswith(label):
                 self.press(words[0])
                 return
         raise AssertionError(f"no numbered choice {label!r} on screen:\n{self.text()}")
