@@ -8,6 +8,7 @@ start fast and never load a user interface.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Callable
@@ -78,6 +79,10 @@ def _configure_history(p: argparse.ArgumentParser) -> None:
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
 
+def _configure_catalogue(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="machine-readable: {section: {id: name}}")
+
+
 def _configure_new(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", help="the new tree's id (lower-case letters, digits and dashes)")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="where to write (default: ID.yaml)")
@@ -99,8 +104,28 @@ def _configure_diff(p: argparse.ArgumentParser) -> None:
     p.add_argument("--allow-lower", action="store_true", help="exit 0 even when something became less urgent")
 
 
+def full_screen_refusal(stdin, stdout, env) -> str | None:
+    """Why the full-screen app cannot work here, or None. Without a terminal on both ends it would hang
+    waiting for keys and write escape codes into files; TERM=dumb says the terminal cannot draw it."""
+    if env.get("TEXTUAL_DRIVER"):  # a driver chosen for us (textual-serve's web driver) draws without a tty
+        return None
+    if env.get("TERM") == "dumb":
+        return "this terminal says it cannot draw a full screen (TERM=dumb)"
+    for name, stream in (("input", stdin), ("output", stdout)):
+        try:
+            if stream is not None and stream.isatty():
+                continue
+        except (AttributeError, ValueError):  # closed or replaced streams
+            pass
+        return f"the {name} is not a terminal"
+    return None
+
+
 def _run(args) -> int:
-    if args.plain:
+    why = None if args.plain else full_screen_refusal(sys.stdin, sys.stdout, os.environ)
+    if why:
+        print(f"hip-wizard: {why}; using --plain (numbered line prompts) instead.", file=sys.stderr)
+    if args.plain or why:
         from wizard.plain import run_plain
         return run_plain(args)
     from wizard.tui.app import run_app
@@ -132,6 +157,11 @@ def _history(args) -> int:
     return history_command(args)
 
 
+def _catalogue(args) -> int:
+    from wizard.authoring.catalogue_list import catalogue_command
+    return catalogue_command(args)
+
+
 def _new(args) -> int:
     from wizard.authoring.starter import new_command
     return new_command(args)
@@ -155,6 +185,8 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "export": ("export a saved session as Markdown, HTML, JSON or FHIR", _configure_export, _export),
     "history": ("past sessions, measures and test results over time", _configure_history, _history),
     "new": ("write a commented starter tree that passes `check`", _configure_new, _new),
+    "catalogue": ("list the finding, exercise and advice ids outcomes can name", _configure_catalogue,
+                  _catalogue),
     "diff": ("what a content change does to patients: stories, red flags, routes, evidence", _configure_diff,
              _diff),
     "serve": ("serve the app to a web browser (this machine only, unless --public)", _configure_serve, _serve),

@@ -6,7 +6,15 @@ file at once, so errors are collected as `Problem` records rather than raised on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+_LINE_ENDS = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def one_line(text: object) -> str:
+    """Text with every kind of line end folded to " / ", so one problem stays one line of a report."""
+    return _LINE_ENDS.sub(" / ", str(text))
 
 
 @dataclass(frozen=True, order=True)
@@ -22,9 +30,9 @@ class Problem:
     code: str = "error"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.col}"
-        node = f" [{self.node}]" if self.node else ""
-        return f"{where}: {self.severity}{node}: {self.message}"
+        where = f"{one_line(self.file)}:{self.line}:{self.col}"
+        node = f" [{one_line(self.node)}]" if self.node else ""
+        return f"{where}: {self.severity}{node}: {one_line(self.message)}"
 
     def as_dict(self) -> dict:
         return {

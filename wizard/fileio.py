@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -44,6 +45,7 @@ def write_private(path: Path, content: str | bytes) -> Path:
     """Write `content` (text is UTF-8) to `path` atomically with mode 0600; raise `WriteError` on failure."""
     path = Path(path)
     data = _encode(path, content)
+    _refuse_special(path)
     try:
         temp = _write_temp(path, data)
     except OSError as exc:
@@ -84,8 +86,27 @@ def _write_temp(path: Path, data: bytes) -> str:
     return temp
 
 
+_SPECIAL = {stat.S_IFLNK: "a symbolic link", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device",
+            stat.S_IFIFO: "a named pipe", stat.S_IFSOCK: "a socket"}
+
+
+def _refuse_special(path: Path) -> None:
+    """Only a regular file is ever replaced: renaming over a device, pipe or link (as root, /dev/null or
+    /dev/stdout) would swap a system file for one holding health data."""
+    try:
+        kind = _SPECIAL.get(stat.S_IFMT(os.lstat(path).st_mode))
+    except OSError:
+        return  # missing or unreachable: the write itself says why
+    if kind:
+        raise WriteError(f"cannot write {path}: it is {kind}, not a regular file; choose a file name "
+                         "instead; nothing was written")
+
+
 def _failed(path: Path, exc: OSError) -> str:
-    kept = "the old file is unchanged" if path.exists() else "nothing was written"
+    try:
+        kept = "the old file is unchanged" if os.path.lexists(path) else "nothing was written"
+    except (OSError, ValueError):
+        kept = "nothing was written"
     return f"cannot write {path}: {reason(exc)}; {kept}"
 
 

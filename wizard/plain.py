@@ -278,12 +278,13 @@ def open_store(args, front: PlainFrontEnd):
 
 def offer_resume(store, library: Library, front: PlainFrontEnd):
     """(session, journal) for an unfinished walk the person chooses to carry on, else None."""
+    from wizard.history.views import when
     rows = [r for r in store.unfinished() if r.tree_id in library.trees] if store else []
     if not rows:
         return None
     row = rows[0]
     title = library.trees[row.tree_id].title
-    if front.ask(f"You have an unfinished '{title}' from {row.started[:16].replace('T', ' ')}. Carry on? [y/n]").lower() not in YES:
+    if front.ask(f"You have an unfinished '{title}' from {when(row.started)}. Carry on? [y/n]").lower() not in YES:
         return None
     session, notes, journal = store.resume(row.id, library)
     for note in notes:
@@ -314,6 +315,14 @@ def run_plain(args, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> i
     library = loader.load(args.trees)
     front = PlainFrontEnd(library, stdin, stdout)
     store = open_store(args, front)
+    try:
+        return _walk_plain(args, library, front, store)
+    finally:
+        if store:
+            store.close()  # also lets go of the walk's lock (see history.walk_lock)
+
+
+def _walk_plain(args, library: Library, front: PlainFrontEnd, store) -> int:
     try:
         resumed = offer_resume(store, library, front)
         session, journal = resumed or (None, store.journal() if store else NullJournal())

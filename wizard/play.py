@@ -7,10 +7,12 @@ trees (JSON is accepted too), so a hostile answers file gets a clear message, ne
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Iterator, TextIO
 
+from wizard.authoring.scenarios import negative_answer
 from wizard.content import loader
 from wizard import protocol
 from wizard.walk.engine import Session
@@ -48,15 +50,22 @@ def read_answers(path: Path) -> dict:
     return doc.data
 
 
+UNLISTED = ("strict", "negative")
+
+
 def play_answers(library: Library, tree_id: str, answers: dict) -> tuple[Session, list[str]]:
-    """Walk with the given answers until the walk ends or an answer is missing or wrong."""
+    """Walk with the given answers until the walk ends or an answer is missing or wrong. As in scenarios,
+    `unlisted: negative` answers every question the file leaves out with its "nothing found" answer."""
+    answers, unlisted = _unlisted(library, tree_id, dict(answers))
     given = {qualify(tree_id, str(ref)): value for ref, value in answers.items()}
     session, problems = Session(library, tree_id), []
     while session.current is not None:
         node = session.current
-        if node.qid not in given:
+        default = negative_answer(node) if unlisted == "negative" else None
+        if node.qid not in given and default is None:
             problems.append(f"stopped at '{node.qid}' ({node.label}): the answers file has no answer for it")
             break
+        given.setdefault(node.qid, default)
         try:
             session.answer(given[node.qid])
         except AnswerError as exc:
@@ -65,6 +74,15 @@ def play_answers(library: Library, tree_id: str, answers: dict) -> tuple[Session
     unused = sorted(set(given) - set(session.walk.steps) - {session.walk.current})
     problems += [f"answer for '{q}' was not used: the walk did not ask it" for q in unused]
     return session, problems
+
+
+def _unlisted(library: Library, tree_id: str, answers: dict) -> tuple[dict, str]:
+    """The answers without the `unlisted` setting, and the setting ("strict" unless the file says)."""
+    setting = answers.get("unlisted")
+    if setting in UNLISTED and not library.has_node(qualify(tree_id, "unlisted")):
+        del answers["unlisted"]
+        return answers, setting
+    return answers, "strict"
 
 
 def render(session: Session, fmt: str) -> str:
@@ -77,11 +95,17 @@ def render(session: Session, fmt: str) -> str:
 
 
 def run_jsonl(session: Session, stdin: TextIO, stdout: TextIO, fmt: str = "json") -> int:
-    """Questions out, answers in, one JSON object a line, until the walk ends or input does."""
+    """Questions out, answers in, one JSON object a line, until the walk ends or input does.
+
+    Every line in gets exactly one reply, whatever its bytes: a line that is too long is refused whole (its
+    tail never runs as a command), bytes that are not UTF-8 and JSON nested too deeply get error messages,
+    and every line out is valid UTF-8 JSON even when the input held lone surrogates.
+    """
+    lines = _lines(stdin)
     while session.current is not None:
         _send(stdout, protocol.ask_message(session))
-        line = stdin.readline(MAX_LINE)
-        if not line:
+        line = next(lines, None)
+        if line is None:
             _send(stdout, {"type": "stopped", "reason": "input ended before the walk finished"})
             return 1
         if _handle(session, line, stdout) == "quit":
@@ -91,10 +115,48 @@ def run_jsonl(session: Session, stdin: TextIO, stdout: TextIO, fmt: str = "json"
     return 0
 
 
-def _handle(session: Session, line: str, stdout: TextIO) -> str | None:
+class _Refused(ValueError):
+    """A line that cannot be read as text at all (too long, not UTF-8); answered with an error message."""
+
+
+def _lines(stdin: TextIO) -> Iterator[str | _Refused]:
+    """Lines of input as text, or a `_Refused` for a line that is over-long or not UTF-8; bytes when we can."""
+    source = getattr(stdin, "buffer", stdin)
+    while True:
+        chunk = source.readline(MAX_LINE + 1)
+        if not chunk:
+            return
+        if len(chunk) > MAX_LINE and not chunk.endswith(b"\n" if isinstance(chunk, bytes) else "\n"):
+            _skip_rest(source)
+            yield _Refused(f"that line is longer than {MAX_LINE:,} bytes; it was ignored whole")
+            continue
+        yield _decode(chunk)
+
+
+def _skip_rest(source) -> None:
+    """Read and drop the rest of an over-long line, a bounded chunk at a time."""
+    while True:
+        chunk = source.readline(MAX_LINE)
+        if not chunk or chunk[-1:] in (b"\n", "\n"):
+            return
+
+
+def _decode(chunk: bytes | str) -> str | _Refused:
+    if isinstance(chunk, str):
+        return chunk
     try:
-        message = json.loads(line)
-        return _apply(session, message)
+        return chunk.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return _Refused(f"that line is not UTF-8 text (bad byte at offset {exc.start})")
+
+
+def _handle(session: Session, line: str | _Refused, stdout: TextIO) -> str | None:
+    try:
+        if isinstance(line, _Refused):
+            raise line
+        return _apply(session, json.loads(line))
+    except RecursionError:
+        _send(stdout, protocol.error_message("that line nests too deeply to read; send a flat JSON object"))
     except (ValueError, AnswerError) as exc:
         _send(stdout, protocol.error_message(_plain(exc)))
     return None
@@ -125,6 +187,19 @@ def _plain(exc: Exception) -> str:
     return str(exc)
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")  # line ends to some readers (str.splitlines, JavaScript)
+
+
 def _send(stdout: TextIO, message: dict) -> None:
-    stdout.write(json.dumps(message, ensure_ascii=False) + "\n")
-    stdout.flush()
+    """One JSON line, always valid UTF-8: lone surrogates echoed from the input become U+FFFD, and
+    characters that some readers take as line ends are escaped, so one message is always one line."""
+    text = _SURROGATES.sub("\ufffd", json.dumps(message, ensure_ascii=False))
+    text = _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    target = getattr(stdout, "buffer", None)
+    if target is None:
+        stdout.write(text)
+    else:
+        stdout.flush()
+        target.write(text.encode("utf-8"))
+        target.flush()

@@ -11,7 +11,7 @@ import re
 
 _CONTROLS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 (but tab and newline), DEL, C1
-    "\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks, embeddings, overrides and isolates
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidi marks (Arabic letter mark too), overrides, isolates
     "\ud800-\udfff]"  # lone surrogates
 )
 

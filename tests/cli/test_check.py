@@ -53,10 +53,10 @@ def test_every_planted_fault_is_reported_with_its_line(run_cli, write_tree):
     code, report = check_json(run_cli, path)
     assert code == 1 and report["ok"] is False
     found = {(p["code"], p["line"]) for p in report["errors"] + report["warnings"]}
-    assert ("reference", _line_of(FAULTY, "loop-a:")) in found  # dangling `nowhere`
+    assert ("reference", _line_of(FAULTY, "if_no: nowhere")) in found  # the dangling link's own line
     assert ("unreachable", _line_of(FAULTY, "orphan:")) in found
     assert any(code == "cycle" for code, _ in found)
-    assert ("red-flag", _line_of(FAULTY, "fall:")) in found  # emergency "yes" reaches self-care
+    assert ("red-flag", _line_of(FAULTY, "red_flag: emergency")) in found  # "yes" reaches self-care
 
 
 def test_red_flag_message_names_the_weak_outcome(run_cli, write_tree):
@@ -206,3 +206,28 @@ def test_escape_sequences_in_a_tree_never_reach_the_terminal(run_cli, write_tree
     code, out, err = run_cli("check", path)
     assert code == 1 and "unknown field" in out
     assert "\x1b" not in out + err and "\x07" not in out + err
+
+
+FORGED = """\
+id: forger
+title: Forger
+version: "1"
+start: q
+nodes:
+  q: {kind: question, style: yes_no, text: Hurts?, why: Because., if_yes: o, if_no: o}
+  o: {kind: outcome, title: Out}
+scenarios:
+  - name: "x\\n/tmp/fake.yaml:1:1: error: FORGED LINE\\r\\u2028\\n0 files, 0 trees; 0 errors"
+    given: {q: true}
+    expect: {outcomes: [q]}
+"""
+
+
+def test_newlines_in_author_text_cannot_forge_report_lines(run_cli, write_tree):
+    """Attack run F4: a scenario name with line ends stays on its problem's one line."""
+    path = write_tree("forger.yaml", FORGED)
+    code, out, _ = run_cli("check", path)
+    problem_lines = [line for line in out.splitlines() if "FORGED" in line]
+    assert code == 1 and problem_lines and "\u2028" not in out
+    assert all(line.startswith(f"{path}:") for line in problem_lines)
+    assert not any(line.startswith("0 files") for line in out.splitlines())

@@ -23,6 +23,9 @@ class _NoHistory:
     def journal(self):
         return self._journal
 
+    def close(self):
+        pass
+
 
 def _run(lines: list[str], tree: str | None = "example", trees=(), journal=None, data_dir=None) -> tuple[int, str]:
     """Run plain mode on `lines`; with `data_dir`, against a real history store there."""

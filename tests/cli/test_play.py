@@ -102,3 +102,15 @@ def test_real_program_speaks_jsonl_over_pipes():
     messages = [json.loads(line) for line in proc.stdout.splitlines()]
     assert proc.returncode == 0 and proc.stderr == ""
     assert messages[-1]["type"] == "result" and messages[-1]["summary"]["status"] == "emergency"
+
+
+def test_unlisted_negative_answers_what_the_file_leaves_out(run_cli, tmp_path):
+    """Author review item 16: as in scenarios, so red-flag screens need not be listed one by one."""
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("unlisted: negative\nwhere: outside\nstance: left\n")
+    code, out, err = run_cli("play", "example", "--answers", answers)
+    assert code == 0 and err == ""
+    assert "Positive on the left" in out
+    answers.write_text("where: outside\n")
+    code, _, err = run_cli("play", "example", "--answers", answers)
+    assert code == 1 and "stopped at 'example/welcome'" in err, "without the setting, nothing is assumed"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,44 @@ def test_text_that_cannot_be_utf8_gets_a_clear_error(tmp_path):
     with pytest.raises(WriteError, match="cannot be saved as UTF-8"):
         write_private(tmp_path / "s.md", "lone \ud800 surrogate")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_symlink_or_pipe_is_never_replaced(tmp_path):
+    """Attack run F11: renaming over /dev/null or /dev/stdout as root would swap a system file."""
+    target = tmp_path / "target.md"
+    target.write_text("kept")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)
+    for path, kind in [(link, "a symbolic link"), (pipe, "a named pipe")]:
+        with pytest.raises(WriteError, match=f"it is {kind}, not a regular file.*nothing was written"):
+            write_private(path, "health data")
+    assert link.is_symlink() and stat.S_ISFIFO(os.lstat(pipe).st_mode) and target.read_text() == "kept"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.md", "pipe.md", "target.md"]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+def test_a_device_node_is_never_replaced(tmp_path):
+    device = tmp_path / "null"
+    os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # a private copy of /dev/null
+    with pytest.raises(WriteError, match="it is a device"):
+        write_private(device, "health data")
+    assert stat.S_ISCHR(os.lstat(device).st_mode)
+
+
+def test_a_name_too_long_is_a_plain_message(tmp_path):
+    """Attack run F12: the error path itself must not raise."""
+    with pytest.raises(WriteError, match="the file name is too long; nothing was written"):
+        write_private(tmp_path / ("a" * 300 + ".md"), "x")
+
+
+def test_an_unsearchable_folder_is_a_plain_message(tmp_path, monkeypatch):
+    """Attack run F12, as a non-root user meets it: every look into the folder is refused."""
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    monkeypatch.setattr(os, "lstat", refused)
+    monkeypatch.setattr(os, "stat", refused)
+    with pytest.raises(WriteError, match="permission denied .*; nothing was written"):
+        write_private(tmp_path / "private" / "x.md", "x")

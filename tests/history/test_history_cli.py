@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import io
 import sqlite3
 import subprocess
@@ -147,7 +148,7 @@ def test_the_command_line_names_an_unknown_session(data_dir):
 
 
 def test_a_corrupt_history_file_is_reported_and_moved_aside(library, data_dir):
-    data_dir.mkdir()
+    data_dir.mkdir(mode=0o700)
     (data_dir / DB_NAME).write_text("not a database")
     code, out, err = run(data_dir, library)
     assert code == 0 and "moved aside" in err and "No history yet" in out
@@ -170,3 +171,33 @@ nodes:
     session_id, _ = walk(store, with_screen, "screen", {"screen/age": 40})
     _, out, _ = run(data_dir, with_screen)
     assert "How old" not in out and "years" not in out
+
+
+@pytest.mark.parametrize("value", ["1e999", "-Infinity", "NaN", "[" * 5000 + "]" * 5000],
+                         ids=["huge", "infinity", "nan", "deep"])
+def test_history_and_export_survive_hostile_stored_values(store, library, data_dir, three_walks, value):
+    """Attack run F8: a hand-edited value is left out of the charts, and the damaged walk says so."""
+    store.conn.execute("UPDATE answers SET value = ? WHERE qid = 'measures/pain'", (value,))
+    store.conn.execute("UPDATE sessions SET state = ? WHERE id = ?", ("[" * 5000 + "]" * 5000, three_walks[0]))
+    code, out, err = run(data_dir, library)
+    assert code == 0 and "Traceback" not in err
+    from wizard.cli import main
+    assert main(["export", three_walks[0], "--data-dir", str(data_dir)]) == 1
+
+
+def test_csv_guard_sees_past_leading_blanks_and_invisible_characters():
+    """Attack run observation: a tab or a zero-width space before `=` hid a formula from the guard."""
+    for text in ("\t=HYPERLINK(1)", "\u200b=1+1", " +1", "\ufeff@SUM(1)"):
+        assert str(history_cli._cell(text)).startswith("'"), repr(text)
+    assert history_cli._cell("Outer hip") == "Outer hip"
+
+
+def test_exporting_a_walk_of_an_unloaded_tree_says_to_add_trees(store, library, data_dir, capsys):
+    """Author review item 20: the fix, not only the problem."""
+    session_id, _ = walk(store, library, "full-check", FULL)
+    state = store.load(session_id)
+    store.conn.execute("UPDATE sessions SET state = ? WHERE id = ?",
+                       (json.dumps({**state, "tree": "knee-or-hip"}), session_id))  # an author's own tree
+    from wizard.cli import main
+    assert main(["export", session_id, "--data-dir", str(data_dir)]) == 1
+    assert "add --trees DIR" in capsys.readouterr().err

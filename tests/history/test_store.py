@@ -10,6 +10,7 @@ import stat
 
 import pytest
 
+from wizard.errors import StateError
 from wizard.walk.engine import Session
 from wizard.history.store import DB_NAME, SCHEMA_VERSION, Store, StoreError, migrate, transaction
 
@@ -95,8 +96,7 @@ def test_deleting_an_unknown_session_says_so(store):
 
 
 def test_files_are_private_under_umask_022(tmp_path, library):
-    data_dir = tmp_path / "shared-looking"
-    data_dir.mkdir(mode=0o755)
+    data_dir = tmp_path / "new-parent" / "data"
     old = os.umask(0o022)
     try:
         with Store.open(data_dir) as opened:
@@ -104,9 +104,26 @@ def test_files_are_private_under_umask_022(tmp_path, library):
             files = {p.name: mode(p) for p in data_dir.iterdir()}
     finally:
         os.umask(old)
-    assert mode(data_dir) == 0o700
-    assert files == {DB_NAME: 0o600, DB_NAME + "-wal": 0o600, DB_NAME + "-shm": 0o600}
+    assert mode(data_dir) == mode(data_dir.parent) == 0o700, "folders it creates, parents too, are private"
+    assert files == {DB_NAME: 0o600, DB_NAME + "-wal": 0o600, DB_NAME + "-shm": 0o600, "locks": 0o700}
     assert os.umask(old) == old, "the process umask is restored"
+
+
+@pytest.mark.parametrize("existing", [0o1777, 0o755, 0o555])
+def test_an_existing_folder_keeps_its_mode_and_a_readable_one_gets_a_notice(tmp_path, existing):
+    """Attack run F10: `--data-dir /tmp` must not make /tmp private (or re-open a folder made read-only)."""
+    data_dir = tmp_path / "shared"
+    data_dir.mkdir()
+    os.chmod(data_dir, existing)
+    try:
+        with Store.open(data_dir) as opened:
+            notices = opened.notices
+    except Exception:  # a read-only folder as a non-root user: the store cannot open, and says so
+        notices = None
+    assert mode(data_dir) == existing
+    if existing & 0o077 and notices is not None:
+        assert any("can be opened by other users" in n and f"{existing:04o}" in n for n in notices)
+    os.chmod(data_dir, 0o700)
 
 
 def test_the_user_data_folder_follows_xdg_data_home(tmp_path, monkeypatch):
@@ -130,7 +147,7 @@ def _moved_aside(data_dir):
     b"SQLite format 3\x00" + b"\xff" * 300,
 ], ids=["text-file", "damaged-header"])
 def test_a_corrupt_file_is_moved_aside_and_a_fresh_history_starts(data_dir, library, content):
-    data_dir.mkdir()
+    data_dir.mkdir(mode=0o700)
     (data_dir / DB_NAME).write_bytes(content)
     with Store.open(data_dir) as opened:
         assert "could not be used" in opened.notices[0] and "nothing was deleted" in opened.notices[0]
@@ -161,7 +178,7 @@ def test_a_damaged_page_is_caught_by_the_integrity_check(data_dir, library):
 
 
 def test_another_programs_database_is_moved_aside(data_dir):
-    data_dir.mkdir()
+    data_dir.mkdir(mode=0o700)
     foreign = sqlite3.connect(data_dir / DB_NAME)
     foreign.execute("CREATE TABLE recipes (name TEXT)")
     foreign.commit()
@@ -173,7 +190,7 @@ def test_another_programs_database_is_moved_aside(data_dir):
 
 
 def _digests(folder):
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir() if p.is_file()}
 
 
 def test_a_history_from_a_newer_version_is_refused_and_left_untouched(data_dir, library):
@@ -191,7 +208,7 @@ V1_STATE = {"format": 1, "tree": "full-check", "trees": {}, "answers": FULL}
 
 def _write_v1_file(data_dir):
     """A history exactly as schema 1 wrote it: sessions with their JSON state, nothing else."""
-    data_dir.mkdir()
+    data_dir.mkdir(mode=0o700)
     conn = sqlite3.connect(data_dir / DB_NAME, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
     migrate(conn, upto=1)
@@ -231,3 +248,33 @@ def test_a_write_that_fails_says_the_answer_was_not_saved(store, library):
     session.answer(4)
     with pytest.raises(StoreError, match="could not be saved"):
         store.journal(session_id).record(session)
+
+
+@pytest.mark.parametrize("value", ["1e999", "-Infinity", "NaN", "[" * 5000 + "]" * 5000, "[" * 100 + "]" * 100],
+                         ids=["huge", "infinity", "nan", "deep", "deeper-than-64"])
+def test_hostile_stored_values_are_damage_not_crashes(store, library, value):
+    """Attack run F8: values nobody but a hand edit could store are left out or reported as damage."""
+    session_id, _ = walk(store, library, "full-check", FULL)
+    store.conn.execute("UPDATE answers SET value = ? WHERE qid = 'measures/pain'", (value,))
+    store.conn.execute("UPDATE sessions SET state = ?", ('{"answers": ' + value + "}",))
+    assert [r.qid for r in store.answer_rows() if r.qid == "measures/pain"] == []
+    with pytest.raises(StateError, match="damaged"):
+        store.load(session_id)
+
+
+def test_a_walk_open_in_another_window_is_not_offered_nor_taken(data_dir, library):
+    """Attack run F9: B must neither see A's live walk as unfinished nor overwrite it once A finishes."""
+    with Store.open(data_dir) as window_a, Store.open(data_dir) as window_b:
+        session = Session(library, "full-check")
+        journal = window_a.journal()
+        walk_id = journal.begin(session)
+        session.answer(True)
+        journal.record(session)
+        assert [r.id for r in window_a.unfinished()] == [walk_id], "its own window may list it"
+        assert window_b.unfinished() == []
+        with pytest.raises(StateError, match="open in another hip-wizard window"):
+            window_b.resume(walk_id, library)
+    with Store.open(data_dir) as later:  # window A closed (or was killed): the walk is free to carry on
+        assert [r.id for r in later.unfinished()] == [walk_id]
+        resumed, _, _ = later.resume(walk_id, library)
+        assert resumed.answers == session.answers

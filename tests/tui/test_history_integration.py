@@ -22,6 +22,7 @@ async def test_quit_mid_walk_keeps_answers_and_the_walk_resumes_where_it_stopped
         await walk_to_stance(app, pilot)
         await pilot.press("ctrl+q")
         await wait_for(pilot, lambda: app._exit, "the app to exit without asking")
+    store.close()  # as the process ending does: the walk is free to carry on elsewhere
     store = store_module.Store.open(tmp_path)
     again = WizardApp(library, journal=store.journal(), store=store)
     async with again.run_test() as pilot:

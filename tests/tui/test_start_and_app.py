@@ -50,6 +50,9 @@ class FakeStore:
         assert session_id == "s7"
         return self.saved
 
+    def claim(self, session_id):
+        """No other window holds it."""
+
 
 async def test_resume_offers_unfinished_sessions_and_continues_where_they_stopped(library):
     saved = Session(library, "example", {"example/welcome": True, "example/gone": 1}).to_dict()
@@ -223,3 +226,21 @@ async def test_a_double_press_on_the_menu_starts_one_walk(entry_trees):
         await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the first question")
         await pilot.pause()
     assert journal.calls.count("begin") == 1
+
+
+class BusyStore(FakeStore):
+    def claim(self, session_id):
+        from wizard.history.walk_lock import WalkInUse
+        raise WalkInUse("that walk is open in another hip-wizard window; carry on there, or close it there first")
+
+
+async def test_a_walk_taken_by_another_window_since_the_menu_was_drawn_is_not_resumed(library):
+    """Attack run F9, in the app: the offer can be stale; taking the walk says why it cannot."""
+    saved = Session(library, "example", {"example/welcome": True}).to_dict()
+    app = WizardApp(library, store=BusyStore(saved))
+    async with app.run_test() as pilot:
+        notes = Notes(app)
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        await pilot.press("1")
+        await wait_for(pilot, lambda: "open in another hip-wizard window" in notes, "the in-use notice")
+        assert isinstance(app.screen, StartScreen) and app.session is None

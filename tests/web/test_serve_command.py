@@ -74,3 +74,13 @@ def test_the_web_server_is_loaded_only_when_serving(name):
     done = subprocess.run([sys.executable, "-c", PROBE, name], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == [], f"{name} loaded the web server"
+
+
+def test_the_served_app_is_full_screen_though_its_streams_are_pipes():
+    """textual-serve runs `hip-wizard run` on pipes with its web driver named in TEXTUAL_DRIVER: the app
+    must not fall back to line prompts there (in a plain pipe it still does)."""
+    from io import StringIO
+    from wizard.cli import full_screen_refusal
+    served = {"TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver", "TERM": "xterm-256color"}
+    assert full_screen_refusal(StringIO(), StringIO(), served) is None
+    assert full_screen_refusal(StringIO(), StringIO(), {"TERM": "xterm-256color"}) == "the input is not a terminal"

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Callable, Iterator
 
 from wizard.authoring import decided, safety, steps
 from wizard.errors import Problem
 from wizard.walk.graph import GraphInfo, successors
+from wizard.content.refcheck import keyed_targets
+from wizard.content.suggest import closest
 from wizard.content.loader import Loaded, collect
 from wizard.content.model import Handover, Info, Library, Node, Outcome, Question, Tree
 from wizard.authoring.scenarios import ScenarioResult, run_scenario
@@ -33,18 +36,21 @@ def check_dead_ends(library: Library, graph: GraphInfo) -> Iterator[Problem]:
     """Every possible answer of every node must lead somewhere (outcomes end paths on purpose)."""
     for tree in library.trees.values():
         for node in tree.nodes.values():
-            for gap in _dead_answers(node):
-                yield _at(node, f"dead end: {gap} leads nowhere; add `next`", "dead-end", node=node.id)
+            for keys, gap in _dead_answers(node):
+                yield _at(node.where.at(*keys), f"dead end: {gap} leads nowhere; add `next`", "dead-end",
+                          node=node.id)
 
 
-def _dead_answers(node: Node) -> list[str]:
+def _dead_answers(node: Node) -> list[tuple[tuple, str]]:
+    """(keys of the place to fix, what leads nowhere)."""
     if isinstance(node, Outcome) or node.next:
         return []
     if isinstance(node, Question) and node.style == "yes_no":
-        return [name for name, target in (("answer yes", node.if_yes), ("answer no", node.if_no)) if not target]
+        return [((), name) for name, target in (("answer yes", node.if_yes), ("answer no", node.if_no))
+                if not target]
     if isinstance(node, Question) and node.style == "single":
-        return [f"option '{o.value}'" for o in node.options if not o.next]
-    return ["this node"]
+        return [(("options", i), f"option '{o.value}'") for i, o in enumerate(node.options) if not o.next]
+    return [((), "this node")]
 
 
 def check_cycles(library: Library, graph: GraphInfo) -> Iterator[Problem]:
@@ -77,11 +83,20 @@ def _cycles_from(root: str, library: Library, colour: dict) -> Iterator[Problem]
             path.pop()
         elif colour.get(kid) == 1:
             loop = path[path.index(kid):] + [kid]
-            yield _at(library.node(qid), "cycle: " + " -> ".join(loop), "cycle", node=library.node(qid).id)
+            node = library.node(qid)
+            yield _at(_link_where(node, kid), "cycle: " + " -> ".join(loop), "cycle", node=node.id)
         elif not colour.get(kid):
             colour[kid] = 1
             path.append(kid)
             stack.append((kid, iter(_children(kid, library))))
+
+
+def _link_where(node: Node, target: str):
+    """Where `node`'s link to `target` is written (its `next:`, option or `tree:`), else the node."""
+    if isinstance(node, Handover):
+        return node.where.at("tree") if target.startswith(f"{node.target}/") else node.where.at("next")
+    keys = next((keys for keys, _, t in keyed_targets(node) if t == target), ())
+    return node.where.at(*keys)
 
 
 def check_unreachable(library: Library, graph: GraphInfo) -> Iterator[Problem]:
@@ -144,19 +159,20 @@ def check_red_flags(library: Library, graph: GraphInfo) -> Iterator[Problem]:
             if isinstance(node, Question) and node.red_flag:
                 broken = safety.violation(guarantees, node, True, node.red_flag)
                 if broken:
-                    yield _at(node, f"red flag ({node.red_flag}): {broken}", "red-flag", node=node.id)
+                    yield _at(node.where.at("red_flag"), f"red flag ({node.red_flag}): {broken}", "red-flag",
+                              node=node.id)
             if isinstance(node, Question) and node.style == "multi":
                 yield from _checklist_red_flags(guarantees, node)
 
 
 def _checklist_red_flags(guarantees: safety.Guarantees, node: Question) -> Iterator[Problem]:
     """A ticked red-flag option must guarantee its level whatever else is ticked, like a yes answer."""
-    for option in node.options:
+    for i, option in enumerate(node.options):
         if option.red_flag:
             broken = safety.violation(guarantees, node, option.value, option.red_flag)
             if broken:
-                yield _at(node, f"red flag ({option.red_flag}) on option '{option.value}': {broken}", "red-flag",
-                          node=node.id)
+                yield _at(node.where.at("options", i, "red_flag"), f"red flag ({option.red_flag}) on option "
+                          f"'{option.value}': {broken}", "red-flag", node=node.id)
 
 
 def check_cautions_decided(library: Library, graph: GraphInfo) -> Iterator[Problem]:
@@ -203,6 +219,7 @@ class Report:
     outcomes: list[str]
     covered: list[str]
     steps: dict = None
+    ran: bool = True  # False when errors kept the scenarios from running (so coverage means nothing)
 
     @property
     def errors(self) -> list[Problem]:
@@ -213,21 +230,65 @@ class Report:
         return [p for p in self.problems if p.severity == "warning"]
 
 
+STRUCTURAL = ("cycle", "dead-end")  # a walk could loop or stall: scenarios cannot run
+
+
 def run_checks(loaded: Loaded) -> Report:
-    """Every check runs even when some files failed to load, so one report shows every fault at once."""
+    """Every check runs even when some files failed to load, so one report shows every fault at once; but
+    scenarios run only on a library without errors, so a wrong id can never crash a scenario mid-walk."""
     library, problems = loaded.library, list(loaded.problems)
     graph = GraphInfo(library)
     for check in CHECKS.values():
         problems += check(library, graph)
-    acyclic = not any(p.code == "cycle" for p in problems)
-    results = _scenario_results(library) if acyclic else []
+    ran = not any(p.severity == "error" and (p in loaded.problems or p.code in STRUCTURAL) for p in problems)
+    results = _scenario_results(library) if ran else []
     problems += [_scenario_problem(r) for r in results if not r.passed]
     stats = steps.step_stats(library, results)
     problems += steps.budget_problems(library, stats)
     outcomes = sorted(n.qid for t in library.trees.values() for n in t.nodes.values() if isinstance(n, Outcome))
     covered = sorted({q for r in results for q in r.reached} & set(outcomes))
     paths = {t: graph.tree_paths(t) for t in sorted(library.trees) if library.trees[t].start in library.trees[t].nodes}
-    return Report(loaded, sorted(set(problems)), results, paths, outcomes, covered, stats)
+    return Report(loaded, fold_follow_ons(sorted(set(problems)), library), results, paths, outcomes, covered,
+                  stats, ran)
+
+
+def fold_follow_ons(problems: list[Problem], library: Library) -> list[Problem]:
+    """One root cause, one message: a node cut off only because a link has a typo in it (it would be
+    reached if the link led to the id it most looks like) is counted on that link's error as "and N
+    follow-on problems" instead of listed as unreachable."""
+    for tree in library.trees.values():
+        roots = [p for p in problems if p.code == "reference" and p.file == tree.where.file
+                 and ("leads to '" in p.message or "`start` names '" in p.message)]
+        if not roots:
+            continue
+        reach = _reach_if_typos_fixed(tree, library)
+        follow = [p for p in problems if p.code == "unreachable" and p.file == tree.where.file
+                  and f"{tree.id}/{p.node}" in reach]
+        if follow:
+            counted = replace(roots[0], message=f"{roots[0].message} (and {len(follow)} follow-on problem"
+                              f"{'s' * (len(follow) != 1)}: nodes it cut off from `start`)")
+            problems = [counted if p is roots[0] else p for p in problems if p not in follow]
+    return problems
+
+
+def _reach_if_typos_fixed(tree: Tree, library: Library) -> set[str]:
+    """The nodes of `tree` reached from `start` if every link to a missing id led to its closest id."""
+    def fixed(qid: str) -> str | None:
+        return qid if library.has_node(qid) else _closest_in(tree, qid.split("/", 1)[1])
+    start = fixed(f"{tree.id}/{tree.start}")
+    seen, frontier = {start} - {None}, [start] if start else []
+    while frontier:
+        for _, _, target in keyed_targets(library.node(frontier.pop())):
+            kid = fixed(target)
+            if kid and kid not in seen:
+                seen.add(kid)
+                frontier.append(kid)
+    return seen
+
+
+def _closest_in(tree: Tree, node_id: str) -> str | None:
+    guess = closest(node_id, tree.nodes)
+    return f"{tree.id}/{guess}" if guess else None
 
 
 def _scenario_results(library: Library) -> list[ScenarioResult]:
@@ -253,37 +314,65 @@ def report_json(report: Report) -> dict:
         "outcomes_covered": report.covered,
         "outcomes_uncovered": sorted(set(report.outcomes) - set(report.covered)),
         "coverage": round(len(report.covered) / len(report.outcomes), 4) if report.outcomes else 1.0,
-        "scenarios": {"passed": passed, "failed": len(report.scenarios) - passed,
+        "scenarios": {"ran": report.ran, "passed": passed, "failed": len(report.scenarios) - passed,
                       "results": [r.as_dict() for r in report.scenarios]},
         "steps": report.steps or {},
     }
 
 
-def report_text(report: Report) -> str:
+def report_text(report: Report, own_files: tuple[str, ...] = ()) -> str:
+    """One problem a line, then totals; coverage only when the scenarios ran; then a line for each of the
+    author's own trees (those from `own_files`), so their result is not lost among the bundled totals."""
     library = report.loaded.library
     lines = [str(p) for p in report.problems]
     nodes = sum(len(t.nodes) for t in library.trees.values())
-    passed = sum(r.passed for r in report.scenarios)
-    uncovered = sorted(set(report.outcomes) - set(report.covered))
-    lines += [
-        "",
-        f"{len(library.files)} files, {len(library.trees)} trees, {nodes} nodes; "
-        f"{len(report.errors)} errors, {len(report.warnings)} warnings",
-        f"scenarios: {passed} passed, {len(report.scenarios) - passed} failed",
-        f"outcome coverage: {len(report.covered)}/{len(report.outcomes)} outcomes reached by a scenario",
-    ]
-    lines += [f"  not reached: {q}" for q in uncovered]
+    lines += ["", f"{len(library.files)} files, {len(library.trees)} trees, {nodes} nodes; "
+                  f"{len(report.errors)} errors, {len(report.warnings)} warnings"]
+    lines += _scenario_lines(report) if report.ran else [
+        "scenarios: not run, because of the errors above; outcome coverage: not measured"]
     entries = [t for t in library.trees.values() if t.role == "entry"] or list(library.trees.values())
     lines += [f"paths through {t.id}: {report.paths[t.id]:,}" for t in entries if t.id in report.paths]
     lines += steps.stats_lines(report.steps or {})
+    lines += [_own_tree_line(report, t) for t in library.trees.values() if t.where.file in own_files]
     return "\n".join(lines)
 
 
+def _scenario_lines(report: Report) -> list[str]:
+    passed = sum(r.passed for r in report.scenarios)
+    uncovered = sorted(set(report.outcomes) - set(report.covered))
+    return [f"scenarios: {passed} passed, {len(report.scenarios) - passed} failed",
+            f"outcome coverage: {len(report.covered)}/{len(report.outcomes)} outcomes reached by a scenario",
+            *(f"  not reached: {q}" for q in uncovered)]
+
+
+def _own_tree_line(report: Report, tree: Tree) -> str:
+    """`your tree ID (FILE): ...` with its own scenarios and coverage, or why they did not run."""
+    head = f"your tree {tree.id} ({tree.where.file}): {len(tree.nodes)} nodes"
+    if not report.ran:
+        return f"{head}; scenarios not run (fix the errors above first)"
+    mine = [r for r in report.scenarios if r.scenario in tree.scenarios]
+    outcomes = [q for q in report.outcomes if q.startswith(f"{tree.id}/")]
+    reached = [q for q in outcomes if q in report.covered]
+    missing = [q.split("/", 1)[1] for q in outcomes if q not in reached]
+    return (f"{head}; scenarios {sum(r.passed for r in mine)}/{len(mine)} passed; "
+            f"outcomes reached {len(reached)}/{len(outcomes)}" + (f" (not reached: {', '.join(missing)})"
+                                                                   if missing else ""))
+
+
+def own_files(loaded: Loaded, paths: list) -> tuple[str, ...]:
+    """The loaded files that came from paths the author named (not the bundled trees)."""
+    named = [Path(p).absolute() for p in paths]
+    return tuple(f for f in loaded.library.files
+                 if any(Path(f).absolute() == n or n in Path(f).absolute().parents for n in named))
+
+
 def check_command(args) -> int:
-    report = run_checks(collect(list(args.paths) + list(args.trees)))
+    paths = list(args.paths) + list(args.trees)
+    loaded = collect(paths)
+    report = run_checks(loaded)
     if args.json:
         json.dump(report_json(report), sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        print(terminal_safe(report_text(report)))
+        print(terminal_safe(report_text(report, own_files(loaded, paths))))
     return 1 if report.errors else 0

@@ -17,7 +17,7 @@ ID_PATTERN = re.compile(r"[a-z][a-z0-9-]{0,63}")
 TEMPLATE = """\
 # yaml-language-server: $schema={schema}
 # A starter tree written by `hip-wizard new`. Check it with:  hip-wizard check {file}
-# Try it with:  hip-wizard run {id} --trees {file}      The full format is in docs/authoring.md.
+# Try it with:  hip-wizard run {id} --trees {file}      The full format: docs/authoring.md in the hip-wizard source.
 id: {id}
 title: {title}
 version: "0.1.0"
@@ -79,10 +79,24 @@ scenarios:                   # `hip-wizard check` walks each story and compares 
 """
 
 
+SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "tree.schema.json"
+SCHEMA_NAME = SCHEMA.name  # the copy beside the author's file, named by its modeline
+
+
 def starter_text(tree_id: str, path: Path, today: str) -> str:
-    schema = Path(__file__).resolve().parent.parent / "schema" / "tree.schema.json"  # editors resolve local paths
     title = tree_id.replace("-", " ").capitalize()
-    return TEMPLATE.format(id=tree_id, title=title, today=today, schema=schema, file=path)
+    return TEMPLATE.format(id=tree_id, title=title, today=today, schema=SCHEMA_NAME, file=path)
+
+
+def place_schema(folder: Path) -> Path:
+    """Put (or refresh) the schema beside the author's trees, so the modeline names a real file wherever
+    the folder is moved or shared, with no path into one virtual environment."""
+    from wizard.fileio import write_private
+    target = folder / SCHEMA_NAME
+    text = SCHEMA.read_bytes()
+    if not (target.is_file() and target.read_bytes() == text):
+        write_private(target, text)
+    return target
 
 
 def new_command(args) -> int:
@@ -97,5 +111,6 @@ def new_command(args) -> int:
         raise StateError(f"{path} already exists; choose another id or -o FILE") from None
     except OSError as exc:
         raise StateError(f"cannot write {path}: {exc.strerror or exc}") from None
-    print(f"wrote {path}; check it with: hip-wizard check {path}", file=sys.stderr)
+    schema = place_schema(path.parent if str(path.parent) else Path("."))
+    print(f"wrote {path} and, for your editor, {schema}; check it with: hip-wizard check {path}", file=sys.stderr)
     return 0

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from wizard.content.model import Library, Measure, Question, SelfTest, qualify
+from wizard.content.suggest import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,9 @@ def check_condition(condition: object, library: Library) -> Iterator[str]:
     """Plain sentences for every reference or value in `condition` that cannot work."""
     for leaf in leaves(condition):
         if not library.has_node(leaf.ref):
-            yield f"the condition names '{leaf.ref}', which does not exist"
+            tree_id, _, node_id = leaf.ref.partition("/")
+            known = library.trees[tree_id].nodes if tree_id in library.trees else ()
+            yield f"the condition names '{leaf.ref}', which does not exist{did_you_mean(node_id, known)}"
             continue
         yield from _LEAF_CHECKS.get(type(leaf), _no_check)(leaf, library.node(leaf.ref))
 

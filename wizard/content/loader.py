@@ -6,7 +6,10 @@ and reported together; only `LoadError` ever leaves this module.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,16 +34,55 @@ def bundled_trees_dir() -> Path:
 
 
 def find_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
-    """YAML files named directly or found (recursively) in folders, in a stable order."""
+    """YAML files named directly or found (recursively) in folders, in a stable order.
+
+    Nothing an author pointed at is skipped in silence: a looping or dangling link, a folder that cannot be
+    read, or a device or pipe with a YAML name is a problem, so `check` never passes without the tree.
+    """
     found, problems = [], []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
-        elif path.is_file():
-            found.append(path)
+            files, trouble = _walk_folder(path)
+            found, problems = found + files, problems + trouble
+        elif (why := _unusable(path)) is not None:
+            problems.append(Problem(str(path), 1, 1, why, code="missing-file"))
         else:
-            problems.append(Problem(str(path), 1, 1, "no such file or folder", code="missing-file"))
+            found.append(path)
     return found, problems
+
+
+def _walk_folder(folder: Path) -> tuple[list[Path], list[Problem]]:
+    found, problems = [], []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(Problem(str(exc.filename or folder), 1, 1, f"cannot read this folder: "
+                                f"{exc.strerror or exc}; no tree in it was loaded", code="unreadable"))
+
+    for root, _, names in os.walk(folder, onerror=unreadable):
+        for path in (Path(root) / n for n in names if Path(n).suffix in YAML_SUFFIXES):
+            why = _unusable(path)
+            if why is None:
+                found.append(path)
+            elif not (path.name.startswith(".#") and path.is_symlink()):  # editors' lock links: not trees
+                problems.append(Problem(str(path), 1, 1, why, code="unreadable"))
+    return sorted(found), problems
+
+
+def _unusable(path: Path) -> str | None:
+    """Why a path cannot be read as a tree file, in words; None when it is a regular file."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link that loops back on itself; nothing was read"
+        if path.is_symlink():
+            return "a symbolic link to a file that does not exist; nothing was read"
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return "no such file or folder"
+        return f"cannot read it: {exc.strerror or exc}"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a device, pipe or socket); it was not read"
+    return None
 
 
 @dataclass
@@ -77,7 +119,10 @@ def load(paths: list[Path] | None = None, bundled: bool = True) -> Library:
 def _unique(paths: list[Path]) -> list[Path]:
     seen, out = set(), []
     for path in paths:
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a link loop; find_files reports it
+            key = path.absolute()
         if key not in seen:
             seen.add(key)
             out.append(path)
@@ -93,6 +138,10 @@ def _load_file(path: Path, library: Library) -> list[Problem]:
         return exc.problems
     except OSError as exc:
         return [Problem(name, 1, 1, f"cannot read the file: {exc.strerror or exc}", code="io")]
+    if _looks_like_answers(doc.data):
+        return [Problem(name, 1, 1, "this looks like an answers file (node id: answer), not a tree: keep it "
+                        "outside the trees folder and pass it with `hip-wizard play TREE --answers FILE`",
+                        code="answers-file")]
     problems = [_problem(name, doc, p, m, "schema") for p, m in schema_errors(doc)]
     if problems:
         return problems
@@ -102,6 +151,15 @@ def _load_file(path: Path, library: Library) -> list[Problem]:
     library.files.append(name)
     builder = _add_catalogue if "catalogue" in doc.data else _add_tree
     return builder(doc, name, hashlib.sha256(raw).hexdigest(), library)
+
+
+def _looks_like_answers(data: object) -> bool:
+    """A mapping of plain answers (true, "outside", [a, b], 6) with none of a tree's or catalogue's keys."""
+    if not isinstance(data, dict) or not data or {"id", "nodes", "catalogue", "start", "title"} & set(data):
+        return False
+    plain = (str, int, float, bool)
+    return all(isinstance(v, plain) or (isinstance(v, list) and all(isinstance(x, plain) for x in v))
+               for v in data.values())
 
 
 def _problem(name: str, doc: Document, path: tuple, message: str, code: str) -> Problem:
@@ -118,7 +176,7 @@ def _add_tree(doc: Document, name: str, digest: str, library: Library) -> list[P
     if data["id"] in library.trees:
         other = library.trees[data["id"]].where.file
         return [_problem(name, doc, ("id",), f"tree id '{data['id']}' is already used by {other}", "duplicate-tree")]
-    at = lambda *path: Where(name, *doc.where(path))  # noqa: E731 - tiny local helper
+    at = lambda *path: Where(name, *doc.where(path), path, doc.positions)  # noqa: E731 - tiny local helper
     nodes = {nid: _build_node(nid, raw, data["id"], at("nodes", nid), at("nodes", nid, "unsafe_with"))
              for nid, raw in data["nodes"].items()}
     library.trees[data["id"]] = Tree(
@@ -209,7 +267,7 @@ def _add_catalogue(doc: Document, name: str, digest: str, library: Library) -> l
     for section, build in _CATALOGUE_BUILDERS.items():
         table = getattr(library, section)
         for entry_id, raw in doc.data.get(section, {}).items():
-            where = Where(name, *doc.where((section, entry_id)))
+            where = Where(name, *doc.where((section, entry_id)), (section, entry_id), doc.positions)
             if entry_id in table:
                 problems.append(Problem(name, where.line, where.col,
                                         f"{section} entry '{entry_id}' is already defined in {table[entry_id].where.file}",

@@ -10,6 +10,7 @@ import difflib
 from typing import Iterator
 
 from wizard.content import conditions
+from wizard.content.suggest import did_you_mean
 from wizard.content.answers import check_answer
 from wizard.errors import AnswerError, Problem
 from wizard.content.model import Library, Node, Outcome, Question, Tree, Where, qualify
@@ -20,9 +21,10 @@ def cross_references(library: Library) -> list[Problem]:
     for tree in library.trees.values():
         problems += _tree_problems(tree, library)
     for exercise in library.exercises.values():
-        for finding in exercise.serves:
+        for i, finding in enumerate(exercise.serves):
             if finding not in library.findings:
-                problems.append(_at(exercise.where, f"exercise '{exercise.id}' serves unknown finding '{finding}'"))
+                problems.append(_at(exercise.where.at("serves", i), f"exercise '{exercise.id}' serves unknown "
+                                    f"finding '{finding}'{did_you_mean(finding, library.findings)}"))
         problems += [_at(exercise.unsafe_where or exercise.where, f"exercise '{exercise.id}': {message}")
                      for message in unknown_cautions(exercise.unsafe_with, library)]
     for caution in library.cautions.values():
@@ -55,67 +57,82 @@ def _at(where: Where, message: str, node: str | None = None, code: str = "refere
 
 def _tree_problems(tree: Tree, library: Library) -> Iterator[Problem]:
     if tree.start not in tree.nodes:
-        yield _at(tree.where, f"`start` names '{tree.start}', which is not a node of this tree")
+        yield _at(tree.where.at("start"), f"`start` names '{tree.start}', which is not a node of this tree"
+                  f"{did_you_mean(tree.start, tree.nodes)}")
     for node in tree.nodes.values():
-        for message in _node_messages(node, library):
-            yield _at(node.where, message, node.id)
+        for keys, message in _node_messages(node, library):
+            yield _at(node.where.at(*keys), message, node.id)
         for message in unknown_cautions(node.unsafe_with, library):
             yield _at(node.unsafe_where or node.where, message, node.id)
     for scenario in tree.scenarios:
-        for message in _scenario_messages(scenario, tree, library):
-            yield _at(scenario.where, f"scenario '{scenario.name}': {message}", code="scenario")
+        for keys, message in _scenario_messages(scenario, tree, library):
+            yield _at(scenario.where.at(*keys), f"scenario '{scenario.name}': {message}", code="scenario")
     for invariant in tree.invariants:
         for message in _invariant_messages(invariant, library):
-            yield _at(invariant.where, f"invariant '{invariant.name}': {message}")
+            yield _at(invariant.where.at("when", "answer"), f"invariant '{invariant.name}': {message}")
 
 
 def targets(node: Node) -> list[tuple[str, str]]:
     """(field name, qualified target) for every node this one can lead to directly."""
-    found = [("next", node.next)] + [("branch", b.next) for b in node.branches]
+    return [(name, target) for _, name, target in keyed_targets(node)]
+
+
+def keyed_targets(node: Node) -> list[tuple[tuple, str, str]]:
+    """(keys in the file, field name, qualified target) for every node this one can lead to directly."""
+    found = [(("next",), "next", node.next)]
+    found += [(("branches", i, "next"), "branch", b.next) for i, b in enumerate(node.branches)]
     if isinstance(node, Question):
-        found += [("if_yes", node.if_yes), ("if_no", node.if_no)]
-        found += [(f"option '{o.value}'", o.next) for o in node.options]
-    return [(name, target) for name, target in found if target]
+        found += [(("if_yes",), "if_yes", node.if_yes), (("if_no",), "if_no", node.if_no)]
+        found += [(("options", i, "next"), f"option '{o.value}'", o.next) for i, o in enumerate(node.options)]
+    return [(keys, name, target) for keys, name, target in found if target]
 
 
-def _node_messages(node: Node, library: Library) -> Iterator[str]:
-    for name, target in targets(node):
+def _node_messages(node: Node, library: Library) -> Iterator[tuple[tuple, str]]:
+    """(keys of the field at fault, message) for everything wrong in one node."""
+    for keys, name, target in keyed_targets(node):
         if not library.has_node(target):
-            yield f"{name} leads to '{target.split('/', 1)[1]}', which is not a node of this tree"
+            missing = target.split("/", 1)[1]
+            yield keys, (f"{name} leads to '{missing}', which is not a node of this tree"
+                         f"{did_you_mean(missing, library.trees[node.tree].nodes)}")
     if node.ask_if is not None and node.next is None:
-        yield "a node with `ask_if` needs a `next` for when it is skipped"
+        yield ("ask_if",), "a node with `ask_if` needs a `next` for when it is skipped"
     if node.unsafe_with and node.next is None:
-        yield "a node with `unsafe_with` needs a `next` for when it is not offered"
-    for condition in [node.ask_if] + [b.condition for b in node.branches]:
-        yield from conditions.check_condition(condition, library)
+        yield ("unsafe_with",), "a node with `unsafe_with` needs a `next` for when it is not offered"
+    for keys, condition in [(("ask_if",), node.ask_if)] + [(("branches", i, "if"), b.condition)
+                                                          for i, b in enumerate(node.branches)]:
+        yield from ((keys, message) for message in conditions.check_condition(condition, library))
     yield from _KIND_CHECKS.get(node.kind, lambda n, lib: iter(()))(node, library)
 
 
-def _question_messages(node: Question, library: Library) -> Iterator[str]:
+def _question_messages(node: Question, library: Library) -> Iterator[tuple[tuple, str]]:
     if node.style == "yes_no":
         if node.options:
-            yield "a yes_no question has no `options`; use `if_yes` / `if_no`"
+            yield ("options",), "a yes_no question has no `options`; use `if_yes` / `if_no`"
     else:
         if len(node.options) < 2:
-            yield f"a {node.style} question needs at least two `options`"
+            yield ("options",), f"a {node.style} question needs at least two `options`"
         if node.if_yes or node.if_no:
-            yield "`if_yes` / `if_no` belong to yes_no questions only"
+            yield ("if_yes" if node.if_yes else "if_no",), "`if_yes` / `if_no` belong to yes_no questions only"
         if node.red_flag:
-            yield "`red_flag` belongs to yes_no questions only (in a checklist, put it on the options)"
+            yield ("red_flag",), "`red_flag` belongs to yes_no questions only (in a checklist, put it on the options)"
         if node.likely is not None:
-            yield "a question's own `likely` belongs to yes_no questions; mark the likely option instead"
-    if node.style != "multi" and any(o.red_flag for o in node.options):
-        yield "an option's `red_flag` works only in multi-choice questions (checklists)"
-    yield from _side_messages(node)
+            yield ("likely",), "a question's own `likely` belongs to yes_no questions; mark the likely option instead"
+    for i, option in enumerate(node.options):
+        if node.style != "multi" and option.red_flag:
+            yield ("options", i, "red_flag"), "an option's `red_flag` works only in multi-choice questions (checklists)"
+    yield from ((("sets",), message) for message in _side_messages(node))
     values = [o.value for o in node.options]
-    for value in {v for v in values if values.count(v) > 1}:
-        yield f"option value '{value}' is used twice"
-    if node.style != "single" and any(o.next for o in node.options):
-        yield "an option's `next` works only in single-choice questions; use `branches` for multi choice"
+    for i, value in enumerate(values):
+        if value in values[:i]:
+            yield ("options", i, "value"), f"option value '{value}' is used twice"
     if node.style != "multi" and node.at_least_one:
-        yield "`at_least_one` works only in multi-choice questions"
-    if node.style != "multi" and any(o.exclusive for o in node.options):
-        yield "`exclusive` works only in multi-choice questions"
+        yield ("at_least_one",), "`at_least_one` works only in multi-choice questions"
+    for i, option in enumerate(node.options):
+        if node.style != "single" and option.next:
+            yield (("options", i, "next"), "an option's `next` works only in single-choice questions; "
+                   "use `branches` for multi choice")
+        if node.style != "multi" and option.exclusive:
+            yield ("options", i, "exclusive"), "`exclusive` works only in multi-choice questions"
 
 
 def _side_messages(node: Question) -> Iterator[str]:
@@ -128,23 +145,25 @@ def _side_messages(node: Question) -> Iterator[str]:
         yield f"`sets: side` needs option values among left, right, both; not {', '.join(odd)}"
 
 
-def _measure_messages(node, library: Library) -> Iterator[str]:
+def _measure_messages(node, library: Library) -> Iterator[tuple[tuple, str]]:
     if node.min >= node.max:
-        yield f"`min` ({node.min}) must be below `max` ({node.max})"
+        yield ("min",), f"`min` ({node.min}) must be below `max` ({node.max})"
 
 
-def _handover_messages(node, library: Library) -> Iterator[str]:
+def _handover_messages(node, library: Library) -> Iterator[tuple[tuple, str]]:
     if node.target not in library.trees:
         known = ", ".join(sorted(library.trees)) or "none"
-        yield f"hands over to tree '{node.target}', which is not loaded (loaded trees: {known})"
+        yield ("tree",), (f"hands over to tree '{node.target}', which is not loaded"
+                          f"{did_you_mean(node.target, library.trees)} (loaded trees: {known})")
 
 
-def _outcome_messages(node: Outcome, library: Library) -> Iterator[str]:
+def _outcome_messages(node: Outcome, library: Library) -> Iterator[tuple[tuple, str]]:
     for section in ("findings", "exercises", "advice"):
         table = getattr(library, section)
-        for entry in getattr(node, section):
+        for i, entry in enumerate(getattr(node, section)):
             if entry not in table:
-                yield f"{section} entry '{entry}' is not in any catalogue"
+                yield (section, i), (f"{section} entry '{entry}' is not in any catalogue"
+                                     f"{did_you_mean(entry, table)} (see `hip-wizard catalogue`)")
 
 
 _KIND_CHECKS = {
@@ -155,32 +174,45 @@ _KIND_CHECKS = {
 }
 
 
-def _scenario_messages(scenario, tree: Tree, library: Library) -> Iterator[str]:
+def _scenario_messages(scenario, tree: Tree, library: Library) -> Iterator[tuple[tuple, str]]:
     for ref, value in scenario.given.items():
         qid = qualify(tree.id, ref)
         if not library.has_node(qid):
-            yield f"`given` names '{ref}', which does not exist"
+            yield ("given", ref), f"`given` names '{ref}', which does not exist{_node_hint(qid, library)}"
             continue
         try:
             check_answer(library.node(qid), value)
         except AnswerError as exc:
-            yield f"`given` {ref}: {exc}"
-    for ref in scenario.expect.get("outcomes", ()):
+            yield ("given", ref), f"`given` {ref}: {exc}"
+    for i, ref in enumerate(scenario.expect.get("outcomes", ())):
         qid = qualify(tree.id, ref)
         if not library.has_node(qid) or library.node(qid).kind != "outcome":
-            yield f"`expect` names outcome '{ref}', which is not an outcome node"
-    for ref in scenario.expect.get("not_asked", ()):
+            outcomes = [n.id for n in tree.nodes.values() if n.kind == "outcome"]
+            yield (("expect", "outcomes", i), f"`expect` names outcome '{ref}', which is not an outcome node"
+                   f"{did_you_mean(ref, outcomes)}")
+    for i, ref in enumerate(scenario.expect.get("not_asked", ())):
         if not library.has_node(qualify(tree.id, ref)):
-            yield f"`expect` not_asked names '{ref}', which does not exist"
+            yield (("expect", "not_asked", i), f"`expect` not_asked names '{ref}', which does not exist"
+                   f"{_node_hint(qualify(tree.id, ref), library)}")
     for section in ("findings", "not_findings"):
-        for finding in scenario.expect.get(section, ()):
+        for i, finding in enumerate(scenario.expect.get(section, ())):
             if finding not in library.findings:
-                yield f"`expect` names finding '{finding}', which is not in any catalogue"
+                yield (("expect", section, i), f"`expect` names finding '{finding}', which is not in any "
+                       f"catalogue{did_you_mean(finding, library.findings)}")
+
+
+def _node_hint(qid: str, library: Library) -> str:
+    tree_id, _, node_id = qid.partition("/")
+    if tree_id not in library.trees:
+        return f" (there is no tree '{tree_id}'{did_you_mean(tree_id, library.trees)})"
+    return did_you_mean(node_id, library.trees[tree_id].nodes)
 
 
 def _invariant_messages(invariant, library: Library) -> Iterator[str]:
     if not library.has_node(invariant.node):
-        yield f"names '{invariant.node.split('/', 1)[1]}', which is not a node of this tree"
+        tree_id, _, node_id = invariant.node.partition("/")
+        yield (f"names '{node_id}', which is not a node of this tree"
+               f"{did_you_mean(node_id, library.trees[tree_id].nodes)}")
         return
     node = library.node(invariant.node)
     allowed = conditions.possible_values(node)

@@ -99,7 +99,15 @@ def _errors(kind: str, instance: object, base: tuple) -> Iterator[tuple[tuple, s
     if _is_valid(kind, instance):
         return
     for error in sorted(validators()[kind].iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))):
-        yield base + tuple(error.absolute_path), plain_message(error)
+        yield base + tuple(error.absolute_path) + _first_unknown_key(error), plain_message(error)
+
+
+def _first_unknown_key(error: ValidationError) -> tuple:
+    """For an unknown field, the field itself, so the message points at the misspelled key's line."""
+    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+        return ()
+    allowed = error.schema.get("properties", {})
+    return next(((k,) for k in error.instance if k not in allowed), ())
 
 
 def plain_message(error: ValidationError) -> str:
@@ -117,10 +125,14 @@ def _additional(error: ValidationError) -> str:
     allowed = list(error.schema.get("properties", {}))
     extra = [k for k in error.instance if k not in allowed]
     parts = []
-    for key in extra:
-        close = difflib.get_close_matches(str(key), allowed, n=1)
-        parts.append(f"unknown field `{key}`" + (f" (did you mean `{close[0]}`?)" if close else ""))
-    return "; ".join(parts) + f". Allowed here: {', '.join(allowed)}"
+    for key in extra[:MAX_NAMED]:  # a hostile file with 300,000 keys still gets one short line
+        close = difflib.get_close_matches(str(key)[:100], allowed, n=1)
+        parts.append(f"unknown field `{str(key)[:60]}`" + (f" (did you mean `{close[0]}`?)" if close else ""))
+    more = f"; and {len(extra) - MAX_NAMED:,} more unknown fields" if len(extra) > MAX_NAMED else ""
+    return "; ".join(parts) + more + f". Allowed here: {', '.join(allowed)}"
+
+
+MAX_NAMED = 5
 
 
 def _type(error: ValidationError) -> str:

@@ -13,8 +13,10 @@ read sensibly after a tree has changed.
 from __future__ import annotations
 
 import json
+import math
 import os
 import secrets
+import stat
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,6 +27,7 @@ from weakref import WeakKeyDictionary
 
 from wizard.walk.engine import Session
 from wizard.errors import StateError
+from wizard.history.walk_lock import WalkLocks
 from wizard.content.model import Library, Measure
 
 APP_NAME = "hip-wizard"
@@ -117,9 +120,45 @@ def _to_v2(conn: sqlite3.Connection) -> None:
             [(session_id, i, qid, json.dumps(value)) for i, (qid, value) in enumerate(answers.items())])
 
 
+MAX_DEPTH = 64
+
+
+def read_json(text: str | bytes) -> object:
+    """A stored JSON value; `ValueError` for anything hip-wizard never writes: NaN, infinities, numbers too
+    big for a float, or nesting deeper than MAX_DEPTH (someone edited the private file by hand)."""
+    try:
+        value = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
+    except RecursionError:
+        raise ValueError("it nests too deeply") from None
+    _check_depth(value)
+    return value
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number hip-wizard stores")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is too big a number")
+    return value
+
+
+def _check_depth(value: object) -> None:
+    """Iterative, so a deep value cannot exhaust the stack while it is being measured."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ValueError(f"it nests deeper than {MAX_DEPTH} levels")
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        stack.extend((child, depth + 1) for child in children)
+
+
 def _answers_of(state: str) -> dict:
     try:
-        answers = json.loads(state).get("answers", {})
+        answers = read_json(state).get("answers", {})
     except (ValueError, AttributeError):
         return {}
     return {str(q): v for q, v in answers.items()} if isinstance(answers, dict) else {}
@@ -152,9 +191,19 @@ def migrate(conn: sqlite3.Connection, upto: int = SCHEMA_VERSION) -> None:
 # --- files: privacy, inspection, moving aside --------------------------------------------------------------
 
 
-def _private_dir(folder: Path) -> None:
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(folder, 0o700)
+def _private_dir(folder: Path) -> list[str]:
+    """Create the folder (and any missing parents) private, 0700; a folder that already exists keeps its
+    mode, because it may be shared (`--data-dir /tmp`) and changing it could lock others out. Returns a
+    notice when such a folder can be read by others."""
+    missing = [p for p in (folder, *folder.parents) if not os.path.lexists(p)]
+    for created in reversed(missing):
+        created.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(created, 0o700)
+    mode = stat.S_IMODE(folder.stat().st_mode)
+    if missing or not mode & 0o077:
+        return []
+    return [f"The history folder {folder} can be opened by other users (mode {mode:04o}); hip-wizard leaves "
+            "the mode of a folder it did not make alone. Your history file in it is still private (0600)."]
 
 
 def _private_files(path: Path) -> None:
@@ -241,6 +290,7 @@ class Store:
 
     def __init__(self, conn: sqlite3.Connection, path: Path, notices: list[str], clock: Clock):
         self.conn, self.path, self.notices, self.clock = conn, path, notices, clock
+        self.locks = WalkLocks(path.parent)
 
     @classmethod
     def open(cls, data_dir: Path | None = None, *, clock: Clock = utc_now) -> "Store":
@@ -254,9 +304,8 @@ class Store:
 
     @classmethod
     def _open(cls, folder: Path, clock: Clock) -> "Store":
-        _private_dir(folder)
+        notices = _private_dir(folder)
         path = folder / DB_NAME
-        notices = []
         problem = inspect_file(path)
         if problem:
             moved = move_aside(path, clock())
@@ -271,10 +320,15 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        self.locks.release_all()
         self.conn.close()
 
     def now(self) -> str:
         return self.clock().astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+    def claim(self, session_id: str) -> None:
+        """Lock the walk to this window; `WalkInUse` (a StateError) if another window has it open."""
+        self.locks.claim(session_id)
 
     def journal(self, session_id: str | None = None) -> "StoreJournal":
         """A journal for front ends; with `session_id`, the next `begin` continues that saved walk."""
@@ -287,8 +341,9 @@ class Store:
         return self._rows("")
 
     def unfinished(self) -> list[SessionRow]:
-        """Walks that were left part-way (closed, killed), newest first: offered for resuming."""
-        return self._rows("WHERE status = 'in_progress'")
+        """Walks that were left part-way (closed, killed), newest first: offered for resuming. A walk open in
+        another hip-wizard window right now is not offered (see walk_lock)."""
+        return [row for row in self._rows("WHERE status = 'in_progress'") if not self.locks.in_use(row.id)]
 
     def session(self, session_id: str) -> SessionRow:
         rows = self._rows("WHERE id = ?", (session_id,))
@@ -307,8 +362,8 @@ class Store:
         if row is None:
             raise StateError(f"there is no saved session '{session_id}' (see `hip-wizard history`)")
         try:
-            return json.loads(row[0])
-        except ValueError as exc:
+            return read_json(row[0])
+        except (TypeError, ValueError) as exc:
             raise StateError(f"saved session '{session_id}' is damaged and cannot be read ({exc})") from None
 
     def resume(self, session_id: str, library: Library) -> tuple[Session, list[str], "StoreJournal"]:
@@ -342,7 +397,7 @@ class Store:
         rows = []
         for row in self.conn.execute(query, kinds):
             try:
-                rows.append(AnswerRow(*row[:8], json.loads(row[8])))
+                rows.append(AnswerRow(*row[:8], read_json(row[8])))
             except (TypeError, ValueError):
                 continue  # a damaged value is left out of the charts rather than breaking them
         return rows
@@ -385,6 +440,7 @@ class Store:
             self.conn.execute("DELETE FROM answers WHERE session_id = ?", (session_id,))
             self.conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
         self._flush_wal()
+        self.locks.forget(session_id)
 
     def wipe(self) -> None:
         """Remove every walk."""
@@ -400,8 +456,8 @@ class Store:
 
 def _json_list(text: str | None) -> list:
     try:
-        value = json.loads(text or "[]")
-    except ValueError:
+        value = read_json(text or "[]")
+    except (TypeError, ValueError):
         return []
     return [str(v) for v in value] if isinstance(value, list) else []
 
@@ -431,6 +487,7 @@ class StoreJournal:
 
     def begin(self, session: Session) -> str:
         session_id = self._resume_id or self.store.new_id()
+        self.store.claim(session_id)  # before the first save: a walk open here is not another's to take
         self._resume_id = None
         self._ids[session] = session_id
         self.store.save(session_id, session)

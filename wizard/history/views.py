@@ -271,7 +271,7 @@ def _cell(value: object) -> object:
     """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
     if isinstance(value, str):
         value = clean(value)
-        if value[:1] in ("=", "+", "-", "@"):
+        if value.lstrip(" \t\r\n\u200b\u200c\u200d\u2060\ufeff")[:1] in ("=", "+", "-", "@"):
             return "'" + value
     return value
 

@@ -23,6 +23,7 @@ from wizard.history.journal import GuardedJournal, NullJournal
 from wizard.content.model import Library
 from wizard.tui import keymap
 from wizard.tui.library_cache import bundled_dir, load_library
+from wizard.tui.safe_text import clean
 from wizard.tui.messages import Answered, GoBack, ResumeWalk, StartWalk
 from wizard.tui.screens.start import StartPlaceholder, StartScreen
 from wizard.tui.screens.steps import step_screen_for
@@ -55,6 +56,12 @@ class WizardApp(App):
         self.keymap_path = keymap_path
         self.notices = list(notices)
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = True) -> None:
+        """Every toast is plain text, whoever asks for it: notes carry tree titles, key map entries and
+        folder paths, and `[/R]` or `[@click=...]` there must show as typed, never parse (attack run F1)."""
+        super().notify(clean(message), title=clean(title), severity=severity, timeout=timeout, markup=False)
+
     # --- screens -----------------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
@@ -80,7 +87,8 @@ class WizardApp(App):
             self.set_keymap(remap)
 
     def _start_screen(self) -> StartScreen:
-        resumable = [(row.id, f"{self.library.trees[row.tree_id].title} (started {row.started})")
+        from wizard.history.views import when
+        resumable = [(row.id, f"{self.library.trees[row.tree_id].title} (started {when(row.started)})")
                      for row in self._unfinished() if row.tree_id in self.library.trees]
         entries = self.library.entries()
         minutes = {t.id: minutes_words(expected_minutes(self.library, t.id)) for t in entries}
@@ -184,6 +192,7 @@ class WizardApp(App):
 
     def on_resume_walk(self, message: ResumeWalk) -> None:
         try:
+            self.store.claim(message.session_id)
             session, notes = Session.from_dict(self.library, self.store.load(message.session_id))
         except (OSError, StateError, WizardError, KeyError) as exc:
             self.notify(f"That session cannot be resumed: {exc}", severity="error")

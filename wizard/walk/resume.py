@@ -15,7 +15,8 @@ def restore(cls, library: Library, data: object):
     """(session, notes) from a dict made by `Session.to_dict`; `StateError` when it cannot be used at all."""
     tree_id, answers, trees = _fields(data)
     if tree_id not in library.trees:
-        raise StateError(f"the saved session is for tree '{tree_id}', which is not loaded")
+        raise StateError(f"the saved session is for tree '{tree_id}', which is not loaded; if it is one of "
+                         "your own trees, add --trees DIR with the folder that holds it")
     notes = list(_tree_changes(library, trees))
     kept = {}
     for qid, value in answers.items():
