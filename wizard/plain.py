@@ -35,6 +35,7 @@ class PlainFrontEnd:
     def __init__(self, library: Library, stdin: TextIO, stdout: TextIO, journal=None):
         self.library, self.stdin, self.stdout = library, stdin, stdout
         self.journal = journal or NullJournal()
+        self.retest_view = None  # set by run_plain when there is a history: session -> RetestView | None
 
     def say(self, text: str = "") -> None:
         self.stdout.write(terminal_safe(text) + "\n")
@@ -156,7 +157,8 @@ class PlainFrontEnd:
             self.say("EMERGENCY: " + (referral.action or referral.reason))
             self.say("!" * 60)
         self.say("")
-        self.say(render(build_summary(session), "md"))
+        retest = self.retest_view(session) if self.retest_view is not None else None
+        self.say(render(build_summary(session, retest=retest), "md"))
 
 
 _HANDLED = object()
@@ -282,9 +284,13 @@ def offer_resume(store, library: Library, front: PlainFrontEnd):
     rows = [r for r in store.unfinished() if r.tree_id in library.trees] if store else []
     if not rows:
         return None
+    from wizard.history.views import resume_label
     row = rows[0]
-    title = library.trees[row.tree_id].title
-    if front.ask(f"You have an unfinished '{title}' from {when(row.started)}. Carry on? [y/n]").lower() not in YES:
+    label = resume_label(library, row, store.load(row.id))
+    if front.ask(f"You have an unfinished walk: {label}. Carry on? [y/n]").lower() not in YES:
+        if front.ask("Discard it, so it is not offered again? [y/n]").lower() in YES:
+            store.delete(row.id)
+            front.say("Discarded.")
         return None
     session, notes, journal = store.resume(row.id, library)
     for note in notes:
@@ -292,23 +298,13 @@ def offer_resume(store, library: Library, front: PlainFrontEnd):
     return session, journal
 
 
-def retest_trees() -> tuple[str, ...]:
-    from wizard.history.retest import RETEST_TREES
-    return RETEST_TREES
-
-
-def show_comparison(store, library: Library, session: Session, journal, front: PlainFrontEnd) -> None:
-    """After a quick re-test: better / same / worse against the last full check."""
-    from wizard.history.compare import describe
-    from wizard.history.retest import compare_with_baseline
-    comparison = compare_with_baseline(store, library, session, journal.id_of(session))
-    if comparison is None:
-        front.say("\nNo earlier full check to compare with yet.")
-        return
-    front.say("\nCompared with your last full check:")
-    names = {f: library.findings[f].name for f in library.findings}
-    for line in describe(comparison, names):
-        front.say(f"  {line}")
+def attach_history(store, library: Library, session: Session, journal, front: PlainFrontEnd) -> None:
+    """A re-test says up front what it compares with, and its summary carries the comparison and stage."""
+    from wizard.history.retest import retest_intro, retest_view
+    intro = retest_intro(store, library, session.tree_id)
+    if intro and not session.finished:
+        front.say(intro)
+    front.retest_view = lambda s: retest_view(store, library, s, journal.id_of(s))
 
 
 def run_plain(args, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
@@ -338,7 +334,6 @@ def _walk_plain(args, library: Library, front: PlainFrontEnd, store) -> int:
     except Quit:
         return 0
     front.journal = GuardedJournal(journal, front.say)
-    code = front.run(session, begun=resumed is not None)
-    if store and session.finished and session.tree_id in retest_trees():
-        show_comparison(store, library, session, journal, front)
-    return code
+    if store and session.tree_id in library.retest_trees():
+        attach_history(store, library, session, journal, front)
+    return front.run(session, begun=resumed is not None)

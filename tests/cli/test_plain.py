@@ -131,15 +131,25 @@ def test_quit_with_history_then_resume_carries_on_at_the_same_step(tmp_path):
     code, out = _run(["", "n", "q"], data_dir=tmp_path)
     assert "Your answers are saved" in out
     code, out = _run(["y", "1", "1"], data_dir=tmp_path)
-    assert "You have an unfinished 'Example walk (every node kind)'" in out
+    assert "You have an unfinished walk: Example walk (every node kind), started " in out
+    assert ", step 3 of about " in out
     assert "Where do you feel the pain most?" in out.split("Carry on?")[1].split("Step")[1]
     assert "Outer hip tendon pattern" in out
 
 
 def test_declining_resume_starts_fresh(tmp_path):
     _run(["", "q"], data_dir=tmp_path)
-    code, out = _run(["n", "", "y"], data_dir=tmp_path)
+    code, out = _run(["n", "n", "", "y"], data_dir=tmp_path)
     assert "EMERGENCY" in out
+
+
+def test_declining_resume_can_discard_the_unfinished_walk_so_it_does_not_pile_up(tmp_path):
+    from wizard.history.store import Store
+    _run(["", "q"], data_dir=tmp_path)
+    code, out = _run(["n", "y", "", "q"], data_dir=tmp_path)
+    assert "Discarded." in out
+    with Store.open(tmp_path) as store:
+        assert len(store.unfinished()) == 1  # only the walk just started and left, not the discarded one
 
 
 def test_unusable_history_folder_is_said_and_the_walk_goes_on(tmp_path):

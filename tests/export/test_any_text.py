@@ -51,7 +51,7 @@ def test_html_shows_any_text_literally(library, text):
     assert f"<p>{t.visible(text)}</p>" in "".join(f"<p>{x}</p>" for x in page.text)
     assert {tag for tag, _ in page.tags} <= {"html", "head", "meta", "title", "style", "body", "header", "footer",
                                             "h1", "h2", "h3", "dl", "dt", "dd", "section", "div", "p", "strong",
-                                            "ul", "ol", "li", "code"}
+                                            "ul", "ol", "li", "code", "table", "thead", "tbody", "tr", "th", "td"}
 
 
 def _markdown_page(library, text: str) -> Page:

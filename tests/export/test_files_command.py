@@ -55,6 +55,10 @@ class FakeStore:
     def latest_id(self):
         return next(reversed(self.saved), None)
 
+    def resolve_id(self, ref):
+        matches = [i for i in self.saved if i.endswith(ref)]
+        return matches[0] if len(matches) == 1 else ref
+
     def load(self, session_id):
         if session_id not in self.saved:
             raise StateError(f"there is no saved session '{session_id}'")

@@ -125,3 +125,22 @@ def test_real_browser_builds_no_script_or_image_and_accepts_the_style(hostile_su
     assert not dom.attrs_of("script") and not dom.attrs_of("img")
     assert HOSTILE["script"] in "".join(dom.text)
     assert "Content Security Policy" not in done.stderr
+
+
+CHART_TAGS = {"figure", "figcaption", "svg", "line", "polyline", "circle", "text"}
+
+
+def test_trend_charts_are_inline_svg_that_the_policy_allows(hostile_summary):
+    """Walking % and pain over time: shapes and text only (no script, no style attribute, nothing loaded),
+    and the hostile measure name stays text."""
+    from dataclasses import replace
+    from wizard.report.summary import TrendLine
+    trends = (TrendLine(f"Pain {HOSTILE['script']}", "/10", 0, 10, (("2026-11-01", 6), ("2026-11-15", 4), ("2026-11-28", 2))),
+              TrendLine("Walking compared with normal", "%", 0, 100, (("2026-11-01", 70), ("2026-11-28", 95))))
+    charted = Page(render(replace(hostile_summary, trends=trends), "html"))
+    tags = {tag for tag, _ in charted.tags}
+    assert {"svg", "polyline"} <= tags and tags <= ALLOWED_TAGS | CHART_TAGS | {"title"}
+    assert not [attrs for _, attrs in charted.tags if "style" in attrs or any(a.startswith("on") for a in attrs)]
+    assert charted.style == STYLE and not charted.attrs_of("script")
+    assert HOSTILE["script"] in "".join(charted.text)
+    assert [a["points"].count(",") for a in charted.attrs_of("polyline")] == [3, 2]

@@ -35,15 +35,13 @@ def test_measures_know_which_way_is_better(library):
     assert (worse["pain"].verdict, worse["pain"].small, worse["hold"].verdict) == ("worse", True, "worse")
 
 
-@pytest.mark.parametrize("node_id, unit, expected", [
-    ("pain-night", "/10", "lower"), ("knee-ache", "/10", "lower"), ("function", "%", "higher"),
-    ("single-leg", "seconds", "higher"), ("sit-to-stand", "reps", "higher"), ("mystery", "kg", None),
-    ("activity-rating", "/10", "higher"),
-])
-def test_direction_comes_from_node_id_words_then_unit(node_id, unit, expected):
-    node = Measure(id=node_id, tree="t", kind="measure", where=Where("x"), text="?", why="?", unit=unit,
-                   min=0, max=10)
-    assert cmp.direction_of(node) == expected
+@pytest.mark.parametrize("better", ["higher", "lower", None])
+def test_direction_is_what_the_tree_declares_never_a_guess_from_the_id(better):
+    node = Measure(id="pain-walking-seconds", tree="t", kind="measure", where=Where("x"), text="?", why="?",
+                   unit="/10", min=0, max=10, better=better)
+    assert cmp.direction_of(node) == better
+    change = cmp.measure_change(node, 4, 6)
+    assert change.verdict == {"higher": "better", "lower": "worse", None: "changed"}[better]
 
 
 def test_could_not_or_unsure_is_unclear_not_better(library):

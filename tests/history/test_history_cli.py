@@ -201,3 +201,47 @@ def test_exporting_a_walk_of_an_unloaded_tree_says_to_add_trees(store, library, 
     from wizard.cli import main
     assert main(["export", session_id, "--data-dir", str(data_dir)]) == 1
     assert "add --trees DIR" in capsys.readouterr().err
+
+
+def _listed_ids(out: str) -> list[str]:
+    table = out.split("\n\n")[1].splitlines()
+    assert table[0].startswith("Id ")
+    return [line.split()[0] for line in table[2:]]
+
+
+def test_history_ids_are_short_and_work_with_export_and_delete(store, library, three_walks, data_dir, capsys,
+                                                               monkeypatch):
+    from wizard.report import command
+    monkeypatch.setattr(command.loader, "load", lambda trees: library)
+    export_command = command.export_command
+    _, out, _ = run(data_dir, library)
+    listed = _listed_ids(out)
+    assert len(listed) == 4 and all(len(i) <= 8 for i in listed)
+    assert sorted(store.resolve_id(i) for i in listed) == sorted(r.id for r in store.sessions())
+    first = listed[-1]  # the oldest walk: the first of three_walks
+    code = export_command(Namespace(session=first, format="md", output=None, trees=[TREES, CATALOGUE],
+                                    data_dir=data_dir))
+    assert code == 0 and "Your answers" in capsys.readouterr().out
+    code, _, err = run(data_dir, library, delete=first, yes=True)
+    assert code == 0 and "Deleted." in err
+    assert first not in _listed_ids(run(data_dir, library)[1])
+
+
+def test_an_unknown_or_ambiguous_id_is_a_plain_error(store, library):
+    from wizard.errors import StateError
+    from wizard.walk.engine import Session
+    for session_id in ("20261127-090000-aaaaaa", "20261128-090000-aaaaaa"):
+        store.journal(session_id).begin(Session(library, "full-check"))
+    assert sorted(store.short_ids().values()) == ["7-090000-aaaaaa", "8-090000-aaaaaa"]
+    with pytest.raises(StateError, match="no saved session 'zzz'"):
+        store.resolve_id("zzz")
+    with pytest.raises(StateError, match="'aaaaaa' matches 2 saved sessions; type more"):
+        store.resolve_id("aaaaaa")
+    assert store.resolve_id("8-090000-aaaaaa") == "20261128-090000-aaaaaa"
+
+
+def test_on_a_terminal_the_walks_table_fits_its_width(store, library, three_walks):
+    lines = history_cli.render(store, library, width=60)
+    table = lines[3:9]
+    assert table and all(len(line) <= 60 for line in table)
+    assert any(line.endswith("…") for line in table)  # the findings column gave way

@@ -138,3 +138,15 @@ def test_history_screen_snapshot(snap_compare, store, library):
     fill(store, library)
     store.path = Path("/home/you/.local/share/hip-wizard/history.sqlite3")  # shown on screen; tmp_path varies
     assert snap_compare(HostApp(store, library), terminal_size=(110, 48))
+
+
+async def test_the_screen_charts_the_first_measures_over_time(store, library):
+    from textual.widgets import Sparkline
+    fill(store, library)
+    app = HostApp(store, library)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen) and app.screen.query(Sparkline))
+        charts = list(app.screen.query(Sparkline))
+        assert [list(c.data) for c in charts] == [[7, 5, 2], [50, 70, 90]]
+        labels = str(app.screen.query_one("#trend-charts").children[0].render())
+        assert labels.startswith("Pain today (/10)") and "7 -> 5 -> 2" in labels

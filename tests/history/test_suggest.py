@@ -41,7 +41,7 @@ OUTER_HIP = {"red-flags/who": "self", "red-flags/age": 45, "full-check/where": [
 
 def test_areas_with_a_positive_test_are_suggested_and_others_are_not(bundled):
     baseline = Baseline("s1", "2026-11-01", {"side-tests/stance30": "left", "front-tests/fadir": "neither"}, ())
-    assert suggested_areas(bundled, baseline) == {"quick-retest/areas": ["side"]}
+    assert suggested_areas(bundled, baseline, "quick-retest") == {"quick-retest/areas": ["side"]}
 
 
 def test_a_retest_is_prefilled_from_the_last_full_check_but_not_answered(bundled, tmp_path):

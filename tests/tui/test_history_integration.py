@@ -44,10 +44,20 @@ async def test_export_key_writes_a_summary_and_says_where(library, tmp_path, mon
         await pilot.press("1")
         await wait_for(pilot, on(app, ResultScreen), "the result")
         await pilot.press("e")
+        from wizard.tui.screens.export import ExportScreen
+        await wait_for(pilot, on(app, ExportScreen), "the export dialog")
+        assert "FHIR" in screen_text(app) and str(tmp_path / "exports") in str(app.screen.query_one("#folder").value)
+        await pilot.press("1")
         await wait_for(pilot, lambda: "Markdown summary saved to" in notes, "the export notice")
+        await pilot.press("e")
+        await wait_for(pilot, on(app, ExportScreen), "the export dialog again")
+        app.screen.query_one("#folder").value = str(tmp_path / "elsewhere")
+        await pilot.press("2")
+        await wait_for(pilot, lambda: "HTML summary saved to" in notes, "the HTML export notice")
     written = list((tmp_path / "exports").glob("*.md"))
-    assert len(written) == 1 and str(written[0]) in notes.seen[-1]
+    assert len(written) == 1 and str(written[0]) in notes.seen[-2]
     assert "Outer hip tendon pattern" in written[0].read_text()
+    assert len(list((tmp_path / "elsewhere").glob("*.html"))) == 1
 
 
 async def test_h_opens_the_history_screen_when_history_is_kept(library, tmp_path):
@@ -80,8 +90,9 @@ async def test_a_quick_retest_ends_with_a_comparison_against_the_last_full_check
         await wait_for(pilot, lambda: getattr(app.screen, "node", None) is not None, "the last re-test step")
         await pilot.press("2" if last_value is False else "1")
         await wait_for(pilot, on(app, ResultScreen), "the result")
-        text = str(app.screen.query_one("#comparison").render())
+        text = str(app.screen.query_one("#change").render())
         assert "better" in text and "worse" in text and "Pain" in text
+        assert "Compared with your Full check (test) of" in text
 
 
 async def test_a_quick_retest_starts_with_last_times_positive_areas_ticked(tmp_path):
@@ -101,3 +112,49 @@ async def test_a_quick_retest_starts_with_last_times_positive_areas_ticked(tmp_p
         app.begin_walk(app.session)
         await wait_for(pilot, lambda: app.screen.query(TickList), "the areas question")
         assert app.screen.query_one(TickList).selected == ["side"]
+
+
+async def test_resume_rows_say_when_and_how_far_and_a_fresh_start_offers_to_discard(library, tmp_path):
+    from wizard.tui.screens.confirm import ConfirmScreen
+    store = store_module.Store.open(tmp_path)
+    app = WizardApp(library, journal=store.journal(), store=store, start_tree="example")
+    async with app.run_test() as pilot:
+        await walk_to_stance(app, pilot)
+        await pilot.press("ctrl+q")
+        await wait_for(pilot, lambda: app._exit, "the app to exit")
+    [left] = store.unfinished()
+    again = WizardApp(library, journal=store.journal(), store=store)
+    async with again.run_test(size=(110, 30)) as pilot:
+        await wait_for(pilot, on(again, StartScreen), "the start screen")
+        text = screen_text(again)
+        assert "Resume: Example walk (every node kind), started " in text and ", step 4 of about 5" in text
+        assert "T" not in text.split("started ")[1][:12]  # a date people read, not an ISO stamp
+        from wizard.tui.messages import StartWalk
+        again.post_message(StartWalk("example"))  # start the same check afresh
+        await wait_for(pilot, on(again, ConfirmScreen), "the question whether to discard the unfinished walk")
+        assert "You have an unfinished walk: Example walk" in screen_text(again)
+        await pilot.click("#yes")
+        await wait_for(pilot, lambda: getattr(again.screen, "node", None) is not None, "the first step")
+        assert left.id not in [row.id for row in store.sessions()]
+
+
+async def test_enter_on_a_past_walk_opens_its_summary_with_export(library, tmp_path):
+    from wizard.tui.screens import history
+    from wizard.tui.screens.export import ExportScreen
+    store = store_module.Store.open(tmp_path)
+    app = WizardApp(library, journal=store.journal(), store=store, start_tree="example")
+    async with app.run_test(size=(110, 40)) as pilot:
+        await walk_to_stance(app, pilot)
+        await pilot.press("1")
+        await wait_for(pilot, on(app, ResultScreen), "the result")
+        app.action_history()
+        await wait_for(pilot, lambda: isinstance(app.screen, history.HistoryScreen), "the history screen")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultScreen) and app.screen.past, "the past walk")
+        assert "Outer hip tendon pattern" in screen_text(app) and "Your plan: stage 1 of 3" in screen_text(app)
+        await pilot.press("e")
+        await wait_for(pilot, on(app, ExportScreen), "the export dialog")
+        await pilot.press("escape")
+        await wait_for(pilot, on(app, ResultScreen), "the past walk again")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, history.HistoryScreen), "back to the history")

@@ -60,7 +60,7 @@ async def test_resume_offers_unfinished_sessions_and_continues_where_they_stoppe
     async with app.run_test() as pilot:
         notes = Notes(app)
         await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
-        assert "Resume: Example walk (every node kind) (started 2026-11-20 10:00)" in screen_text(app)
+        assert "Resume: Example walk (every node kind), started 20 Nov 10:00, step 2 of about 5" in screen_text(app)
         assert "tree-since-removed" not in screen_text(app)
         await pilot.press("1")
         await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the resumed walk")
@@ -116,7 +116,7 @@ async def test_export_writes_a_file_and_says_where(library, monkeypatch, tmp_pat
     import types
     written = tmp_path / "summary.md"
     module = types.ModuleType("wizard.report.files")
-    module.export_session = lambda session, fmt: written
+    module.export_summary = lambda summary, fmt: written
     monkeypatch.setitem(sys.modules, "wizard.report.files", module)
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:

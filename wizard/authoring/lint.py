@@ -19,7 +19,7 @@ from wizard.walk.graph import GraphInfo, successors
 from wizard.content.refcheck import keyed_targets
 from wizard.content.suggest import closest
 from wizard.content.loader import Loaded, collect
-from wizard.content.model import Handover, Info, Library, Node, Outcome, Question, Tree
+from wizard.content.model import ENTRY_ROLES, Handover, Info, Library, Node, Outcome, Question, Tree
 from wizard.authoring.scenarios import ScenarioResult, run_scenario
 from wizard.text import terminal_safe
 
@@ -125,11 +125,32 @@ def _reachable_from(start: str, library: Library) -> set[str]:
 def check_unused_entries(library: Library, graph: GraphInfo) -> Iterator[Problem]:
     outcomes = [n for t in library.trees.values() for n in t.nodes.values() if isinstance(n, Outcome)]
     for section in ("findings", "exercises", "advice"):
-        used = {entry for o in outcomes for entry in getattr(o, section)}
+        used = {entry for o in outcomes for entry in getattr(o, section)} | _used_by_plans(library, section, outcomes)
         for entry_id, entry in getattr(library, section).items():
             if entry_id not in used:
                 yield _at(entry, f"{section} entry '{entry_id}' is not used by any outcome", "unused",
                           severity="warning")
+
+
+def _used_by_plans(library: Library, section: str, outcomes: list[Outcome]) -> set[str]:
+    """Exercises and advice the plan builder can give: serving a finding some outcome records, or named by
+    the catalogue's plan rules (every plan's advice, the fill list)."""
+    if section == "findings":
+        return set()
+    found = {f for o in outcomes for f in o.findings}
+    entries = getattr(library, section).values()
+    named = set(library.plan.advice if section == "advice" else library.plan.fill) if library.plan else set()
+    return named | {e.id for e in entries if found & set(e.serves)}
+
+
+def check_plan_stage_one(library: Library, graph: GraphInfo) -> Iterator[Problem]:
+    """The first plan is stage 1: warn about a finding whose own exercises cannot give a stage-1 routine,
+    because its plan would then be made mostly of the general fill list."""
+    for finding in library.findings.values():
+        mine = [e for e in library.exercises.values() if finding.id in e.serves and e.in_routine]
+        if mine and not any(e.stage == 1 for e in mine):
+            yield _at(finding, f"finding '{finding.id}' has no stage-1 exercise, so its first plan cannot start "
+                      "with its own exercises (give one of them `stage: 1`)", "plan-stage", severity="warning")
 
 
 # --- safety ----------------------------------------------------------------------------------------------
@@ -138,7 +159,7 @@ def check_unused_entries(library: Library, graph: GraphInfo) -> Iterator[Problem
 def check_entry_screens_first(library: Library, graph: GraphInfo) -> Iterator[Problem]:
     """Every entry tree hands over to a red-flag screen before it asks anything else."""
     for tree in library.trees.values():
-        if tree.role == "entry" and not _screens_first(tree, library):
+        if tree.role in ENTRY_ROLES and not _screens_first(tree, library):
             yield _at(tree.where, f"entry tree '{tree.id}' must hand over to a red-flag screen (a tree with "
                       "`role: red_flags`) before anything but info steps", "red-flags-first")
 
@@ -201,6 +222,7 @@ CHECKS: dict[str, Callable[[Library, GraphInfo], Iterator[Problem]]] = {
     "cycle": check_cycles,
     "unreachable": check_unreachable,
     "unused": check_unused_entries,
+    "plan-stage": check_plan_stage_one,
     "red-flags-first": check_entry_screens_first,
     "red-flag": check_red_flags,
     "invariant": check_invariants,
@@ -330,7 +352,7 @@ def report_text(report: Report, own_files: tuple[str, ...] = ()) -> str:
                   f"{len(report.errors)} errors, {len(report.warnings)} warnings"]
     lines += _scenario_lines(report) if report.ran else [
         "scenarios: not run, because of the errors above; outcome coverage: not measured"]
-    entries = [t for t in library.trees.values() if t.role == "entry"] or list(library.trees.values())
+    entries = [t for t in library.trees.values() if t.role in ENTRY_ROLES] or list(library.trees.values())
     lines += [f"paths through {t.id}: {report.paths[t.id]:,}" for t in entries if t.id in report.paths]
     lines += steps.stats_lines(report.steps or {})
     lines += [_own_tree_line(report, t) for t in library.trees.values() if t.where.file in own_files]

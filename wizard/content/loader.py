@@ -18,8 +18,8 @@ from wizard.content import placeholders
 from wizard.content import refcheck
 from wizard.errors import LoadError, Problem
 from wizard.content.model import (Advice, Branch, Caution, Dosage, Evidence, Exercise, Finding, Handover, Info,
-                                  Invariant, Library, Measure, Option, Outcome, Question, Referral, Scenario,
-                                  SelfTest, StepBudget, Tree, Where, qualify)
+                                  Invariant, Library, Measure, Option, Outcome, PlanRules, Question, Referral,
+                                  Scenario, SelfTest, StageRule, StepBudget, Tree, Where, qualify)
 from wizard.content.schema_check import schema_errors
 from wizard.content.yamlsafe import Document, read, read_capped
 
@@ -181,7 +181,8 @@ def _add_tree(doc: Document, name: str, digest: str, library: Library) -> list[P
              for nid, raw in data["nodes"].items()}
     library.trees[data["id"]] = Tree(
         id=data["id"], title=data["title"], version=data["version"], start=data["start"], nodes=nodes,
-        where=at(), content_hash=digest, role=data.get("role", "module"), description=data.get("description"),
+        where=at(), content_hash=digest, role=data.get("role", "module"), baseline=data.get("baseline"),
+        description=data.get("description"),
         authors=tuple(data.get("authors", ())), reviewed=data.get("reviewed"), sources=tuple(data.get("sources", ())),
         scenarios=tuple(_scenario(s, at("scenarios", i)) for i, s in enumerate(data.get("scenarios", ()))),
         invariants=tuple(_invariant(v, data["id"], at("invariants", i)) for i, v in enumerate(data.get("invariants", ()))),
@@ -213,7 +214,7 @@ def _question(common: dict, raw: dict) -> Question:
     return Question(**common, style=raw["style"], text=raw["text"], why=raw["why"], help=raw.get("help"),
                     options=options, if_yes=_q(tree, raw.get("if_yes")), if_no=_q(tree, raw.get("if_no")),
                     red_flag=raw.get("red_flag"), sets=raw.get("sets"), likely=raw.get("likely"),
-                    at_least_one=raw.get("at_least_one", False))
+                    at_least_one=raw.get("at_least_one", False), plan_weeks=raw.get("plan_weeks"))
 
 
 def _self_test(common: dict, raw: dict) -> SelfTest:
@@ -226,7 +227,7 @@ def _self_test(common: dict, raw: dict) -> SelfTest:
 def _measure(common: dict, raw: dict) -> Measure:
     return Measure(**common, text=raw["text"], why=raw["why"], unit=raw["unit"], min=raw["min"], max=raw["max"],
                    integer=raw.get("integer", False), help=raw.get("help"), cannot_do=raw.get("cannot_do"),
-                   hold_seconds=raw.get("hold_seconds"))
+                   hold_seconds=raw.get("hold_seconds"), better=raw.get("better"))
 
 
 def _outcome(common: dict, raw: dict) -> Outcome:
@@ -274,7 +275,33 @@ def _add_catalogue(doc: Document, name: str, digest: str, library: Library) -> l
                                         code="duplicate-entry"))
                 continue
             table[entry_id] = build(entry_id, raw, where, Where(name, *doc.where((section, entry_id, "unsafe_with"))))
+    if "plan" in doc.data:
+        problems += _add_plan_rules(doc, name, library)
     return problems
+
+
+def _add_plan_rules(doc: Document, name: str, library: Library) -> list[Problem]:
+    """One catalogue says how plans are built; a second `plan:` section would make the rules ambiguous."""
+    where = Where(name, *doc.where(("plan",)))
+    if library.plan is not None:
+        return [Problem(name, where.line, where.col, f"`plan` is already declared in {library.plan.where.file}",
+                        code="duplicate-entry")]
+    raw = doc.data["plan"]
+    span = lambda key, default: (raw[key]["min"], raw[key]["max"]) if key in raw else default  # noqa: E731
+    library.plan = PlanRules(
+        where=where, priority=tuple(raw.get("priority", ())), fill=tuple(raw.get("fill", ())),
+        advice=tuple(raw.get("advice", ())),
+        exercises=span("exercises", (4, 6)), minutes=span("minutes", (20, 30)),
+        get_help_after_weeks=raw.get("get_help_after_weeks", 8), retest_after_weeks=raw.get("retest_after_weeks", 3),
+        progress=_stage_rule(raw.get("progress")), step_back=_stage_rule(raw.get("step_back")))
+    return []
+
+
+def _stage_rule(raw: dict | None) -> StageRule:
+    if not raw:
+        return StageRule()
+    when = conditions.parse_condition(raw["when"], "") if "when" in raw else None
+    return StageRule(when, raw.get("retest"))
 
 
 def _exercise(entry_id: str, raw: dict, where: Where, unsafe_where: Where) -> Exercise:
@@ -283,7 +310,7 @@ def _exercise(entry_id: str, raw: dict, where: Where, unsafe_where: Where) -> Ex
                     cautions=tuple(raw.get("cautions", ())), unsafe_with=tuple(raw.get("unsafe_with", ())),
                     unsafe_where=unsafe_where, progression=raw.get("progression"),
                     regression=raw.get("regression"), serves=tuple(raw.get("serves", ())),
-                    sources=tuple(raw.get("sources", ())))
+                    sources=tuple(raw.get("sources", ())), stage=raw.get("stage", 2), after=tuple(raw.get("after", ())))
 
 
 _CATALOGUE_BUILDERS = {
@@ -291,7 +318,8 @@ _CATALOGUE_BUILDERS = {
                                              expect=raw.get("expect"), sources=tuple(raw.get("sources", ()))),
     "exercises": _exercise,
     "advice": lambda i, raw, w, _: Advice(id=i, title=raw["title"], text=raw["text"], where=w,
-                                          sources=tuple(raw.get("sources", ()))),
+                                          sources=tuple(raw.get("sources", ())), excludes=tuple(raw.get("excludes", ())),
+                                          serves=tuple(raw.get("serves", ()))),
     # refs in a catalogue have no tree of their own: an unqualified one is left as `/node` for refcheck to name
     "cautions": lambda i, raw, w, _: Caution(id=i, title=raw["title"], says=raw["says"], where=w,
                                              when=conditions.parse_condition(raw["when"], "")),

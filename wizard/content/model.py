@@ -140,6 +140,7 @@ class Question(Node):
     if_yes: str | None = None
     if_no: str | None = None
     red_flag: str | None = None
+    plan_weeks: int | None = None
     sets: str | None = None
     likely: bool | None = None
     at_least_one: bool = False
@@ -175,6 +176,7 @@ class Measure(Node):
     max: float
     integer: bool = False
     help: str | None = None
+    better: str | None = None
     cannot_do: str | None = None
     hold_seconds: int | None = None
 
@@ -209,6 +211,7 @@ class Outcome(Node):
         return self.end_walk or (self.referral is not None and self.referral.urgency == "emergency")
 
 
+ENTRY_ROLES = ("entry", "retest")
 ASKING_KINDS = frozenset({"question", "self_test", "measure", "info"})
 
 
@@ -250,6 +253,7 @@ class Tree:
     where: Where
     content_hash: str
     role: str = "module"
+    baseline: str | None = None
     description: str | None = None
     authors: tuple[str, ...] = ()
     reviewed: str | None = None
@@ -295,6 +299,13 @@ class Exercise:
     regression: str | None = None
     serves: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    stage: int = 2
+    after: tuple[str, ...] = ()
+
+    @property
+    def in_routine(self) -> bool:
+        """Relief positions and general activity (walking, cycling) sit beside the timed routine, not in it."""
+        return self.kind not in ("relief", "activity")
 
 
 @dataclass(frozen=True)
@@ -304,6 +315,33 @@ class Advice:
     text: str
     where: Where
     sources: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+    serves: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StageRule:
+    """When a re-test moves the plan a stage: an answer condition and/or the re-test's overall verdict."""
+
+    when: object = None
+    retest: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanRules:
+    """How the plan builder sizes and stages a plan; declared once, in a catalogue's `plan:` section."""
+
+    where: Where
+    priority: tuple[str, ...] = ()
+    fill: tuple[str, ...] = ()
+    advice: tuple[str, ...] = ()
+    exercises: tuple[int, int] = (4, 6)
+    minutes: tuple[float, float] = (20, 30)
+    get_help_after_weeks: int = 8
+    retest_after_weeks: int = 3
+    stages: int = 3
+    progress: StageRule = StageRule()
+    step_back: StageRule = StageRule()
 
 
 @dataclass(frozen=True)
@@ -327,6 +365,7 @@ class Library:
     advice: dict[str, Advice] = field(default_factory=dict)
     cautions: dict[str, Caution] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    plan: PlanRules | None = None
 
     def node(self, qid: str) -> Node:
         tree_id, _, node_id = qid.partition("/")
@@ -342,4 +381,8 @@ class Library:
 
     def entries(self) -> list[Tree]:
         """Trees a person can start from the menu, in a stable order."""
-        return sorted((t for t in self.trees.values() if t.role == "entry"), key=lambda t: t.title)
+        return sorted((t for t in self.trees.values() if t.role in ENTRY_ROLES), key=lambda t: t.title)
+
+    def retest_trees(self) -> tuple[str, ...]:
+        """Trees that re-test an earlier check (`role: retest`, with the `baseline` tree they compare with)."""
+        return tuple(t.id for t in self.trees.values() if t.role == "retest")

@@ -25,12 +25,42 @@ def cross_references(library: Library) -> list[Problem]:
             if finding not in library.findings:
                 problems.append(_at(exercise.where.at("serves", i), f"exercise '{exercise.id}' serves unknown "
                                     f"finding '{finding}'{did_you_mean(finding, library.findings)}"))
+        problems += [_at(exercise.where, m) for m in _after_messages(exercise, library)]
         problems += [_at(exercise.unsafe_where or exercise.where, f"exercise '{exercise.id}': {message}")
                      for message in unknown_cautions(exercise.unsafe_with, library)]
+    for advice in library.advice.values():
+        problems += [_at(advice.where, f"advice '{advice.id}' excludes unknown exercise '{e}'")
+                     for e in advice.excludes if e not in library.exercises]
+        problems += [_at(advice.where, f"advice '{advice.id}' serves unknown finding '{f}'")
+                     for f in advice.serves if f not in library.findings]
+    if library.plan is not None:
+        problems += [_at(library.plan.where, m) for m in _plan_messages(library.plan, library)]
     for caution in library.cautions.values():
         problems += [_at(caution.where, f"caution '{caution.id}': {message}")
                      for message in _caution_messages(caution, library)]
     return problems
+
+
+def _after_messages(exercise, library: Library) -> Iterator[str]:
+    """`after` names exercises that must come first, so each must exist and sit at an earlier stage."""
+    for other in exercise.after:
+        if other not in library.exercises:
+            yield f"exercise '{exercise.id}' comes after unknown exercise '{other}'"
+        elif library.exercises[other].stage >= exercise.stage:
+            yield (f"exercise '{exercise.id}' (stage {exercise.stage}) comes after '{other}', which is stage "
+                   f"{library.exercises[other].stage}: give it a lower stage")
+
+
+def _plan_messages(rules, library: Library) -> Iterator[str]:
+    yield from (f"plan priority names unknown finding '{f}'" for f in rules.priority if f not in library.findings)
+    yield from (f"plan advice names unknown advice '{a}'" for a in rules.advice if a not in library.advice)
+    yield from (f"plan fill names unknown exercise '{e}'" for e in rules.fill if e not in library.exercises)
+    for span, (low, high) in (("exercises", rules.exercises), ("minutes", rules.minutes)):
+        if low > high:
+            yield f"plan {span}: min {low:g} is more than max {high:g}"
+    for name, rule in (("progress", rules.progress), ("step_back", rules.step_back)):
+        if rule.when is not None:
+            yield from (f"plan {name}: {m}" for m in conditions.check_condition(rule.when, library))
 
 
 def unknown_cautions(ids: tuple[str, ...], library: Library) -> Iterator[str]:
@@ -117,6 +147,8 @@ def _question_messages(node: Question, library: Library) -> Iterator[tuple[tuple
             yield ("red_flag",), "`red_flag` belongs to yes_no questions only (in a checklist, put it on the options)"
         if node.likely is not None:
             yield ("likely",), "a question's own `likely` belongs to yes_no questions; mark the likely option instead"
+        if node.plan_weeks:
+            yield ("plan_weeks",), "`plan_weeks` belongs to yes_no questions only"
     for i, option in enumerate(node.options):
         if node.style != "multi" and option.red_flag:
             yield ("options", i, "red_flag"), "an option's `red_flag` works only in multi-choice questions (checklists)"

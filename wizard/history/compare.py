@@ -5,12 +5,8 @@ comparison reports every test on each side (better / same / worse / unclear), ev
 and whether that change is for the better, and any finding that is new since last time. It only reads two
 answer dicts and the library; the store and the front ends decide where the answers come from.
 
-Which way is better for a measure is decided, in this order, by:
-1. `DIRECTION_BY_NODE`: a node id (or full `tree/node` id) listed there;
-2. `DIRECTION_BY_WORD`: a word in the node id (`pain` means lower is better, `walking` higher...);
-3. `DIRECTION_BY_UNIT`: the unit (`/10` lower, as 0-10 scales here are pain scales unless named otherwise;
-   `%` of normal, `seconds` held and `reps` done are higher-is-better);
-otherwise the change is shown without a verdict ("changed").
+Which way is better for a measure is what its tree declares (`better: higher` or `better: lower`); a
+measure that does not say is shown with its change and no verdict ("changed"). Nothing is guessed from ids.
 """
 
 from __future__ import annotations
@@ -24,19 +20,6 @@ HIGHER, LOWER = "higher", "lower"
 POSITIVE, NEGATIVE = "positive", "negative"
 SIDES = ("left", "right")
 
-DIRECTION_BY_NODE: dict[str, str] = {
-    "pain": LOWER, "pain-night": LOWER, "pain-activity": LOWER, "walking": HIGHER, "chair-stand": HIGHER,
-    "stance-left": HIGHER, "stance-right": HIGHER,
-}
-DIRECTION_BY_WORD: tuple[tuple[str, str], ...] = (
-    ("pain", LOWER), ("stiff", LOWER), ("ache", LOWER),
-    ("walk", HIGHER), ("ability", HIGHER), ("activity", HIGHER), ("stand", HIGHER), ("hold", HIGHER),
-    ("reps", HIGHER), ("range", HIGHER),
-)
-DIRECTION_BY_UNIT: dict[str, str] = {
-    "/10": LOWER, "%": HIGHER, "seconds": HIGHER, "second": HIGHER, "s": HIGHER, "sec": HIGHER,
-    "reps": HIGHER, "repetitions": HIGHER, "stands": HIGHER, "degrees": HIGHER, "°": HIGHER,
-}
 # A change smaller than this is reported, but flagged as smaller than what usually matters to people:
 # about 2 points on a 0-10 pain scale (Farrar 2001).
 MEANINGFUL_CHANGE: dict[str, float] = {"/10": 2.0}
@@ -138,14 +121,8 @@ def self_test_changes(node: SelfTest, before: object, after: object) -> list[Sel
 
 
 def direction_of(node: Measure) -> str | None:
-    """Which way is better for this measure: HIGHER, LOWER or None (see the module docstring)."""
-    for key in (node.qid, node.id):
-        if key in DIRECTION_BY_NODE:
-            return DIRECTION_BY_NODE[key]
-    for word, direction in DIRECTION_BY_WORD:
-        if word in node.id:
-            return direction
-    return DIRECTION_BY_UNIT.get(node.unit.strip().lower())
+    """Which way is better for this measure: HIGHER, LOWER or None, as its tree declares (`better:`)."""
+    return node.better
 
 
 def measure_change(node: Measure, before: object, after: float) -> MeasureChange:

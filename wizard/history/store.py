@@ -433,6 +433,25 @@ class Store:
             if not self.conn.execute("SELECT 1 FROM sessions WHERE id = ?", (candidate,)).fetchone():
                 return candidate
 
+    def short_ids(self) -> dict[str, str]:
+        """Full id -> the shortest tail of it (at least its 6 random letters) that no other walk ends with:
+        what `hip-wizard history` shows and what `export ID` and `history --delete ID` accept."""
+        ids = [row[0] for row in self.conn.execute("SELECT id FROM sessions")]
+        return {i: _shortest_tail(i, ids) for i in ids}
+
+    def resolve_id(self, ref: str) -> str:
+        """A full id, or the end of exactly one (the short id `history` lists) -> the full id; else a plain error."""
+        ids = [row[0] for row in self.conn.execute("SELECT id FROM sessions")]
+        if ref in ids:
+            return ref
+        matches = [i for i in ids if ref and i.endswith(ref)]
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise StateError(f"'{ref}' matches {len(matches)} saved sessions; type more of the id "
+                             "(see `hip-wizard history`)")
+        raise StateError(f"there is no saved session '{ref}' (see `hip-wizard history`)")
+
     def delete(self, session_id: str) -> None:
         """Remove one walk and its answers for good (secure_delete overwrites the freed pages)."""
         self.session(session_id)
@@ -452,6 +471,17 @@ class Store:
     def _flush_wal(self) -> None:
         """Fold the log into the database so deleted answers do not linger in the -wal file."""
         self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+SHORT_ID_LENGTH = 6
+
+
+def _shortest_tail(session_id: str, ids: list[str]) -> str:
+    for length in range(SHORT_ID_LENGTH, len(session_id)):
+        tail = session_id[-length:]
+        if sum(1 for other in ids if other.endswith(tail)) == 1:
+            return tail.lstrip("-")
+    return session_id
 
 
 def _json_list(text: str | None) -> list:

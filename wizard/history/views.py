@@ -9,6 +9,7 @@ migrated from schema 1. Deleting asks first; with no one to ask (stdin closed) n
 from __future__ import annotations
 
 import csv
+import shutil
 import sys
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -18,6 +19,7 @@ from wizard.content import loader
 from wizard.history.compare import SIDES, side_state
 from wizard.content.model import Library, Measure
 from wizard.history.store import AnswerRow, SessionRow, Store
+from wizard.errors import StateError
 from wizard.text import terminal_safe
 
 BARS = "▁▂▃▄▅▆▇█"
@@ -110,6 +112,22 @@ def measure_trends(rows: list[AnswerRow], library: Library) -> list[Trend]:
     return [_trend(qid, found, library) for qid, found in series.items()]
 
 
+MAX_CHARTS = 4
+
+
+def walk_trends(store: Store, library: Library, session_id: str | None) -> list[Trend]:
+    """The measures of walks up to and including `session_id` that have changed over at least two walks
+    (pain, walking, balance...), for the charts in a summary; empty without history or with one walk."""
+    if session_id is None:
+        return []
+    try:
+        upto = store.session(session_id).started
+    except StateError:
+        return []
+    rows = [r for r in resolve(store.answer_rows(), library) if r.started <= upto]
+    return [t for t in measure_trends(rows, library) if len(t.points) >= 2][:MAX_CHARTS]
+
+
 def _trend(qid: str, rows: list[AnswerRow], library: Library) -> Trend:
     node = library.node(qid) if library.has_node(qid) else None
     low, high = (node.min, node.max) if isinstance(node, Measure) else (None, None)
@@ -179,14 +197,18 @@ def session_cells(row: SessionRow, library: Library) -> tuple[str, str, str, str
 # --- text output -------------------------------------------------------------------------------------------
 
 
-def render(store: Store, library: Library) -> list[str]:
+def render(store: Store, library: Library, width: int | None = None) -> list[str]:
+    """The history as text lines; the walks table is cut to `width` columns when given (a terminal)."""
     sessions = store.sessions()
     if not sessions:
         return [f"No history yet. Walks you take are saved here, privately: {store.path}"]
     rows = resolve(store.answer_rows(), library)
-    lines = [f"History: {len(sessions)} walk(s), kept in {store.path}", ""]
-    lines += _table(("Date", "Check", "Status", "Urgency", "Findings"),
-                    [session_cells(r, library) for r in sessions]) + [""]
+    short = store.short_ids()
+    lines = [f"History: {len(sessions)} walk(s), kept in {store.path}",
+             "Use an id with `hip-wizard export ID` or `hip-wizard history --delete ID`.", ""]
+    table = _table(("Id", "Date", "Check", "Status", "Urgency", "Findings"),
+                   [(short[r.id], *session_cells(r, library)) for r in sessions])
+    lines += [fit(line, width) if width else line for line in table] + [""]
     lines += _trend_lines(measure_trends(rows, library))
     lines += _test_lines(self_test_table(rows))
     lines += comparison_lines(store, library)
@@ -218,6 +240,16 @@ def _test_lines(table: SelfTestTable) -> list[str]:
     head = ("Self-test", "Side", *column_titles(table))
     body = [(label, side or "-", *(TEST_MARKS[c] for c in cells)) for label, side, cells in table.rows]
     return ["Self-tests per side over time", *_table(head, body), f"({MARKS_KEY})", ""]
+
+
+def _is_terminal(out: TextIO) -> bool:
+    isatty = getattr(out, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def fit(line: str, width: int) -> str:
+    """One table line cut to the terminal width (the last column, findings, gives way), marked with '…'."""
+    return line if len(line) <= width else line[:max(width - 1, 1)] + "…"
 
 
 def _table(head: tuple, body: list[tuple]) -> list[str]:
@@ -296,6 +328,7 @@ def confirm(question: str, stdin: TextIO | None, err: TextIO) -> bool | None:
 
 def _delete_or_wipe(store: Store, library: Library, args, stdin: TextIO | None, err: TextIO) -> int:
     if args.delete:
+        args.delete = store.resolve_id(args.delete)
         row = store.session(args.delete)
         date, tree, *_ = session_cells(row, library)
         question, done = f"Delete the walk '{tree}' of {date} ({row.id})? This cannot be undone.", "Deleted."
@@ -346,5 +379,24 @@ def history_command(args, stdin: TextIO | None = None, out: TextIO | None = None
         if getattr(args, "export", None) == "csv":
             export_csv(store, library, out)
             return EXIT_OK
-        print("\n".join(render(store, library)), file=out)
+        width = shutil.get_terminal_size().columns if _is_terminal(out) else None
+        print("\n".join(render(store, library, width)), file=out)
     return EXIT_OK
+
+
+# --- resuming ----------------------------------------------------------------------------------------------
+
+
+def resume_label(library: Library, row: SessionRow, saved: dict) -> str:
+    """"Full hip check, started 3 Mar 14:05, step 12 of about 30": what to call an unfinished walk."""
+    from wizard.walk.engine import Session
+    from wizard.walk.progress import expected
+    started = datetime.fromisoformat(row.started).astimezone()
+    label = f"{tree_name(library, row.tree_id)}, started {started.day} {started:%b %H:%M}"
+    try:
+        session, _ = Session.from_dict(library, saved)
+    except (StateError, KeyError, TypeError, ValueError):
+        return label
+    progress = expected(session)
+    return f"{label}, step {progress.done + 1} of about {progress.done + progress.remaining}"
+

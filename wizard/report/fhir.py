@@ -34,8 +34,31 @@ def as_resource(summary: Summary) -> dict:
         "status": STATUS[summary.status],
         "authored": summary.created.isoformat(timespec="seconds"),
     }
-    items = [_item(a) for a in summary.answers if a.kind != "info"]
+    items = [_item(a) for a in summary.answers if a.kind != "info"] + _plan_items(summary) + _change_items(summary)
     return {**resource, "item": items} if items else resource
+
+
+def _plan_items(summary: Summary) -> list[dict]:
+    """The plan's stage and dates, as extra items a clinician's system can show beside the answers."""
+    plan = summary.plan
+    if plan is None:
+        return []
+    return [{"linkId": "hip-wizard/plan-stage", "text": f"Plan stage ({plan.stage_name})",
+             "answer": [{"valueInteger": plan.stage}]},
+            {"linkId": "hip-wizard/retest-on", "text": "Re-test on", "answer": [{"valueDate": plan.retest_on.isoformat()}]},
+            {"linkId": "hip-wizard/get-help-by", "text": "Get help if not better by",
+             "answer": [{"valueDate": plan.get_help_by.isoformat()}]}]
+
+
+def _change_items(summary: Summary) -> list[dict]:
+    """A re-test's change over time: one text answer per line of the comparison with the last full check."""
+    change = summary.change
+    if change is None:
+        return []
+    lines = ([change.stage_headline] if change.stage_headline else []) + list(change.stage_reasons) + list(change.lines)
+    since = f" ({change.baseline_when.isoformat(timespec='seconds')})" if change.baseline_when else ""
+    return [{"linkId": "hip-wizard/since-last-check", "text": f"Since your last full check{since}",
+             "answer": [{"valueString": line} for line in lines]}]
 
 
 def _item(answer: AnswerLine) -> dict:

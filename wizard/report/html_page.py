@@ -36,6 +36,8 @@ section.item { break-inside: avoid; page-break-inside: avoid; }
 @page { margin: 15mm; }
 @media print {
   body { font-size: 10.5pt; max-width: none; margin: 0; padding: 0; }
+  .screen-only { display: none; }
+  section.item ul, section.item ol { margin: .1rem 0; }
   h2 { break-after: avoid; page-break-after: avoid; }
   a { color: inherit; }
   a[href]::after { content: " (" attr(href) ")"; font-size: .85em; }
@@ -123,19 +125,50 @@ def _finding(f) -> str:
 def _findings(s: Summary) -> str:
     found = [_finding(f) for f in s.findings] or [
         "<p>No findings. (A finding only says what answers may suggest; it is not a diagnosis.)</p>"]
-    return _section("<h2>Findings</h2>", *found)
+    return _section("<h2>Findings</h2>", *found, css="screen-only")
 
 
 def _outcomes(s: Summary) -> str:
     if not s.outcomes:
         return ""
     lines = (f"<strong>{e(o.title)}</strong>" + (f": {e(o.text)}" if o.text else "") for o in s.outcomes)
-    return _section("<h2>Where your answers led</h2>", _items(lines))
+    return _section("<h2>Where your answers led</h2>", _items(lines), css="screen-only")
+
+
+def _change(s: Summary) -> str:
+    c = s.change
+    if c is None:
+        return ""
+    parts = [f"<p>Compared with your {e(c.baseline_title)} of {e(t.when(c.baseline_when))}.</p>"] \
+        if c.baseline_when is not None else []
+    if c.stage_headline:
+        parts += [f"<p><strong>{e(c.stage_headline)}</strong></p>"]
+        parts += [_items(e(r) for r in c.stage_reasons)] if c.stage_reasons else []
+    parts += [_items(e(line) for line in c.lines)] if c.lines else []
+    return _section("<h2>Since your last full check</h2>", *parts)
+
+
+def _frame(s: Summary) -> str:
+    p = s.plan
+    if p is None:
+        return ""
+    facts = [("Routine", f"about {t.minutes(p.minutes)} a session")] if p.minutes else []
+    facts += [("Sore side", e(p.side))] if p.side else []
+    facts += [("Started", f"{p.starts:%Y-%m-%d}"), ("Re-test on", f"{p.retest_on:%Y-%m-%d}"),
+              ("Get help if not better by", f"{p.get_help_by:%Y-%m-%d}, or at once with any warning sign")]
+    rows = NL.join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
+    days = [d for d in p.week if d.exercises]
+    week = ("<table>\n<tr><th>Day</th><th>Routine</th><th>Minutes</th></tr>\n" + NL.join(
+        f"<tr><td>{d.day}</td><td>{', '.join(e(n) for n in d.exercises)}</td><td>{t.number(d.minutes)}</td></tr>"
+        for d in days) + "\n</table>") if days else ""
+    heading = f"<h2>Your plan: stage {p.stage} of 3 ({e(p.stage_name)})</h2>"
+    return _section(heading, f'<dl class="facts">\n{rows}\n</dl>', week)
 
 
 def _exercise(x) -> str:
-    facts = [f"<strong>Kind:</strong> {e(x.kind)}, for the {e(x.target)}",
+    facts = [f"<strong>Kind:</strong> {e(x.kind)}; works on: {e(x.target)}",
              f"<strong>Dose:</strong> {e(x.dosage)} (about {t.minutes(x.minutes)})"]
+    facts += [f"<strong>Days:</strong> {', '.join(x.days)}"] if x.days else []
     facts += [f"<strong>Take care:</strong> {e(c)}" for c in x.cautions]
     facts += [f"<strong>Easier:</strong> {e(x.regression)}"] if x.regression else []
     facts += [f"<strong>Harder:</strong> {e(x.progression)}"] if x.progression else []
@@ -149,16 +182,16 @@ def _plan(s: Summary) -> str:
     parts = [_exercise(x) for x in s.exercises]
     if s.advice:
         advice = (f"<strong>{e(a.title)}:</strong> {e(a.text)}" for a in s.advice)
-        parts.append(_section("<h3>Lifestyle changes</h3>", _items(advice), css="item"))
-    return _section("<h2>Your plan</h2>", *parts)
+        parts.append(_section("<h3>Lifestyle changes</h3>", _items(advice), css="item screen-only"))
+    return _section("<h2>Exercises and positions</h2>" if s.exercises else "<h2>Lifestyle changes</h2>", *parts)
 
 
 def _routine(s: Summary) -> str:
     if not s.routine.steps:
         return ""
     steps = (f"{e(r.name)}: {e(r.dosage)}, {t.minutes(r.minutes)}" +
-             (f" ({e(r.frequency)})" if r.frequency and r.frequency != "daily" else "") for r in s.routine.steps)
-    heading = f"<h2>Daily routine (about {t.minutes(s.routine.total_minutes)} in all)</h2>"
+             (f" ({', '.join(r.days)})" if r.days and len(r.days) < 7 else " (every day)") for r in s.routine.steps)
+    heading = f"<h2>Your routine (about {t.minutes(s.routine.total_minutes)} a session)</h2>"
     return _section(heading, _items(steps, "ol"))
 
 
@@ -172,7 +205,39 @@ def _measures(s: Summary) -> str:
     rows = NL.join(f"<tr><td>{e(m.title)}</td><td>{e(t.number(m.value))} {e(m.unit)}</td>"
                    f"<td>{e(t.number(m.min))} to {e(t.number(m.max))}</td></tr>" for m in s.measures)
     head = "<thead><tr><th>Measure</th><th>Value</th><th>Scale</th></tr></thead>"
-    return _section("<h2>Measures</h2>", "<table>", head, "<tbody>", rows, "</tbody>", "</table>")
+    return _section("<h2>Measures</h2>", "<table>", head, "<tbody>", rows, "</tbody>", "</table>",
+                    css="screen-only")
+
+
+CHART_W, CHART_H, PAD = 360, 110, 28
+
+
+def _chart(tr) -> str:
+    """One measure over time as an inline SVG line chart: no script, no style attribute (the page's CSP
+    allows neither), only shapes and text. The y axis is the measure's own scale when it has one."""
+    values = [v for _, v in tr.points]
+    low = tr.min if tr.min is not None else min(values)
+    high = tr.max if tr.max is not None and tr.max > low else max(max(values), low + 1)
+    step = (CHART_W - 2 * PAD) / max(len(values) - 1, 1)
+    xy = [(PAD + n * step, CHART_H - PAD - (v - low) / (high - low) * (CHART_H - 2 * PAD)) for n, v in enumerate(values)]
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
+    dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#1565c0"/>' for x, y in xy)
+    labels = "".join(f'<text x="{x:.1f}" y="{y - 7:.1f}" font-size="10" text-anchor="middle">{e(t.number(v))}</text>'
+                     for (x, y), v in zip(xy, values))
+    title = f"{tr.title} ({tr.unit})"
+    axis = (f'<line x1="{PAD}" y1="{CHART_H - PAD}" x2="{CHART_W - PAD}" y2="{CHART_H - PAD}" stroke="#999"/>'
+            f'<text x="{PAD}" y="{CHART_H - 8}" font-size="10">{e(tr.points[0][0])}</text>'
+            f'<text x="{CHART_W - PAD}" y="{CHART_H - 8}" font-size="10" text-anchor="end">{e(tr.points[-1][0])}</text>')
+    return (f'<figure><svg xmlns="http://www.w3.org/2000/svg" width="{CHART_W}" height="{CHART_H}" '
+            f'viewBox="0 0 {CHART_W} {CHART_H}" role="img" aria-label="{e(title)}"><title>{e(title)}</title>{axis}'
+            f'<polyline points="{line}" fill="none" stroke="#1565c0" stroke-width="2"/>{dots}{labels}</svg>'
+            f"<figcaption>{e(title)}: {e(' -> '.join(t.number(v) for v in values))}</figcaption></figure>")
+
+
+def _trends(s: Summary) -> str:
+    if not s.trends:
+        return ""
+    return _section("<h2>Over time</h2>", *(_chart(tr) for tr in s.trends), css="screen-only")
 
 
 def _answer(a) -> str:
@@ -183,13 +248,13 @@ def _answer(a) -> str:
 
 def _answers(s: Summary) -> str:
     inner = _items((_answer(a) for a in s.answers), "ol") if s.answers else "<p>No answers yet.</p>"
-    return _section("<h2>Your answers</h2>", inner)
+    return _section("<h2>Your answers</h2>", inner, css="screen-only")
 
 
 def _trees(s: Summary) -> str:
     lines = (f"{e(tr.title)} ({e(tr.id)}), version {e(tr.version)}, content hash <code>{e(tr.hash)}</code>"
              for tr in s.trees)
-    return _section("<h2>Question sets used</h2>", _items(lines))
+    return _section("<h2>Question sets used</h2>", _items(lines), css="screen-only")
 
 
 def _notes(s: Summary) -> str:
@@ -200,5 +265,5 @@ def _disclaimer(s: Summary) -> str:
     return f"<footer>\n<p class=\"disclaimer\">{e(s.disclaimer)}</p>\n</footer>"
 
 
-SECTIONS = (_header, _unfinished, _referral, _findings, _outcomes, _plan, _routine, _retests, _measures,
+SECTIONS = (_header, _unfinished, _referral, _change, _findings, _outcomes, _frame, _routine, _plan, _retests, _measures, _trends,
             _answers, _trees, _notes, _disclaimer)

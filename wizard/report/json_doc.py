@@ -21,6 +21,10 @@ def as_data(summary: Summary) -> dict:
     data["created"] = summary.created.isoformat(timespec="seconds")
     data["status_words"] = summary.status_words
     data["routine"]["total_minutes"] = summary.routine.total_minutes
+    if summary.plan is not None:
+        data["plan"].update({k: getattr(summary.plan, k).isoformat() for k in ("starts", "retest_on", "get_help_by")})
+    if summary.change is not None and summary.change.baseline_when is not None:
+        data["change"]["baseline_when"] = summary.change.baseline_when.isoformat(timespec="seconds")
     return {"format": FORMAT, "format_version": FORMAT_VERSION, **data}
 
 

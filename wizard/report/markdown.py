@@ -81,10 +81,39 @@ def _outcomes(s: Summary) -> list[str]:
             *(f"- **{esc(o.title)}**" + (f": {esc(o.text)}" if o.text else "") for o in s.outcomes)]
 
 
+def _change(s: Summary) -> list[str]:
+    c = s.change
+    if c is None:
+        return []
+    lines = ["## Since your last full check", ""]
+    if c.baseline_when is not None:
+        lines += [f"Compared with your {esc(c.baseline_title)} of {t.when(c.baseline_when)}.", ""]
+    if c.stage_headline:
+        lines += [f"**{esc(c.stage_headline)}**", "", *(f"- {esc(r)}" for r in c.stage_reasons), ""]
+    return lines + [*(f"- {esc(line)}" for line in c.lines)]
+
+
+def _frame(s: Summary) -> list[str]:
+    p = s.plan
+    if p is None:
+        return []
+    lines = [f"## Your plan: stage {p.stage} of 3 ({esc(p.stage_name)})", ""]
+    lines += [f"- **Routine:** about {t.minutes(p.minutes)} a session"] if p.minutes else []
+    lines += [f"- **Sore side:** {esc(p.side)}"] if p.side else []
+    lines += [f"- **Started:** {p.starts:%Y-%m-%d}", f"- **Re-test on:** {p.retest_on:%Y-%m-%d}",
+              f"- **Get help if not better by:** {p.get_help_by:%Y-%m-%d}, or at once with any warning sign"]
+    days = [d for d in p.week if d.exercises]
+    if days:
+        lines += ["", "| Day | Routine | Minutes |", "| --- | --- | --- |",
+                  *(f"| {d.day} | {', '.join(esc(n) for n in d.exercises)} | {t.number(d.minutes)} |" for d in days)]
+    return lines
+
+
 def _exercise(e) -> list[str]:
     lines = [f"### {esc(e.name)}", "",
-             f"- **Kind:** {esc(e.kind)}, for the {esc(e.target)}",
+             f"- **Kind:** {esc(e.kind)}; works on: {esc(e.target)}",
              f"- **Dose:** {esc(e.dosage)} (about {t.minutes(e.minutes)})"]
+    lines += [f"- **Days:** {', '.join(e.days)}"] if e.days else []
     lines += [f"- **Take care:** {esc(c)}" for c in e.cautions]
     lines += [f"- **Easier:** {esc(e.regression)}"] if e.regression else []
     lines += [f"- **Harder:** {esc(e.progression)}"] if e.progression else []
@@ -94,11 +123,12 @@ def _exercise(e) -> list[str]:
 def _plan(s: Summary) -> list[str]:
     if not s.exercises and not s.advice:
         return []
-    lines = ["## Your plan", ""]
+    lines = ["## Exercises and positions", ""] if s.exercises else []
     for e in s.exercises:
         lines += _exercise(e)
     if s.advice:
-        lines += ["### Lifestyle changes", "", *(f"- **{esc(a.title)}:** {esc(a.text)}" for a in s.advice), ""]
+        heading = "### Lifestyle changes" if s.exercises else "## Lifestyle changes"
+        lines += [heading, "", *(f"- **{esc(a.title)}:** {esc(a.text)}" for a in s.advice), ""]
     return lines[:-1]
 
 
@@ -106,8 +136,9 @@ def _routine(s: Summary) -> list[str]:
     if not s.routine.steps:
         return []
     steps = [f"{n}. {esc(r.name)}: {esc(r.dosage)}, {t.minutes(r.minutes)}" +
-             (f" ({esc(r.frequency)})" if r.frequency and r.frequency != "daily" else "") for n, r in enumerate(s.routine.steps, 1)]
-    return [f"## Daily routine (about {t.minutes(s.routine.total_minutes)} in all)", "", *steps]
+             (f" ({', '.join(r.days)})" if r.days and len(r.days) < 7 else " (every day)")
+             for n, r in enumerate(s.routine.steps, 1)]
+    return [f"## Your routine (about {t.minutes(s.routine.total_minutes)} a session)", "", *steps]
 
 
 def _retests(s: Summary) -> list[str]:
@@ -120,6 +151,14 @@ def _measures(s: Summary) -> list[str]:
     rows = [f"| {esc(m.title)} | {t.number(m.value)} {esc(m.unit)} | {t.number(m.min)} to {t.number(m.max)} |"
             for m in s.measures]
     return ["## Measures", "", "| Measure | Value | Scale |", "| --- | --- | --- |", *rows]
+
+
+def _trends(s: Summary) -> list[str]:
+    if not s.trends:
+        return []
+    rows = [f"| {esc(tr.title)} ({esc(tr.unit)}) | {' -> '.join(t.number(v) for _, v in tr.points)} | "
+            f"{tr.points[0][0]} to {tr.points[-1][0]} |" for tr in s.trends]
+    return ["## Over time", "", "| Measure | Values, oldest first | Dates |", "| --- | --- | --- |", *rows]
 
 
 def _answer(n: int, a) -> list[str]:
@@ -151,5 +190,5 @@ def _disclaimer(s: Summary) -> list[str]:
     return ["---", "", f"*{esc(s.disclaimer)}*"]
 
 
-SECTIONS = (_header, _unfinished, _referral, _findings, _outcomes, _plan, _routine, _retests, _measures,
+SECTIONS = (_header, _unfinished, _referral, _change, _findings, _outcomes, _frame, _routine, _plan, _retests, _measures, _trends,
             _answers, _trees, _notes, _disclaimer)

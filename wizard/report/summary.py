@@ -8,12 +8,13 @@ the trees wrote it: escaping is the renderers' job, because each format escapes 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 import wizard
 from wizard.content.answers import describe_answer
 from wizard.content.model import RESULT_LABELS, URGENCY_WORDS, Exercise, Measure, Node, Question, SelfTest
-from wizard.walk.result import Reason
+from wizard.walk.plan import Plan, PlanItem, build_plan
+from wizard.walk.result import Reason, Result
 
 STATUS_OF_SESSION = {"finished": "finished", "emergency": "emergency", "in_progress": "unfinished"}
 STATUS_WORDS = {
@@ -38,7 +39,8 @@ SIDE_WORDS = {"positive": "Positive", "negative": "Negative",
               "could_not": RESULT_LABELS["could_not"], "unsure": RESULT_LABELS["unsure"]}
 
 # Gentle work first, loading last: the order the daily routine is done in.
-ROUTINE_ORDER = {"relief": 0, "mobility": 1, "stretch": 2, "strengthening": 3}
+ROUTINE_ORDER = {"relief": 0, "mobility": 1, "stretch": 2, "strengthening": 3, "activity": 4}
+NO_BASELINE = "There is no earlier full check to compare with yet, so this re-test starts your record."
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,8 @@ class ExerciseLine:
     cautions: tuple[str, ...] = ()
     progression: str | None = None
     regression: str | None = None
+    days: tuple[str, ...] = ()
+    stage: int | None = None
 
 
 @dataclass(frozen=True)
@@ -150,6 +154,7 @@ class RoutineStep:
     dosage: str
     frequency: str | None
     minutes: float
+    days: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,6 +164,49 @@ class Routine:
     @property
     def total_minutes(self) -> float:
         return sum(step.minutes for step in self.steps)
+
+
+@dataclass(frozen=True)
+class PlanDay:
+    day: str
+    exercises: tuple[str, ...]
+    minutes: float
+
+
+@dataclass(frozen=True)
+class PlanLine:
+    """The plan's frame: its stage, one session's minutes, the week, and the two dates that matter."""
+
+    stage: int
+    stage_name: str
+    minutes: float
+    starts: date
+    retest_on: date
+    get_help_by: date
+    week: tuple[PlanDay, ...]
+    side: str | None = None
+
+
+@dataclass(frozen=True)
+class TrendLine:
+    """One measure over the walks so far, oldest first: what the charts in the exports draw."""
+
+    title: str
+    unit: str
+    min: float | None
+    max: float | None
+    points: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    """A re-test against the last full check: when that was, what changed, and what it did to the plan."""
+
+    baseline_title: str
+    baseline_when: datetime | None
+    lines: tuple[str, ...]
+    stage_headline: str | None = None
+    stage_reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -182,6 +230,9 @@ class Summary:
     waiting_at: str | None = None
     notes: tuple[str, ...] = ()
     disclaimer: str = DISCLAIMER
+    plan: PlanLine | None = None
+    change: ChangeLine | None = None
+    trends: tuple[TrendLine, ...] = ()
 
     @property
     def status_words(self) -> str:
@@ -189,12 +240,20 @@ class Summary:
 
 
 def build_summary(session, *, when: datetime | None = None, app_version: str = wizard.__version__,
-                  notes: tuple[str, ...] | list[str] = ()) -> Summary:
-    """Summarise `session` as it stands now; `when` fixes the date (tests), else the local time now."""
-    library, result = session.library, session.result()
+                  notes: tuple[str, ...] | list[str] = (), retest=None, trends=()) -> Summary:
+    """Summarise `session` as it stands now; `when` fixes the date (tests), else the local time now.
+
+    `retest`: for a re-test, its `history.retest.RetestView` (baseline, comparison, re-judged findings, stage);
+    the findings and the plan then come from the re-judged baseline, so a re-test keeps what it knows.
+    The plan names the sore side and leaves out exercises a caution rules out (from the walk's answers).
+    `trends`: `history.views.Trend`s (a measure's values over the walks so far) for the charts."""
+    created = _local(when or datetime.now().astimezone())
+    result = retest.result if retest is not None and retest.result is not None else session.result()
+    plan = _plan(session, result, created, retest)
+    exercises = plan.items if plan else ()
     trees = _trees(session)
     return Summary(
-        created=_local(when or datetime.now().astimezone()),
+        created=created,
         app_version=app_version,
         tree=next(t for t in trees if t.id == session.tree_id),
         trees=trees,
@@ -205,14 +264,56 @@ def build_summary(session, *, when: datetime | None = None, app_version: str = w
         outcomes=tuple(OutcomeLine(o.qid, o.title, o.text) for o in result.outcomes
                        if not session.library.node(o.qid).is_waypoint),
         findings=tuple(_finding(f) for f in result.findings),
-        referral=_referral(result.referral),
-        exercises=tuple(_exercise(e) for e in result.exercises),
-        advice=tuple(AdviceLine(a.id, a.title, a.text) for a in result.advice),
-        routine=_routine(result.exercises),
-        retests=tuple(result.retests),
+        referral=_referral(session.result().referral),
+        exercises=tuple(_exercise(i.exercise, i.days) for i in exercises),
+        advice=tuple(AdviceLine(a.id, a.title, a.text) for a in (plan.advice if plan else ())),
+        routine=_routine(plan.routine if plan else ()),
+        retests=tuple(session.result().retests),
         waiting_at=session.current.label if session.current is not None else None,
         notes=tuple(notes) + tuple(skipped.sentence for skipped in result.not_offered),
+        plan=_plan_line(plan) if plan and not plan.empty else None,
+        change=_change(retest, session.library),
+        trends=tuple(TrendLine(t.label, t.unit, t.low, t.high, tuple((_day(w), v) for w, v in t.points))
+                     for t in trends),
     )
+
+
+def _day(iso: str) -> str:
+    """A stored time as the local date people read (no microseconds, no T)."""
+    try:
+        return f"{datetime.fromisoformat(iso).astimezone():%Y-%m-%d}"
+    except ValueError:
+        return iso[:10]
+
+
+def _plan(session, result: Result, created: datetime, retest) -> Plan | None:
+    """No plan after an emergency stop; a re-test's plan starts on its baseline's day, at its stage."""
+    if session.status == "emergency" or not (result.exercises or result.findings or result.advice):
+        return None
+    stage = retest.stage.after if retest is not None and retest.stage is not None else 1
+    baseline = retest.baseline if retest is not None else None
+    starts = baseline.day if baseline is not None else created.date()
+    answers = {**(retest.baseline.answers if baseline is not None else {}), **session.path_answers}
+    return build_plan(session.library, result, starts=starts, stage=stage, answers=answers)
+
+
+def _plan_line(plan: Plan) -> PlanLine:
+    week = tuple(PlanDay(day, names, minutes) for day, names, minutes in plan.week())
+    return PlanLine(plan.stage, plan.stage_name, plan.minutes, plan.starts, plan.retest_on, plan.get_help_by,
+                    week, plan.side)
+
+
+def _change(retest, library) -> ChangeLine | None:
+    if retest is None:
+        return None
+    if retest.baseline is None:
+        return ChangeLine(retest.baseline_title, None, (NO_BASELINE,))
+    from wizard.history.compare import describe
+    library_names = {f: finding.name for f, finding in library.findings.items()}
+    when = datetime.fromisoformat(retest.baseline.when).astimezone().replace(microsecond=0)
+    stage = retest.stage
+    return ChangeLine(retest.baseline_title, when, tuple(describe(retest.comparison, library_names)),
+                      stage.headline if stage else None, stage.reasons if stage else ())
 
 
 def _local(when: datetime) -> datetime:
@@ -275,13 +376,13 @@ def _referral(referral) -> ReferralLine | None:
                         referral.to, referral.action)
 
 
-def _exercise(exercise: Exercise) -> ExerciseLine:
+def _exercise(exercise: Exercise, days: tuple[str, ...] = ()) -> ExerciseLine:
     return ExerciseLine(exercise.id, exercise.name, exercise.kind, exercise.target, tuple(exercise.steps),
                         exercise.dosage.text, exercise.dosage.frequency, exercise.minutes,
-                        tuple(exercise.cautions), exercise.progression, exercise.regression)
+                        tuple(exercise.cautions), exercise.progression, exercise.regression, days, exercise.stage)
 
 
-def _routine(exercises) -> Routine:
-    ordered = sorted(exercises, key=lambda e: ROUTINE_ORDER.get(e.kind, len(ROUTINE_ORDER)))
-    return Routine(tuple(RoutineStep(e.id, e.name, e.dosage.text, e.dosage.frequency, e.minutes)
-                         for e in ordered))
+def _routine(items: tuple[PlanItem, ...]) -> Routine:
+    ordered = sorted(items, key=lambda i: ROUTINE_ORDER.get(i.exercise.kind, len(ROUTINE_ORDER)))
+    return Routine(tuple(RoutineStep(i.exercise.id, i.exercise.name, i.exercise.dosage.text,
+                                     i.exercise.dosage.frequency, i.exercise.minutes, i.days) for i in ordered))

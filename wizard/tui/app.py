@@ -10,6 +10,7 @@ not use (see bench/bench_startup.py).
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
@@ -24,13 +25,14 @@ from wizard.content.model import Library
 from wizard.tui import keymap
 from wizard.tui.library_cache import bundled_dir, load_library
 from wizard.tui.safe_text import clean
-from wizard.tui.messages import Answered, GoBack, ResumeWalk, StartWalk
+from wizard.tui.messages import Answered, GoBack, OpenPastWalk, ResumeWalk, StartWalk
 from wizard.tui.screens.start import StartPlaceholder, StartScreen
 from wizard.tui.screens.steps import step_screen_for
 from wizard.tui.step import Step
 from wizard.tui.watcher import TreeWatcher
 
 EXPORT_FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "fhir": "FHIR"}
+ANSWERS_KEPT = "Your answers are saved; start hip-wizard again to carry on where you stopped."
 QUIT_WARNING = "Quit now? Your answers so far will be lost: history is not being saved this time."
 
 
@@ -47,6 +49,7 @@ class WizardApp(App):
         to tell the person at start (e.g. a damaged history file was moved aside)."""
         super().__init__()
         self.bundled = bundled
+        self.now = lambda: None  # when summaries are dated: None means the local time now (tests fix it)
         self.library, self.store, self.start_tree = library, store, start_tree
         self.journal = GuardedJournal(journal if journal is not None else NullJournal(), self._journal_failed)
         self.watch_paths = list(watch_paths)
@@ -87,12 +90,18 @@ class WizardApp(App):
             self.set_keymap(remap)
 
     def _start_screen(self) -> StartScreen:
-        from wizard.history.views import when
-        resumable = [(row.id, f"{self.library.trees[row.tree_id].title} (started {when(row.started)})")
-                     for row in self._unfinished() if row.tree_id in self.library.trees]
+        resumable = [(row.id, self._resume_label(row)) for row in self._unfinished() if row.tree_id in self.library.trees]
         entries = self.library.entries()
         minutes = {t.id: minutes_words(expected_minutes(self.library, t.id)) for t in entries}
         return StartScreen(entries, resumable, history=self._history_screen() is not None, minutes=minutes)
+
+    def _resume_label(self, row) -> str:
+        """"Full hip check, started 3 Mar 14:05, step 12 of about 30"."""
+        from wizard.history.views import resume_label
+        try:
+            return resume_label(self.library, row, self.store.load(row.id))
+        except (OSError, WizardError, StateError):
+            return resume_label(self.library, row, {})
 
     def _unfinished(self) -> list:
         try:
@@ -127,30 +136,37 @@ class WizardApp(App):
             return EmergencyScreen(session.result())
         if session.finished:
             from wizard.tui.screens.result import ResultScreen
-            result = session.result()
-            return ResultScreen(result, tuple(o for o in result.outcomes if not self._waypoint(o.qid)),
-                                comparison=self._comparison(session))
+            return ResultScreen(self.summary_of(session))
         return step_screen_for(session.current)(Step.current(session))
 
-    def _comparison(self, session: Session) -> list[str] | None:
-        """After a quick re-test with history: better / same / worse against the last full check."""
-        from wizard.history.retest import RETEST_TREES
-        if self.store is None or session.tree_id not in RETEST_TREES:
+    def summary_of(self, session: Session):
+        """The one record the result screen and every export show; a re-test's carries its comparison."""
+        from wizard.report.summary import build_summary
+        session_id = getattr(self.journal.journal, "id_of", lambda s: None)(session)
+        return build_summary(session, when=self.now(), retest=self._retest_view(session),
+                             trends=self._trends(session_id))
+
+    def _trends(self, session_id) -> list:
+        """Measures over the walks so far, for the charts in the HTML export; none without history."""
+        if self.store is None or session_id is None:
+            return []
+        from wizard.history.views import walk_trends
+        try:
+            return walk_trends(self.store, self.library, session_id)
+        except (OSError, WizardError, StateError):
+            return []
+
+    def _retest_view(self, session: Session):
+        """After a re-test with history: baseline, comparison, re-judged findings and the plan's stage."""
+        if self.store is None or session.tree_id not in self.library.retest_trees():
             return None
-        from wizard.history.compare import describe
-        from wizard.history.retest import compare_with_baseline
+        from wizard.history.retest import retest_view
         session_id = getattr(self.journal.journal, "id_of", lambda s: None)(session)
         try:
-            comparison = compare_with_baseline(self.store, self.library, session, session_id)
+            return retest_view(self.store, self.library, session, session_id)
         except (WizardError, StateError) as exc:
-            return [f"Could not compare with last time: {exc}"]
-        if comparison is None:
-            return ["There is no earlier full check to compare with yet."]
-        return describe(comparison, {f: self.library.findings[f].name for f in self.library.findings})
-
-    def _waypoint(self, qid: str) -> bool:
-        """An outcome that only closes a module ("tests done") has nothing to tell the person."""
-        return bool(getattr(self.library.node(qid), "is_waypoint", False))
+            self.notify(f"Could not compare with last time: {exc}", severity="warning")
+            return None
 
     def back_to_start(self) -> None:
         self.session = None
@@ -177,18 +193,60 @@ class WizardApp(App):
         self.notify(message, severity="error", timeout=15)
 
     def on_start_walk(self, message: StartWalk) -> None:
-        self.begin_walk(self._fresh_session(message.tree_id))
+        """A fresh walk; when the same check is unfinished, ask whether to discard it rather than pile up."""
+        tree_id = message.tree_id
+        left = [row for row in self._unfinished() if row.tree_id == tree_id]
+        if not left:
+            self.begin_walk(self._fresh_session(tree_id))
+            return
+        from wizard.tui.screens.confirm import ConfirmScreen
+        question = (f"You have an unfinished walk: {self._resume_label(left[0])}. Discard it and start again? "
+                    "(Keep it to find it under Resume next time.)")
+        self.push_screen(ConfirmScreen(question, "Discard it", "Keep it"),
+                         lambda discard: self._start_fresh(tree_id, left if discard else []))
+
+    def _start_fresh(self, tree_id: str, discard: list) -> None:
+        for row in discard:
+            try:
+                self.store.delete(row.id)
+            except (OSError, WizardError, StateError) as exc:
+                self.notify(f"Could not discard the unfinished walk: {exc}", severity="error")
+        self.begin_walk(self._fresh_session(tree_id))
 
     def _fresh_session(self, tree_id: str) -> Session:
         """A new walk; a re-test comes pre-filled with the areas whose tests were positive last time."""
         session = Session(self.library, tree_id)
         if self.store is not None:
-            from wizard.history.retest import suggest_from_last_check
+            from wizard.history.retest import retest_intro, suggest_from_last_check
             try:
                 suggest_from_last_check(self.store, self.library, session)
+                intro = retest_intro(self.store, self.library, tree_id)
             except (WizardError, StateError):
-                pass  # a suggestion is a convenience; the walk works without it
+                intro = None  # a suggestion is a convenience; the walk works without it
+            if intro:
+                self.notify(intro, timeout=12)
         return session
+
+    def on_open_past_walk(self, message: OpenPastWalk) -> None:
+        """A finished walk from the history: its summary as it was saved, over the history screen."""
+        from wizard.report.summary import build_summary
+        from wizard.tui.screens.result import ResultScreen
+        try:
+            session, notes = Session.from_dict(self.library, self.store.load(message.session_id))
+            when = datetime.fromisoformat(self.store.session(message.session_id).updated).astimezone()
+            retest = self._past_retest(session, message.session_id)
+            summary = build_summary(session, when=when.replace(microsecond=0), notes=tuple(notes), retest=retest,
+                                    trends=self._trends(message.session_id))
+        except (OSError, StateError, WizardError, KeyError, ValueError) as exc:
+            self.notify(f"That walk cannot be shown: {exc}", severity="error")
+            return
+        self.push_screen(ResultScreen(summary, past=True))
+
+    def _past_retest(self, session: Session, session_id: str):
+        if session.tree_id not in self.library.retest_trees():
+            return None
+        from wizard.history.retest import retest_view
+        return retest_view(self.store, self.library, session, session_id)
 
     def on_resume_walk(self, message: ResumeWalk) -> None:
         try:
@@ -272,14 +330,33 @@ class WizardApp(App):
         from wizard.tui.screens.help import HelpScreen  # Markdown is heavy to import and rarely needed: load on demand
         self.push_screen(HelpScreen(topic, keys))
 
+    def ask_export(self, summary) -> None:
+        """The export dialog (format and folder), then the file is written and the app says where."""
+        from wizard.report.files import default_folder
+        from wizard.tui.screens.export import ExportScreen
+
+        def chosen(picked) -> None:
+            if picked is not None:
+                self.save_summary(summary, *picked)
+        self.push_screen(ExportScreen(default_folder()), chosen)
+
+    def save_summary(self, summary, fmt: str, folder=None) -> None:
+        from wizard.report.files import export_summary
+        try:
+            path = export_summary(summary, fmt, folder)
+        except (OSError, WizardError, ValueError) as exc:
+            self.notify(f"Export failed: {exc}", severity="error")
+            return
+        self.notify(f"{EXPORT_FORMATS.get(fmt, fmt)} summary saved to {path}", timeout=10)
+
     def export_session(self, fmt: str) -> None:
         try:
-            from wizard.report.files import export_session
+            from wizard.report.files import export_summary
         except ImportError:
             self.notify("Export is not available in this version.", severity="warning")
             return
         try:
-            path = export_session(self.session, fmt)
+            path = export_summary(self.summary_of(self.session), fmt)
         except (OSError, WizardError, ValueError) as exc:
             self.notify(f"Export failed: {exc}", severity="error")
             return
@@ -305,6 +382,9 @@ class WizardApp(App):
 
     async def action_quit(self) -> None:
         from wizard.tui.screens.confirm import ConfirmScreen
+        if self.journal.keeps_history and self._answers_at_risk():
+            self.exit(message=ANSWERS_KEPT)  # printed once the terminal is back: the person knows nothing is lost
+            return
         if self.journal.keeps_history or not self._answers_at_risk() or isinstance(self.screen, ConfirmScreen):
             self.exit()
             return

@@ -39,7 +39,7 @@ EDIT = [
 REVIEW = [Binding("escape", "close", "Close", id="close-review")]
 
 RESULT = [
-    Binding("e", "export('md')", "Export", id="export"),
+    Binding("e", "export", "Export", id="export"),
     Binding("n", "new_session", "New", id="new-session"),
     Binding("r", "review", "Answers", id="review"),
     Binding("escape,b", "back", "Back", id="back"),

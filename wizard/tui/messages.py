@@ -28,6 +28,13 @@ class StartWalk(Message):
 
 
 @dataclass
+class OpenPastWalk(Message):
+    """Show a finished walk from the history: its summary, with export."""
+
+    session_id: str
+
+
+@dataclass
 class ResumeWalk(Message):
     """Resume the unfinished session `session_id` from history."""
 

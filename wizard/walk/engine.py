@@ -265,6 +265,12 @@ class Session:
         if qid not in self.answers and self.library.has_node(qid):
             self._stash[qid] = check_answer(self.library.node(qid), value)
 
+    def presume(self, qid: str, value: object) -> None:
+        """Answer a question ahead of time from what the app already knows (the date of the last check), so
+        the walk does not ask it; it stays on the path and can be changed from the review like any answer."""
+        if qid not in self.answers and self.library.has_node(qid):
+            self._set(self.library.node(qid), value)
+
     def previous_answer(self, qid: str) -> object | None:
         """The answer given before (kept after `back`), for pre-filling a screen."""
         return self.answers.get(qid, self._stash.get(qid))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -29,6 +29,9 @@ SESSION_COLUMNS = ("Date", "Check", "Status", "Urgency", "Findings")
 TREND_COLUMNS = views.TREND_HEAD
 
 
+CHARTS = 2
+
+
 def cell(text: object) -> Text:
     return Text(clean(text), no_wrap=True)
 
@@ -42,6 +45,8 @@ class HistoryScreen(Screen):
     HistoryScreen DataTable { height: auto; max-height: 14; margin-bottom: 1; }
     HistoryScreen .heading { text-style: bold; margin-top: 1; }
     HistoryScreen #history-disclaimer { color: $text-muted; margin-top: 1; }
+    HistoryScreen #trend-charts { height: auto; margin-bottom: 1; }
+    HistoryScreen .trend-chart { height: 3; width: 48; }
     """
 
     def __init__(self, store: Store, library: Library | None = None) -> None:
@@ -59,6 +64,7 @@ class HistoryScreen(Screen):
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
             yield Static(literal("Measures over time (oldest first)"), classes="heading", markup=False)
             yield DataTable(id="trends", cursor_type="none", show_cursor=False)
+            yield Vertical(id="trend-charts")
             yield Static(literal("Self-tests per side over time"), classes="heading", markup=False)
             yield Static(literal((views.MARKS_KEY, "dim")), markup=False)
             yield DataTable(id="tests", cursor_type="none", show_cursor=False)
@@ -77,7 +83,9 @@ class HistoryScreen(Screen):
         sessions = self.store.sessions()
         rows = views.resolve(self.store.answer_rows(), self.library)
         self._fill_sessions(sessions)
-        self._fill_trends(views.measure_trends(rows, self.library))
+        trends = views.measure_trends(rows, self.library)
+        self._fill_trends(trends)
+        self._fill_charts(trends)
         self._fill_tests(views.self_test_table(rows))
         self._fill_comparison()
         summary = (f"{len(sessions)} walk(s), kept privately in {self.store.path}" if sessions else
@@ -98,6 +106,17 @@ class HistoryScreen(Screen):
         for trend in trends:
             table.add_row(cell(trend.name), Text(trend.spark, style="bold"), cell(trend.latest), cell(trend.span))
 
+    def _fill_charts(self, trends) -> None:
+        """A small chart for each of the first measures (pain and walking in the bundled checks), beside
+        the sparklines: the values over time, oldest on the left, with the values written above it."""
+        from textual.widgets import Sparkline
+        box = self.query_one("#trend-charts", Vertical)
+        box.remove_children()
+        charted = [t for t in trends if len(t.points) >= 2][:CHARTS]
+        box.mount_all([widget for t in charted for widget in (
+            Static(literal((t.name, "bold"), f"  {t.latest}"), markup=False),
+            Sparkline(t.values, summary_function=max, classes="trend-chart"))])
+
     def _fill_tests(self, table_data: views.SelfTestTable) -> None:
         table = self.query_one("#tests", DataTable)
         table.clear(columns=True)
@@ -110,6 +129,15 @@ class HistoryScreen(Screen):
         self.query_one("#comparison", Static).update(literal("\n".join(lines)))
 
     # --- actions -------------------------------------------------------------------------------------------
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a walk: a finished one opens its summary (with export); an unfinished one carries on."""
+        if event.data_table.id != "sessions" or event.row_key.value is None:
+            return
+        event.stop()
+        from wizard.tui.messages import OpenPastWalk, ResumeWalk
+        row = self.store.session(event.row_key.value)
+        self.post_message(ResumeWalk(row.id) if row.status == "in_progress" else OpenPastWalk(row.id))
 
     def highlighted_id(self) -> str | None:
         table = self.query_one("#sessions", DataTable)

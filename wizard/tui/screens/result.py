@@ -1,16 +1,18 @@
-"""The result: urgency banner, findings with "because you said", the plan, the disclaimer, export and new."""
+"""The result: urgency banner, then the same `Summary` the exports render, in their order; export and new.
+
+The screen takes the summary the app built (with a re-test's comparison and the staged plan) and shows it
+through `report.sections`, so what a person reads here is what their exported file says.
+"""
 
 from __future__ import annotations
-
-from itertools import groupby
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from wizard.content.model import Exercise
-from wizard.walk.result import FindingResult, Result
+from wizard.report.sections import Section, sections
+from wizard.report.summary import Summary
 from wizard.tui import keymap
 from wizard.tui.disclaimer import SHORT_DISCLAIMER
 from wizard.tui.messages import GoBack
@@ -18,91 +20,30 @@ from wizard.tui.safe_text import literal
 from wizard.tui.widgets.urgency_banner import UrgencyBanner
 from wizard.tui.widgets.key_bar import KeyBar
 
-KIND_TITLES = {"stretch": "Stretches", "strengthening": "Strengthening", "mobility": "Mobility", "relief": "Relief"}
-
 
 class ResultScreen(Screen):
     BINDINGS = keymap.RESULT
     HELP_TOPIC = "result"
 
-    def __init__(self, result: Result, outcomes: tuple | None = None, comparison: list[str] | None = None) -> None:
-        """`outcomes`: the reached outcomes worth a line (the app leaves out waypoints that only close a module);
-        `comparison`: after a re-test, plain lines comparing it with the last full check."""
+    def __init__(self, summary: Summary, past: bool = False) -> None:
+        """`past`: a walk opened from the history (Back closes it rather than stepping back in a walk)."""
         super().__init__()
-        self.result = result
-        self.outcomes = result.outcomes if outcomes is None else outcomes
-        self.comparison = comparison
+        self.summary, self.past = summary, past
 
     def compose(self) -> ComposeResult:
-        yield UrgencyBanner(self.result.urgency)
+        yield UrgencyBanner(self.summary.referral.urgency if self.summary.referral else None)
+        yield Static(literal((SHORT_DISCLAIMER, "italic")), id="disclaimer", markup=False)
         with VerticalScroll(id="result-body"):
-            yield from self._referral()
-            yield from self._comparison()
-            yield from self._findings()
-            yield from self._not_offered()
-            yield from self._plan()
-            yield from self._outcomes()
-            yield Static(literal((SHORT_DISCLAIMER, "italic")), id="disclaimer", markup=False)
+            for section in sections(self.summary):
+                yield from section_widgets(section)
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#result-body").focus()
 
-    def _referral(self) -> ComposeResult:
-        referral = self.result.referral
-        if referral:
-            parts = [("What to do: ", "bold"), referral.action or referral.reason]
-            if referral.to:
-                parts += ["\n", ("Who to see: ", "bold"), referral.to]
-            if referral.action:
-                parts += ["\n", ("Why: ", "bold"), referral.reason]
-            yield Static(literal(*parts), id="referral", classes="section", markup=False)
-
-    def _comparison(self) -> ComposeResult:
-        if self.comparison is not None:
-            yield Static(literal(("Since your last full check", "bold underline")), classes="heading", markup=False)
-            yield Static(literal("\n".join(self.comparison) or "No tests or measures to compare."),
-                         id="comparison", classes="section", markup=False)
-
-    def _outcomes(self) -> ComposeResult:
-        shown = [o for o in self.outcomes if o.text]
-        if shown:
-            yield Static(literal(("What each part of the check found", "bold underline")), classes="heading",
-                         markup=False)
-        for outcome in shown:
-            yield Static(literal((outcome.title, "bold"), "\n", outcome.text), classes="outcome", markup=False)
-
-    def _findings(self) -> ComposeResult:
-        if self.result.findings:
-            yield Static(literal(("What your answers may suggest", "bold underline")), classes="heading",
-                         markup=False)
-        for item in self.result.findings:
-            yield Static(finding_text(item), classes="finding", markup=False)
-
-    def _not_offered(self) -> ComposeResult:
-        """Tests a caution kept from this person, each with the caution's plain reason."""
-        for skipped in self.result.not_offered:
-            yield Static(literal((skipped.title, "bold"), " was not offered: ", skipped.caution.says),
-                         classes="not-offered", markup=False)
-
-    def _plan(self) -> ComposeResult:
-        exercises = sorted(self.result.exercises, key=lambda e: e.kind)
-        if exercises or self.result.advice:
-            minutes = sum(e.minutes for e in exercises)
-            yield Static(literal(("Your plan", "bold underline"), f"  (about {minutes:g} minutes a session)"
-                                 if exercises else ""), classes="heading", markup=False)
-        for kind, group in groupby(exercises, key=lambda e: e.kind):
-            yield Static(literal((KIND_TITLES.get(kind, kind.title()), "bold")), classes="subheading", markup=False)
-            for exercise in group:
-                yield Static(exercise_text(exercise), classes="exercise", markup=False)
-        for advice in self.result.advice:
-            yield Static(literal(("Tip: ", "bold"), (advice.title, "bold"), "\n", advice.text), classes="advice",
-                         markup=False)
-        for retest in self.result.retests:
-            yield Static(literal(("Re-test: ", "bold"), retest), classes="retest", markup=False)
-
-    def action_export(self, fmt: str) -> None:
-        self.app.export_session(fmt)
+    def action_export(self) -> None:
+        """Ask for the format and the folder, then save this very summary (what the screen shows)."""
+        self.app.ask_export(self.summary)
 
     def action_new_session(self) -> None:
         self.app.action_new_session()
@@ -111,21 +52,18 @@ class ResultScreen(Screen):
         self.app.action_review()
 
     def action_back(self) -> None:
+        if self.past:
+            self.dismiss()
+            return
         self.post_message(GoBack())
 
 
-def finding_text(item: FindingResult):
-    parts: list = [(item.finding.name, "bold"), "\n", item.finding.description]
-    for reason in item.reasons:
-        parts += ["\n  because you said ", (reason.answer_text, "bold"), " to: ", reason.question]
-    return literal(*parts)
-
-
-def exercise_text(exercise: Exercise):
-    parts: list = [(exercise.name, "bold"), f"  ({exercise.minutes:g} min)", "\n", ("Dose: ", "bold"),
-                   exercise.dosage.text]
-    for number, step in enumerate(exercise.steps, 1):
-        parts += ["\n", f"  {number}. ", step]
-    for caution in exercise.cautions:
-        parts += ["\n", ("  Caution: ", "bold"), caution]
-    return literal(*parts)
+def section_widgets(section: Section) -> ComposeResult:
+    """A heading and one Static per paragraph; the section's id names its container (e.g. #change)."""
+    if section.heading:
+        yield Static(literal((section.heading, "bold underline")), classes="heading", markup=False)
+    body = "\n\n".join("".join(text for text, _ in p) for p in section.paragraphs)
+    parts: list = []
+    for n, paragraph in enumerate(section.paragraphs):
+        parts += (["\n\n"] if n else []) + [(text, style) if style else text for text, style in paragraph]
+    yield Static(literal(*parts) if body else "", id=section.id, classes="section", markup=False)
