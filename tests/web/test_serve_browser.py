@@ -58,8 +58,10 @@ def test_a_phone_walk_reaches_the_emergency_screen_and_a_retest_is_kept_in_histo
     screen.choose("Quick re-test")
     steps = walk_until(screen, "Since your last full check", warning=False)
     assert steps > 5 and EMERGENCY not in screen.flat()
+    screen.press("e")
+    screen.wait_for("Save the summary as:")
     with page.expect_download() as download:  # the export reaches the browser, not just the server's disk
-        screen.press("e")
+        screen.press("1")  # Markdown
     saved = download.value
     assert saved.suggested_filename.endswith(".md")
     assert "Quick re-test" in Path(saved.path()).read_text(encoding="utf-8")

@@ -347,7 +347,12 @@ class WizardApp(App):
         except (OSError, WizardError, ValueError) as exc:
             self.notify(f"Export failed: {exc}", severity="error")
             return
+        self._saved(path, fmt)
+
+    def _saved(self, path, fmt: str) -> None:
         self.notify(f"{EXPORT_FORMATS.get(fmt, fmt)} summary saved to {path}", timeout=10)
+        if self.is_web:  # in a browser (`hip-wizard serve`) that path is on the server: send the file as a download
+            self.deliver_binary(path, save_filename=path.name)
 
     def export_session(self, fmt: str) -> None:
         try:
@@ -360,9 +365,7 @@ class WizardApp(App):
         except (OSError, WizardError, ValueError) as exc:
             self.notify(f"Export failed: {exc}", severity="error")
             return
-        self.notify(f"{EXPORT_FORMATS.get(fmt, fmt)} summary saved to {path}", timeout=10)
-        if self.is_web:  # in a browser (`hip-wizard serve`) that path is on the server: send the file as a download
-            self.deliver_binary(path, save_filename=path.name)
+        self._saved(path, fmt)
 
     def _history_screen(self):
         if self.store is None:
