@@ -196,3 +196,13 @@ def test_trees_that_hand_over_to_bundled_ones_are_compared_beside_them(tmp_path)
     [change] = json.loads(done.stdout)["changes"]
     assert (change["tree"], change["kind"], change["lowered"]) == ("mine", "story", True)
     assert (change["before"], change["after"]) == ("urgency routine", "urgency self_care")
+
+
+def test_a_role_change_is_reported(tmp_path):
+    """A tree leaving the menu (role entry -> module) is said, and its step statistics go with it."""
+    shutil.copytree(AFTER, tmp_path / "module")
+    demo = tmp_path / "module" / "demo.yaml"
+    demo.write_text(demo.read_text(encoding="utf-8").replace("role: entry", "role: module"), encoding="utf-8")
+    found = {(c.kind, c.before, c.after) for c in changes_between(AFTER, tmp_path / "module")}
+    assert ("role", "entry", "module") in found
+    assert ("steps", "4/6/7", None) in found

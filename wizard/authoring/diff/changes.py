@@ -16,7 +16,7 @@ from wizard.content.model import URGENCY_RANK
 @dataclass(frozen=True)
 class Change:
     tree: str
-    kind: str          # story, red-flag, node, option, route, evidence, steps
+    kind: str          # tree, role, story, red-flag, node, option, route, evidence, steps
     subject: str       # the story name, node id, "node-id option 'x'" ...
     before: str | None  # None: did not exist
     after: str | None   # None: no longer exists
@@ -42,6 +42,8 @@ def compare(old: dict[str, TreeFacts], new: dict[str, TreeFacts]) -> list[Change
                                   None if after is None else after.tree.title,
                                   lowered=after is None and bool(before.red_flags)))
             continue
+        if before.tree.role != after.tree.role:  # e.g. no longer in the menu; its step statistics follow the role
+            changes.append(Change(tree_id, "role", "role", before.tree.role, after.tree.role))
         for differ in (_stories, _red_flags, _nodes, _routes, _evidence, _steps):
             changes += differ(tree_id, before, after)
     return changes

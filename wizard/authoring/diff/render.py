@@ -19,6 +19,8 @@ def describe(change: Change) -> str:
     before, after = change.before, change.after
     if change.kind == "route":
         return f"re-routed {change.subject}: {before} -> {after}"
+    if change.kind == "role":
+        return f"role: {before} -> {after}"
     if change.kind == "steps":
         return f"{change.subject}: {before or 'none'} -> {after or 'none'}"
     noun = NOUNS[change.kind]
