@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ptyrun import PtyProgram  # noqa: E402
+from ptyrun import PtyProgram
 
 WIZARD = [sys.executable, "-m", "wizard", "run", "example"]
 FIRST = b"Continue"

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ptyrun import PtyProgram  # noqa: E402
+from ptyrun import PtyProgram
 
 BARE_APP = """
 from textual.app import App
@@ -77,7 +77,7 @@ def main() -> int:
           f"; fastest runs: {min(warm) / min(bare):.2f} (less affected by other load)")
     print(f"ratio cold / bare                 : {medians['cold'] / medians['bare']:.2f}"
           f"; fastest runs: {min(cold) / min(bare):.2f}")
-    paired = statistics.median(w / b for w, b in zip(warm, bare))
+    paired = statistics.median(w / b for w, b in zip(warm, bare, strict=True))
     print(f"ratio warm / bare, run by run     : median {paired:.2f} (each pair ran back to back)")
     return 0
 

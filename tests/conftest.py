@@ -22,3 +22,9 @@ def pytest_pyfunc_call(pyfuncitem):
 def private_user_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("HIP_WIZARD_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def folder(request, tmp_path_factory):
+    """One folder per test (not per example: hypothesis runs many examples in one test call)."""
+    return tmp_path_factory.mktemp(request.node.name[:40])

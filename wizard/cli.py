@@ -14,10 +14,20 @@ from pathlib import Path
 from typing import Callable
 
 from wizard import __version__
-from wizard.errors import StateError, WizardError
+from wizard.errors import StateError, UserError, WizardError
 from wizard.text import terminal_safe
 
-EXIT_OK, EXIT_PROBLEMS = 0, 1
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+# The one table of exit codes: what went wrong -> (code, how the message is introduced on stderr).
+# 1: the input (trees, saved state, files) has problems; 2: the command asked for something that does not
+# exist or cannot be done as asked, like argparse's own usage errors.
+EXIT_CODES: tuple[tuple[type[Exception], int, str], ...] = (
+    (UserError, EXIT_USAGE, "hip-wizard: "),
+    (WizardError, EXIT_PROBLEMS, "hip-wizard: cannot continue:\n"),
+    (StateError, EXIT_PROBLEMS, "hip-wizard: "),
+)
+_HANDLED = tuple(kind for kind, _, _ in EXIT_CODES)
 
 
 def _add_trees_option(parser: argparse.ArgumentParser, prefix: str = "") -> None:
@@ -148,13 +158,13 @@ def _graph(args) -> int:
 
 
 def _export(args) -> int:
-    from wizard.report.command import export_command
-    return export_command(args)
+    from wizard.commands.export import export_command
+    return export_command(args.trees, args.data_dir, args.session, args.format, args.output)
 
 
 def _history(args) -> int:
-    from wizard.history.views import history_command
-    return history_command(args)
+    from wizard.commands.history import HistoryRequest, history_command
+    return history_command(HistoryRequest(args.data_dir, args.trees, args.export, args.delete, args.wipe, args.yes))
 
 
 def _catalogue(args) -> int:
@@ -193,6 +203,13 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
 }
 
 
+def report_error(exc: Exception) -> int:
+    """Say what went wrong on stderr, as the table says, and return its exit code."""
+    code, intro = next((code, intro) for kind, code, intro in EXIT_CODES if isinstance(exc, kind))
+    print(f"{intro}{terminal_safe(exc)}", file=sys.stderr)
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -203,14 +220,10 @@ def main(argv: list[str] | None = None) -> int:
     args.data_dir = args.data_dir or args.global_data_dir
     try:
         return COMMANDS[args.command][2](args)
-    except WizardError as exc:
-        print(f"hip-wizard: cannot continue:\n{terminal_safe(exc)}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    except StateError as exc:
-        print(f"hip-wizard: {terminal_safe(exc)}", file=sys.stderr)
-        return EXIT_PROBLEMS
+    except _HANDLED as exc:
+        return report_error(exc)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         sys.stderr.close()
         return EXIT_OK

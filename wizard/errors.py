@@ -1,12 +1,14 @@
-"""The one error type that leaves the loader, and the problem records it carries.
+"""The errors hip-wizard reports to people, and the problem records load errors carry.
 
 Authors fix files by line number, so every problem knows where it is; `check` reports all problems of a
-file at once, so errors are collected as `Problem` records rather than raised one at a time.
+file at once, so errors are collected as `Problem` records rather than raised one at a time. Each error type
+maps to one exit code in `wizard.cli.EXIT_CODES`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 _LINE_ENDS = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
@@ -64,3 +66,22 @@ class AnswerError(ValueError):
 
 class StateError(ValueError):
     """Saved session state (a resume file, a history row, an answers file) cannot be used as it is."""
+
+
+class UserError(Exception):
+    """The command line asked for something that cannot be done as asked (an unknown tree, a bad id, a file
+    that already exists). The CLI prints the message on stderr, without a traceback, and exits with the
+    code its table (`wizard.cli.EXIT_CODES`) gives."""
+
+
+class UnknownTree(UserError, KeyError):
+    """No loaded tree has this id. One wording for every command; `known` lists what the person could use.
+
+    Also a KeyError, as a lookup of a missing key is, for callers that look trees up by id."""
+
+    def __init__(self, tree_id: str, known: Iterable[str]):
+        self.tree_id, self.known = tree_id, sorted(known)
+        super().__init__(f"there is no tree called '{tree_id}'; known trees: {', '.join(self.known) or 'none'}")
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0])

@@ -38,7 +38,7 @@ class WriteError(StateError):
 
 def reason(exc: OSError) -> str:
     """An OSError in words a person can act on."""
-    return REASONS.get(exc.errno, exc.strerror or str(exc))
+    return REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def write_private(path: Path, content: str | bytes) -> Path:

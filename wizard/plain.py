@@ -8,16 +8,21 @@ passed through `terminal_safe` before it is printed.
 from __future__ import annotations
 
 import sys
-from typing import Callable, TextIO
+from typing import TYPE_CHECKING, Any, Callable, TextIO, TypeVar
 
 from wizard.content import loader
 from wizard.content.answers import describe_answer, parse_measure, parse_number
 from wizard.walk.progress import expected, expected_minutes, minutes_words
 from wizard.walk.engine import Session
-from wizard.errors import AnswerError, StateError
-from wizard.history.journal import GuardedJournal, NullJournal
+from wizard.errors import AnswerError, StateError, UnknownTree
+from wizard.history.journal import GuardedJournal, Journal, NullJournal
 from wizard.content.model import Info, Library, Measure, Node, Question, RESULT_LABELS, SelfTest
 from wizard.text import terminal_safe
+
+T = TypeVar("T")
+
+if TYPE_CHECKING:  # the store (sqlite) is imported only when history is used
+    from wizard.history.store import Store
 
 DISCLAIMER = ("hip-wizard is not a doctor and does not diagnose. If you have severe pain, fever, a fall you cannot "
               "get up from, numbness in the saddle area or bladder or bowel changes, call emergency services now.")
@@ -32,10 +37,11 @@ class Quit(Exception):
 class PlainFrontEnd:
     """One walk over stdin/stdout (or any pair of text streams)."""
 
-    def __init__(self, library: Library, stdin: TextIO, stdout: TextIO, journal=None):
+    def __init__(self, library: Library, stdin: TextIO, stdout: TextIO, journal: Journal | None = None):
         self.library, self.stdin, self.stdout = library, stdin, stdout
-        self.journal = journal or NullJournal()
-        self.retest_view = None  # set by run_plain when there is a history: session -> RetestView | None
+        self.journal: Journal = journal or NullJournal()
+        # set by run_plain when there is a history: session -> RetestView | None
+        self.retest_view: Callable[[Session], Any] | None = None
 
     def say(self, text: str = "") -> None:
         self.stdout.write(terminal_safe(text) + "\n")
@@ -68,6 +74,8 @@ class PlainFrontEnd:
 
     def _step(self, session: Session) -> None:
         node = session.current
+        if node is None:  # the walk has ended; the caller shows the result
+            return
         progress = expected(session)
         left = (f"about {progress.remaining - 1} more after this" if progress.remaining > 1
                 else "the last step, as far as your answers show")
@@ -95,7 +103,7 @@ class PlainFrontEnd:
                 self.say(f"Sorry: {exc}. {HELP}")
 
     def _quit(self) -> int:
-        if getattr(self.journal, "keeps_history", False):
+        if self.journal.keeps_history:
             self.say("\nStopped. Your answers are saved; start hip-wizard again to carry on.")
         else:
             self.say("\nStopped. These answers were not saved and are now lost.")
@@ -154,7 +162,7 @@ class PlainFrontEnd:
         if session.status == "emergency":
             referral = session.result().referral
             self.say("\n" + "!" * 60)
-            self.say("EMERGENCY: " + (referral.action or referral.reason))
+            self.say("EMERGENCY: " + ((referral.action or referral.reason) if referral else ""))
             self.say("!" * 60)
         self.say("")
         retest = self.retest_view(session) if self.retest_view is not None else None
@@ -208,11 +216,11 @@ def _describe_measure(node: Measure) -> list[str]:
     return [node.text] + ([node.help] if node.help else []) + timer + cannot
 
 
-_DESCRIBE = {Question: _describe_question, SelfTest: _describe_test, Measure: _describe_measure,
-             Info: lambda node: [node.text]}
+_DESCRIBE: dict[type, Callable[[Any], list[str]]] = {
+    Question: _describe_question, SelfTest: _describe_test, Measure: _describe_measure, Info: lambda node: [node.text]}
 
 
-def _pick(options: list, text: str) -> object:
+def _pick(options: list[T], text: str) -> T | None:
     number = parse_number(text)
     return options[number - 1] if isinstance(number, int) and 1 <= number <= len(options) else None
 
@@ -280,7 +288,6 @@ def open_store(args, front: PlainFrontEnd):
 
 def offer_resume(store, library: Library, front: PlainFrontEnd):
     """(session, journal) for an unfinished walk the person chooses to carry on, else None."""
-    from wizard.history.views import when
     rows = [r for r in store.unfinished() if r.tree_id in library.trees] if store else []
     if not rows:
         return None
@@ -298,7 +305,8 @@ def offer_resume(store, library: Library, front: PlainFrontEnd):
     return session, journal
 
 
-def attach_history(store, library: Library, session: Session, journal, front: PlainFrontEnd) -> None:
+def attach_history(store: Store, library: Library, session: Session, journal: Journal,
+                   front: PlainFrontEnd) -> None:
     """A re-test says up front what it compares with, and its summary carries the comparison and stage."""
     from wizard.history.retest import retest_intro, retest_view
     intro = retest_intro(store, library, session.tree_id)
@@ -309,6 +317,8 @@ def attach_history(store, library: Library, session: Session, journal, front: Pl
 
 def run_plain(args, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     library = loader.load(args.trees)
+    if args.tree and args.tree not in library.trees:  # before the store, so a typo creates no history file
+        raise UnknownTree(args.tree, library.trees)
     front = PlainFrontEnd(library, stdin, stdout)
     store = open_store(args, front)
     try:
@@ -324,9 +334,6 @@ def _walk_plain(args, library: Library, front: PlainFrontEnd, store) -> int:
         session, journal = resumed or (None, store.journal() if store else NullJournal())
         if session is None:
             tree_id = args.tree if args.tree else choose_tree(library, front)
-            if tree_id not in library.trees:
-                front.say(f"There is no check called '{tree_id}'.")
-                return 1
             session = Session(library, tree_id)
             if store:
                 from wizard.history.retest import suggest_from_last_check

@@ -16,7 +16,7 @@ from wizard.authoring.scenarios import negative_answer
 from wizard.content import loader
 from wizard import protocol
 from wizard.walk.engine import Session
-from wizard.errors import AnswerError, LoadError, StateError
+from wizard.errors import AnswerError, LoadError, StateError, UnknownTree
 from wizard.content.model import Library, qualify
 from wizard.text import terminal_safe
 from wizard.content.yamlsafe import read, read_capped
@@ -27,7 +27,7 @@ MAX_LINE = 1_000_000
 def play_command(args) -> int:
     library = loader.load(args.trees)
     if args.tree not in library.trees:
-        raise StateError(f"no tree called '{args.tree}'; known trees: {', '.join(sorted(library.trees))}")
+        raise UnknownTree(args.tree, library.trees)
     if args.jsonl:
         return run_jsonl(Session(library, args.tree), sys.stdin, sys.stdout, args.format)
     session, problems = play_answers(library, args.tree, read_answers(args.answers))
@@ -126,7 +126,8 @@ def _lines(stdin: TextIO) -> Iterator[str | _Refused]:
         chunk = source.readline(MAX_LINE + 1)
         if not chunk:
             return
-        if len(chunk) > MAX_LINE and not chunk.endswith(b"\n" if isinstance(chunk, bytes) else "\n"):
+        ending: bytes | str = b"\n" if isinstance(chunk, bytes) else "\n"
+        if len(chunk) > MAX_LINE and not chunk.endswith(ending):  # type: ignore[arg-type]  # same type as chunk
             _skip_rest(source)
             yield _Refused(f"that line is longer than {MAX_LINE:,} bytes; it was ignored whole")
             continue

@@ -7,7 +7,9 @@ Errors are messages too (`{"type": "error", "message": ...}`), never a traceback
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
+from typing import Any
 
 from wizard.walk.engine import Session
 from wizard.walk.progress import expected
@@ -17,6 +19,8 @@ from wizard.content.model import Info, Measure, Question, SelfTest
 def ask_message(session: Session) -> dict:
     """Everything a client needs to show the current step and validate its answer."""
     node = session.current
+    if node is None:
+        raise ValueError("the walk has ended: there is no step to ask")
     progress, worst = expected(session), session.progress
     message = {"type": "ask", "id": node.qid, "kind": node.kind, "title": node.title,
                "progress": {"done": progress.done, "remaining": progress.remaining, "at_most": worst.remaining},
@@ -36,7 +40,8 @@ def _question(node: Question) -> dict:
 def _self_test(node: SelfTest) -> dict:
     return {"text": node.text, "why": node.why, "steps": list(node.steps), "stop_rule": node.stop_rule,
             "positive_feels": node.positive_feels, "who": node.who, "sided": node.sided,
-            "hold_seconds": node.hold_seconds, "evidence": {k: v for k, v in asdict(node.evidence).items() if v is not None},
+            "hold_seconds": node.hold_seconds,
+            "evidence": {k: v for k, v in asdict(node.evidence).items() if v is not None},
             "results": list(node.results), "answer_with": "one of results"}
 
 
@@ -50,7 +55,8 @@ def _info(node: Info) -> dict:
     return {"text": node.text, "answer_with": "true once read"}
 
 
-_DETAILS = {Question: _question, SelfTest: _self_test, Measure: _measure, Info: _info}
+_DETAILS: dict[type, Callable[[Any], dict]] = {
+    Question: _question, SelfTest: _self_test, Measure: _measure, Info: _info}
 
 
 def error_message(text: str) -> dict:

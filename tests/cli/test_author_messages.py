@@ -34,7 +34,7 @@ nodes:
     title: Rest
 scenarios:
   - name: squat hurts
-    given: {{squat: true, red-flags-short/about: self}}
+    given: {{squat: true, red-flags-short/about: self, hip-operations/hip-op: none}}
     unlisted: negative
     expect: {{outcomes: [knee-squat]}}
 """

@@ -41,11 +41,6 @@ def test_labels_cannot_break_the_diagram_syntax(run_cli, write_tree, tmp_path):
         subprocess.run(["dot", "-Tsvg"], input=dot, text=True, check=True, capture_output=True)
 
 
-def test_graph_of_unknown_tree_is_a_clean_error(run_cli):
-    code, _, err = run_cli("graph", "nope")
-    assert code == 1 and "no tree called 'nope'" in err
-
-
 def test_new_writes_a_starter_that_passes_check(run_cli, tmp_path):
     target = tmp_path / "starter.yaml"
     code, _, err = run_cli("new", "my-tree", "-o", target)
@@ -61,9 +56,9 @@ def test_new_never_overwrites_and_rejects_bad_ids(run_cli, tmp_path):
     target = tmp_path / "keep.yaml"
     target.write_text("precious")
     code, _, err = run_cli("new", "my-tree", "-o", target)
-    assert code == 1 and "already exists" in err and target.read_text() == "precious"
+    assert code == 2 and "already exists" in err and target.read_text() == "precious"
     code, _, err = run_cli("new", "Bad Id", "-o", tmp_path / "x.yaml")
-    assert code == 1 and "not a valid id" in err
+    assert code == 2 and "not a valid id" in err
 
 
 @pytest.mark.parametrize("args", [["--version"], ["check", "--help"]])

@@ -12,7 +12,7 @@ from wizard.history.journal import NullJournal
 class _NoHistory:
     """A store with nothing in it whose journal is given (NullJournal: keeps nothing)."""
 
-    notices: list = []
+    notices: tuple = ()
 
     def __init__(self, journal=None):
         self._journal = journal or NullJournal()

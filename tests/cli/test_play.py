@@ -56,11 +56,6 @@ def test_hostile_answers_files_get_clean_errors(run_cli, tmp_path):
         assert code == 1 and str(path) in err and "Traceback" not in err, name
 
 
-def test_unknown_tree_is_a_clean_error(run_cli, tmp_path):
-    code, _, err = run_cli("play", "nope", "--answers", tmp_path / "x.yaml")
-    assert code == 1 and "no tree called 'nope'" in err
-
-
 def _jsonl(lines: list[str]) -> tuple[int, list[dict]]:
     session = Session(loader.load([]), "example")
     out = io.StringIO()

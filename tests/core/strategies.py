@@ -9,12 +9,18 @@ values those nodes can produce, so a tree built here must load with no problems 
 from __future__ import annotations
 
 import copy
+import random
 
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from wizard.content.model import SIDED_RESULTS, UNSIDED_RESULTS
+from wizard.content.model import SIDED_RESULTS, UNSIDED_RESULTS, Info, Measure, Question, SelfTest
 
-from .conftest import measure, multi, outcome, self_test, single, yes_no
+from .conftest import EXAMPLES, collect, measure, multi, outcome, self_test, single, tree_text, yes_no
+
+FAST = settings(max_examples=60, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+TREES = settings(FAST, max_examples=40)
 
 ASKING = ("yes_no", "single", "multi", "self_test", "unsided_test", "measure", "info")
 BRANCHING = ("yes_no", "single", "multi", "self_test", "unsided_test", "measure")
@@ -156,3 +162,30 @@ def library_data(draw) -> list[dict]:
     """A main tree that may hand over to a small module tree."""
     sub = draw(tree_data("sub", max_asking=3))
     return [sub, draw(tree_data("main", sub="sub", max_asking=10))]
+
+
+def load_valid(folder, trees):
+    for data in trees:
+        (folder / f"{data['id']}.yaml").write_text(tree_text(data))
+    loaded = collect(*(folder / f"{d['id']}.yaml" for d in trees), EXAMPLES / "example-catalogue.yaml")
+    assert loaded.problems == [], "\n".join(map(str, loaded.problems))
+    return loaded.library
+
+
+def random_answer(node, rng: random.Random):
+    """A valid answer a person could give to `node`."""
+    if isinstance(node, Question):
+        values = [o.value for o in node.options]
+        if node.style == "yes_no":
+            return rng.choice([True, False])
+        if node.style == "single":
+            return rng.choice(values)
+        plain = [o.value for o in node.options if not o.exclusive]
+        alone = [o.value for o in node.options if o.exclusive][:1]
+        return rng.choice([alone, rng.sample(plain, rng.randint(0, len(plain)))])
+    if isinstance(node, SelfTest):
+        return rng.choice(node.results)
+    if isinstance(node, Measure):
+        return rng.randint(int(node.min), int(node.max))
+    assert isinstance(node, Info)
+    return True

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from wizard.content.schema_check import tree_schema
+from wizard.authoring import lint
 
 from .conftest import EXAMPLES, REPO, collect, write
 
@@ -20,7 +21,6 @@ def _worked_example() -> str:
 
 
 def test_worked_example_passes_check_with_no_errors_or_warnings(tmp_path):
-    lint = pytest.importorskip("wizard.authoring.lint")
     path = write(tmp_path, "stairs-check.yaml", _worked_example())
     report = lint.run_checks(collect(path, EXAMPLES))
     assert [str(p) for p in report.problems] == []

@@ -185,7 +185,7 @@ def test_a_cycle_is_a_clean_state_error_not_a_crash(make_library):
     session = walk(Session(make_library(tree("loop", nodes)), "loop"), True)
     session.answer(True)
     with pytest.raises(StateError, match="hip-wizard check"):
-        session.current
+        _ = session.current
 
 
 def test_play_on_a_cyclic_tree_prints_a_sentence_not_a_traceback(tmp_path):

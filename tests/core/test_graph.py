@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wizard.walk import graph as graph_module
 from wizard.walk.engine import Session
-from wizard.walk.graph import GraphInfo
+from wizard.walk.graph import GraphInfo, reachable
 
 from .conftest import outcome, single, tree, yes_no
 
@@ -16,7 +16,7 @@ def test_reachable_longest_and_paths_on_a_diamond(make_library):
              "b": yes_no(next="d"), "c": {"kind": "info", "text": "Read", "next": "d"},
              "d": yes_no(if_yes="yes", if_no="no"), "yes": outcome("Y"), "no": outcome("N")}
     graph = GraphInfo(make_library(tree("t", nodes)))
-    assert graph.reachable("t/b") == {"t/b", "t/d", "t/yes", "t/no"}
+    assert reachable("t/b", graph.library) == {"t/b", "t/d", "t/yes", "t/no"}
     assert graph.longest("t/a") == 3 and graph.longest("t/d") == 1 and graph.longest("t/yes") == 0
     assert graph.paths("t/a") == 3 * 2          # two options share `c`: still two paths
     assert graph.tree_paths("t") == 6 and graph.tree_paths("missing") == 0
@@ -31,7 +31,7 @@ def test_handover_adds_the_other_trees_steps_and_multiplies_paths(make_library):
     assert graph.longest("main/go") == 2
     assert graph.paths("screen/q") == 2
     assert graph.tree_paths("main") == 1 + 1 * 2  # the emergency ends the walk; "ok" goes on to two ends
-    assert "screen/q" not in graph.reachable("main/go")  # reachable stays inside one tree
+    assert "screen/q" not in reachable("main/go", graph.library)  # reachable stays inside one tree
 
 
 def test_long_chain_needs_no_recursion(make_library):
@@ -40,14 +40,14 @@ def test_long_chain_needs_no_recursion(make_library):
     nodes[f"n{size}"] = outcome()
     graph = GraphInfo(make_library(tree("chain", nodes, start="n0")))
     assert graph.longest("chain/n0") == size and graph.paths("chain/n0") == 1
-    assert len(graph.reachable("chain/n0")) == size + 1
+    assert len(reachable("chain/n0", graph.library)) == size + 1
 
 
 def test_cycles_stay_finite(make_library):
     """`check` reports cycles; until then the graph functions must still return."""
     nodes = {"a": yes_no(if_yes="b", if_no="end"), "b": yes_no(next="a"), "end": outcome()}
     graph = GraphInfo(make_library(tree("t", nodes)))
-    assert graph.reachable("t/a") >= {"t/a", "t/b", "t/end"}
+    assert reachable("t/a", graph.library) >= {"t/a", "t/b", "t/end"}
     assert graph.longest("t/a") >= 1 and graph.paths("t/a") >= 1
 
 

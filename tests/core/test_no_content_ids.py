@@ -20,7 +20,7 @@ def test_no_module_in_wizard_names_a_bundled_tree():
     library = loader.collect([]).library
     ids = sorted(library.trees)
     assert "full-check" in ids and "quick-retest" in ids  # the test would be empty without the bundled trees
-    pattern = re.compile(r"""["'](%s)(["'/])""" % "|".join(map(re.escape, ids)))
+    pattern = re.compile(r"""["'](""" + "|".join(map(re.escape, ids)) + r""")(["'/])""")
     found = [f"{path.relative_to(PACKAGE)}:{n}: {line.strip()}"
              for path in sorted(PACKAGE.rglob("*.py"))
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]

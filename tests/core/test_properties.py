@@ -9,20 +9,16 @@ import copy
 import json
 import random
 
-import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from wizard.content.answers import check_answer
 from wizard.walk.engine import Session
-from wizard.content.model import Info, Measure, Question, SelfTest
+from wizard.walk.resume import restore
+from wizard.authoring import lint
 
 from .conftest import EXAMPLES, collect, tree_text
-from .strategies import library_data
-
-FAST = settings(max_examples=60, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-TREES = settings(FAST, max_examples=40)
+from .strategies import FAST, TREES, library_data, load_valid, random_answer
 
 KEYS = ["id", "title", "version", "start", "nodes", "kind", "style", "text", "why", "next", "options", "value",
         "label", "if_yes", "if_no", "branches", "if", "answer", "is", "in", "at_least", "at_most", "of", "all",
@@ -36,12 +32,6 @@ SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-5, 20), st.floats(all
                                      "emergency", "1.0", "left", "", "a/b"]), st.text(max_size=8))
 JSONISH = st.recursive(SCALARS, lambda inner: st.one_of(
     st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(KEYS), inner, max_size=5)), max_leaves=25)
-
-
-@pytest.fixture
-def folder(request, tmp_path_factory):
-    """One folder per test (not per example: hypothesis runs many examples in one test call)."""
-    return tmp_path_factory.mktemp(request.node.name[:40])
 
 
 def _collect_quietly(folder, raw: bytes):
@@ -93,33 +83,6 @@ def test_a_valid_tree_with_one_random_mutation_never_raises(folder, trees, junk,
     assert all(p.line >= 1 for p in loaded.problems)
 
 
-def _load_valid(folder, trees):
-    for data in trees:
-        (folder / f"{data['id']}.yaml").write_text(tree_text(data))
-    loaded = collect(*(folder / f"{d['id']}.yaml" for d in trees), EXAMPLES / "example-catalogue.yaml")
-    assert loaded.problems == [], "\n".join(map(str, loaded.problems))
-    return loaded.library
-
-
-def random_answer(node, rng: random.Random):
-    """A valid answer a person could give to `node`."""
-    if isinstance(node, Question):
-        values = [o.value for o in node.options]
-        if node.style == "yes_no":
-            return rng.choice([True, False])
-        if node.style == "single":
-            return rng.choice(values)
-        plain = [o.value for o in node.options if not o.exclusive]
-        alone = [o.value for o in node.options if o.exclusive][:1]
-        return rng.choice([alone, rng.sample(plain, rng.randint(0, len(plain)))])
-    if isinstance(node, SelfTest):
-        return rng.choice(node.results)
-    if isinstance(node, Measure):
-        return rng.randint(int(node.min), int(node.max))
-    assert isinstance(node, Info)
-    return True
-
-
 def asking_count(library) -> int:
     return sum(n.asks for t in library.trees.values() for n in t.nodes.values())
 
@@ -135,7 +98,7 @@ def random_walk(session: Session, rng: random.Random, stop_after: int | None = N
 @TREES
 @given(trees=library_data(), rng=st.randoms(use_true_random=False))
 def test_generated_valid_trees_load_and_every_random_walk_ends_at_an_outcome(folder, trees, rng):
-    library = _load_valid(folder, trees)
+    library = load_valid(folder, trees)
     session = random_walk(Session(library, "main"), rng)
     assert session.finished and session.status in ("finished", "emergency")
     result = session.result()
@@ -152,9 +115,9 @@ def test_generated_valid_trees_load_and_every_random_walk_ends_at_an_outcome(fol
 @TREES
 @given(trees=library_data(), rng=st.randoms(use_true_random=False), stop=st.integers(0, 12))
 def test_session_survives_a_json_round_trip(folder, trees, rng, stop):
-    library = _load_valid(folder, trees)
+    library = load_valid(folder, trees)
     session = random_walk(Session(library, "main"), rng, stop)
-    again, notes = Session.from_dict(library, json.loads(json.dumps(session.to_dict())))
+    again, notes = restore(library, json.loads(json.dumps(session.to_dict())))
     assert notes == []
     assert again.current == session.current and again.steps == session.steps
     assert again.status == session.status and again.result() == session.result()
@@ -164,7 +127,7 @@ def test_session_survives_a_json_round_trip(folder, trees, rng, stop):
 @TREES
 @given(trees=library_data(), rng=st.randoms(use_true_random=False))
 def test_editing_an_earlier_answer_keeps_later_answers_on_the_new_path(folder, trees, rng):
-    library = _load_valid(folder, trees)
+    library = load_valid(folder, trees)
     session = random_walk(Session(library, "main"), rng)
     if not session.steps:
         return
@@ -184,8 +147,7 @@ def test_editing_an_earlier_answer_keeps_later_answers_on_the_new_path(folder, t
 @given(trees=library_data(), rng=st.randoms(use_true_random=False))
 def test_check_passes_generated_trees_and_replays_a_random_walk_as_a_scenario(folder, trees, rng):
     """The author tooling agrees with the engine: a walk a person took, written down as a scenario, passes."""
-    lint = pytest.importorskip("wizard.authoring.lint")
-    session = random_walk(Session(_load_valid(folder, trees), "main"), rng)
+    session = random_walk(Session(load_valid(folder, trees), "main"), rng)
     result = session.result()
     expect = {"urgency": result.urgency or "none", "outcomes": [o.qid for o in result.outcomes],
               "findings": sorted({f.finding.id for f in result.findings})}

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from wizard.walk.engine import Session
+from wizard.walk.resume import restore
 from wizard.errors import StateError
 
 from .conftest import EXAMPLES, load, outcome, single, tree, write, yes_no
@@ -15,7 +16,7 @@ RUNNER = {"example/welcome": True, "example-screen/fever": False, "example/where
 
 
 def round_trip(session: Session) -> tuple[Session, list[str]]:
-    return Session.from_dict(session.library, json.loads(json.dumps(session.to_dict())))
+    return restore(session.library, json.loads(json.dumps(session.to_dict())))
 
 
 @pytest.mark.parametrize("count", range(len(RUNNER) + 1))
@@ -43,7 +44,7 @@ def test_changed_tree_gives_notes_and_drops_answers_that_no_longer_fit(tmp_path)
     second = tree("t", {"a": yes_no(if_yes="b", if_no="end"), "b": single(["x", "z"], next="end"),
                         "end": outcome()}, version="1.1.0")
     write(tmp_path, "t.yaml", second)
-    session, notes = Session.from_dict(load(path), saved)
+    session, notes = restore(load(path), saved)
     assert any("has changed since this session was saved (version 1.0.0 -> 1.1.0)" in n for n in notes)
     assert any("answer to 'Pick one' was dropped" in n for n in notes)
     assert any("'t/c' was dropped: that question no longer exists" in n for n in notes)
@@ -54,7 +55,7 @@ def test_changed_tree_gives_notes_and_drops_answers_that_no_longer_fit(tmp_path)
 def test_unchanged_tree_gives_no_notes(tmp_path):
     path = write(tmp_path, "t.yaml", tree("t", {"a": yes_no(next="end"), "end": outcome()}))
     saved = Session(load(path), "t", {"t/a": True}).to_dict()
-    assert Session.from_dict(load(path), saved)[1] == []
+    assert restore(load(path), saved)[1] == []
 
 
 @pytest.mark.parametrize("data,words", [
@@ -68,14 +69,14 @@ def test_unchanged_tree_gives_no_notes(tmp_path):
 ])
 def test_damaged_saves_raise_state_error_with_a_sentence(examples, data, words):
     with pytest.raises(StateError, match=words.replace("(", r"\(").replace(")", r"\)")):
-        Session.from_dict(examples, data)
+        restore(examples, data)
 
 
 def test_hostile_answers_are_dropped_one_by_one(examples):
     data = {"format": 1, "tree": "example", "trees": {"example": "junk", "gone": {}},
             "answers": {"example/welcome": True, "example-screen/fever": "no", "example/tendon": True,
                         "nowhere": 1, "example/where": {"a": 1}}}
-    session, notes = Session.from_dict(examples, data)
+    session, notes = restore(examples, data)
     assert session.answers == {"example/welcome": True}
     assert session.current.qid == "example-screen/fever"
     assert len(notes) == 6  # two tree notes, four dropped answers
@@ -83,5 +84,5 @@ def test_hostile_answers_are_dropped_one_by_one(examples):
 
 def test_resume_from_the_real_example_folder_after_a_reload(examples):
     session = Session(examples, "example", dict(RUNNER))
-    again, notes = Session.from_dict(load(EXAMPLES), session.to_dict())
+    again, notes = restore(load(EXAMPLES), session.to_dict())
     assert notes == [] and again.result() == session.result()

@@ -7,6 +7,7 @@ files must not move when they do.
 from __future__ import annotations
 
 import json
+from html.parser import HTMLParser
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -87,3 +88,31 @@ def hostile_library(tmp_path):
 @pytest.fixture
 def hostile_summary(hostile_library):
     return build_summary(Session(hostile_library, "example", WALKS["finished"]), when=WHEN, app_version=VERSION)
+
+
+class Page(HTMLParser):
+    """Every tag with its attributes, the title, the style text and all visible text."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.text, self.title, self.style, self._in = [], [], "", "", None
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in = tag
+
+    def handle_endtag(self, tag):
+        self._in = None
+
+    def handle_data(self, data):
+        if self._in == "title":
+            self.title += data
+        elif self._in == "style":
+            self.style += data
+        else:
+            self.text.append(data)
+
+    def attrs_of(self, tag: str) -> list[dict]:
+        return [attrs for name, attrs in self.tags if name == tag]

@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 from wizard.report import render
 from wizard.report import text as t
 
-from .conftest import summary_for
-from .test_html_safety import Page
+from .conftest import Page, summary_for
 
 markdown_it = pytest.importorskip("markdown_it")
 QuestionnaireResponse = pytest.importorskip("fhir.resources.R4B.questionnaireresponse").QuestionnaireResponse

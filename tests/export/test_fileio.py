@@ -149,5 +149,5 @@ def test_an_unsearchable_folder_is_a_plain_message(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "mkstemp", refused)
     monkeypatch.setattr(os, "lstat", refused)
     monkeypatch.setattr(os, "stat", refused)
-    with pytest.raises(WriteError, match="permission denied .*; nothing was written"):
+    with pytest.raises(WriteError, match=r"permission denied .*; nothing was written"):
         write_private(tmp_path / "private" / "x.md", "x")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import stat
-from argparse import Namespace
 from pathlib import Path
 
 import pytest
 
 from wizard.cli import main
 from wizard.errors import StateError
-from wizard.report.command import export_command
+from wizard.commands.export import export_command
+from wizard.history.store import Store
 from wizard.report.files import export_session
 from wizard.fileio import WriteError
 
@@ -46,75 +46,61 @@ def test_folder_that_cannot_be_made_is_reported(library, tmp_path):
         export_session(session_for(library, "finished"), "md", tmp_path / "file" / "sub")
 
 
-class FakeStore:
-    """The history store's reading interface, holding sessions in memory."""
-
-    def __init__(self, saved: dict):
-        self.saved, self.closed = saved, False
-
-    def latest_id(self):
-        return next(reversed(self.saved), None)
-
-    def resolve_id(self, ref):
-        matches = [i for i in self.saved if i.endswith(ref)]
-        return matches[0] if len(matches) == 1 else ref
-
-    def load(self, session_id):
-        if session_id not in self.saved:
-            raise StateError(f"there is no saved session '{session_id}'")
-        return self.saved[session_id]
-
-    def close(self):
-        self.closed = True
+def _export(data_dir: Path, session: str | None = None, fmt: str = "md", output: Path | None = None) -> int:
+    return export_command([], data_dir, session, fmt, output)
 
 
-def _args(**given) -> Namespace:
-    return Namespace(**{"session": None, "format": "md", "output": None, "trees": [], "data_dir": None, **given})
-
-
-@pytest.fixture
-def store(library):
-    return FakeStore({name: session_for(library, name).to_dict() for name in ("emergency", "finished")})
+def _save(library, folder: Path, *walks: str) -> dict[str, str]:
+    """Save the named example walks in a real history store, oldest first; walk name -> session id."""
+    ids = {}
+    with Store.open(folder) as history:
+        for walk in walks:
+            journal = history.journal()
+            session = session_for(library, walk)
+            ids[walk] = journal.begin(session)
+            journal.finish(session)
+    return ids
 
 
 @pytest.fixture(autouse=True)
 def examples_only(monkeypatch, library):
     """The command loads trees itself; give it only the example trees, as every test here uses."""
-    monkeypatch.setattr("wizard.report.command.loader.load", lambda paths: library)
+    monkeypatch.setattr("wizard.commands.export.loader.load", lambda paths: library)
 
 
-def test_command_prints_the_latest_session(store, capsys):
-    assert export_command(_args(format="json"), open_store=lambda d: store) == 0
+def test_command_prints_the_latest_session(library, tmp_path, capsys):
+    _save(library, tmp_path, "emergency", "finished")
+    assert _export(tmp_path, fmt="json") == 0
     assert json.loads(capsys.readouterr().out)["status"] == "finished"
-    assert store.closed
 
 
-def test_command_picks_a_session_by_id_and_writes_a_file(store, tmp_path, capsys):
+def test_command_picks_a_session_by_id_and_writes_a_file(library, tmp_path, capsys):
+    ids = _save(library, tmp_path, "emergency", "finished")
     out = tmp_path / "e.html"
-    assert export_command(_args(session="emergency", format="html", output=out), open_store=lambda d: store) == 0
+    assert _export(tmp_path, session=ids["emergency"], fmt="html", output=out) == 0
     assert "Emergency" in out.read_text()
     assert str(out) in capsys.readouterr().err
 
 
-def test_command_with_no_sessions_says_so(library):
+def test_command_with_no_sessions_says_so(tmp_path):
     with pytest.raises(StateError, match="no saved sessions yet"):
-        export_command(_args(), open_store=lambda d: FakeStore({}))
+        _export(tmp_path)
 
 
-def test_command_notes_answers_dropped_since_saving(store, capsys, library):
-    store.saved["finished"]["answers"]["example/where"] = "knee"
-    export_command(_args(), open_store=lambda d: store)
+def test_command_notes_answers_dropped_since_saving(library, tmp_path, capsys):
+    ids = _save(library, tmp_path, "finished")
+    with Store.open(tmp_path) as history:  # as if the tree had lost the answer "knee" since saving
+        saved = history.load(ids["finished"])
+        saved["answers"]["example/where"] = "knee"
+        with history.conn:
+            history.conn.execute("UPDATE sessions SET state = ? WHERE id = ?", (json.dumps(saved), ids["finished"]))
+    _export(tmp_path)
     out = capsys.readouterr().out
     assert "## Notes" in out and "Where it hurts" in out and "Unfinished" in out
 
 
 def _saved_history(library, folder: Path) -> Path:
-    from wizard.history.store import Store
-    with Store.open(folder) as history:
-        journal = history.journal()
-        session = session_for(library, "finished")
-        journal.begin(session)
-        journal.finish(session)
+    _save(library, folder, "finished")
     return folder
 
 

@@ -11,47 +11,18 @@ import hashlib
 import re
 import shutil
 import subprocess
-from html.parser import HTMLParser
 
 import pytest
 
 from wizard.report import render
 from wizard.report.html_page import STYLE
 
-from .conftest import HOSTILE
+from .conftest import HOSTILE, Page
 
 ALLOWED_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "footer", "h1", "h2", "h3", "dl",
                 "dt", "dd", "section", "div", "p", "strong", "ul", "ol", "li", "table", "thead", "tbody",
                 "tr", "th", "td", "code", "a"}
 CHROMIUM = "/usr/bin/chromium"
-
-
-class Page(HTMLParser):
-    """Every tag with its attributes, the title, the style text and all visible text."""
-
-    def __init__(self, text: str):
-        super().__init__(convert_charrefs=True)
-        self.tags, self.text, self.title, self.style, self._in = [], [], "", "", None
-        self.feed(text)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        self._in = tag
-
-    def handle_endtag(self, tag):
-        self._in = None
-
-    def handle_data(self, data):
-        if self._in == "title":
-            self.title += data
-        elif self._in == "style":
-            self.style += data
-        else:
-            self.text.append(data)
-
-    def attrs_of(self, tag: str) -> list[dict]:
-        return [attrs for name, attrs in self.tags if name == tag]
 
 
 @pytest.fixture
@@ -67,7 +38,7 @@ def test_only_known_harmless_tags_appear(page):
 def test_no_event_handlers_and_no_loaded_resources(page):
     for tag, attrs in page.tags:
         assert not [a for a in attrs if a.startswith("on")], tag
-        assert "src" not in attrs and not (tag == "link"), tag
+        assert "src" not in attrs and tag != "link", tag
     assert "url(" not in page.style and "@import" not in page.style
 
 

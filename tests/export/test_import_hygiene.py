@@ -14,7 +14,7 @@ from pathlib import Path
 from wizard.content import loader
 from wizard.walk.engine import Session
 from wizard.report import FORMATS, render
-from wizard.report import command, files
+from wizard.report import files
 from wizard.report.summary import build_summary
 library = loader.load([Path(sys.argv[1])], bundled=False)
 summary = build_summary(Session(library, "example", {"example/welcome": True}))

@@ -57,3 +57,27 @@ def walk_tree(**fadir_extra) -> dict:
         "pain": measure(next="end"),
         "end": outcome("Plan", exercises=["deep-squat", "bridge"]),
     })
+
+
+WHICH = {"kind": "question", "style": "single", "text": "Which side hurts?", "why": "To test that side first.",
+         "sets": "side", "next": "stance",
+         "options": [{"value": "left", "label": "Left"}, {"value": "right", "label": "Right"},
+                     {"value": "both", "label": "Both"}]}
+SIGNS = {"kind": "question", "style": "multi", "text": "Tick any you have", "why": "Warning signs.",
+         "options": [{"value": "fever", "label": "A fever", "red_flag": "emergency"},
+                     {"value": "night", "label": "Pain every night", "red_flag": "urgent"},
+                     {"value": "none", "label": "None of these", "exclusive": True}],
+         "branches": [{"if": {"answer": "signs", "is": "fever"}, "next": "call"},
+                      {"if": {"answer": "signs", "is": "night"}, "next": "doctor"}], "next": "extra"}
+
+
+def sidewalk_tree(folder):
+    """A tree that asks the sore side, a sided self-test and a warning-sign checklist; written to `folder`."""
+    nodes = {"which": WHICH,
+             "stance": self_test(title="Stance", steps=["Stand on your {side leg} first.", "Then the {other leg}."],
+                                 next="signs"),
+             "signs": SIGNS, "extra": yes_no("Anything else?", if_yes="more", if_no="fine"),
+             "more": yes_no("Tell us more?", next="fine"),
+             "call": outcome("Call now", "emergency"), "doctor": outcome("Doctor today", "urgent"),
+             "fine": outcome("Self-care")}
+    return write(folder, "sidewalk.yaml", tree("sidewalk", nodes))

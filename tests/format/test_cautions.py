@@ -3,6 +3,8 @@ the caution is always decided before the test can come."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from wizard.authoring import lint
 from wizard.walk.cautions import active_cautions
 from wizard.walk.engine import Session
@@ -83,7 +85,7 @@ def test_an_unsafe_question_needs_a_next(build):
 
 def _line_of(path: str, text: str) -> int:
     """The 1-based line of the written file where `text` first appears."""
-    lines = open(path, encoding="utf-8").read().splitlines()
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
     return next(n for n, line in enumerate(lines, 1) if text in line)
 
 

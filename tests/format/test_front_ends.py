@@ -11,33 +11,11 @@ from wizard.content.loader import load
 from wizard.play import run_jsonl
 from wizard.walk.engine import Session
 
-from .conftest import outcome, self_test, tree, write, yes_no
-
-WHICH = {"kind": "question", "style": "single", "text": "Which side hurts?", "why": "To test that side first.",
-         "sets": "side", "next": "stance",
-         "options": [{"value": "left", "label": "Left"}, {"value": "right", "label": "Right"},
-                     {"value": "both", "label": "Both"}]}
-SIGNS = {"kind": "question", "style": "multi", "text": "Tick any you have", "why": "Warning signs.",
-         "options": [{"value": "fever", "label": "A fever", "red_flag": "emergency"},
-                     {"value": "night", "label": "Pain every night", "red_flag": "urgent"},
-                     {"value": "none", "label": "None of these", "exclusive": True}],
-         "branches": [{"if": {"answer": "signs", "is": "fever"}, "next": "call"},
-                      {"if": {"answer": "signs", "is": "night"}, "next": "doctor"}], "next": "extra"}
-
-
-def _tree(folder):
-    nodes = {"which": WHICH,
-             "stance": self_test(title="Stance", steps=["Stand on your {side leg} first.", "Then the {other leg}."],
-                                 next="signs"),
-             "signs": SIGNS, "extra": yes_no("Anything else?", if_yes="more", if_no="fine"),
-             "more": yes_no("Tell us more?", next="fine"),
-             "call": outcome("Call now", "emergency"), "doctor": outcome("Doctor today", "urgent"),
-             "fine": outcome("Self-care")}
-    return write(folder, "sidewalk.yaml", tree("sidewalk", nodes))
+from .conftest import sidewalk_tree
 
 
 def _plain(folder, lines: list[str]) -> str:
-    args = SimpleNamespace(tree="sidewalk", trees=[_tree(folder)], data_dir=None)
+    args = SimpleNamespace(tree="sidewalk", trees=[sidewalk_tree(folder)], data_dir=None)
     out = io.StringIO()
     original = plain.open_store
     plain.open_store = lambda args, front: None
@@ -68,7 +46,7 @@ def test_plain_mode_takes_2_for_no_and_ends_the_line_when_input_ends(tmp_path):
 
 
 def test_jsonl_sends_filled_text_and_expected_progress(tmp_path):
-    session = Session(load([_tree(tmp_path)]), "sidewalk")
+    session = Session(load([sidewalk_tree(tmp_path)]), "sidewalk")
     out = io.StringIO()
     run_jsonl(session, io.StringIO('{"answer": "left"}\n{"command": "quit"}\n'), out)
     messages = [json.loads(line) for line in out.getvalue().splitlines()]

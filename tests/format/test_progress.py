@@ -7,9 +7,7 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.core.test_properties import TREES, _load_valid, random_answer
-from tests.core.test_properties import folder as folder  # the fixture, used by name
-from tests.core.strategies import library_data
+from tests.core.strategies import TREES, library_data, load_valid, random_answer
 from wizard.content.answers import check_answer
 from wizard.walk.engine import Session
 from wizard.walk.progress import expected, expected_minutes, expected_path, likely_answer, minutes_words
@@ -55,7 +53,7 @@ def test_welcome_minutes_add_up_the_expected_path(build):
 @TREES
 @given(trees=library_data(), rng=st.randoms(use_true_random=False))
 def test_progress_never_jumps_by_more_than_the_steps_an_answer_adds(folder, trees, rng):
-    library = _load_valid(folder, trees)
+    library = load_valid(folder, trees)
     session = Session(library, "main")
     while not session.finished:
         before = expected_path(library, "main", session.answers)

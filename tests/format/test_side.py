@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from wizard.walk.engine import Session
@@ -57,7 +59,7 @@ def test_an_unknown_placeholder_is_a_load_error_at_its_line(build):
     stance["steps"] = ["Stand on your {sore leg}."]
     [problem] = build(screen(), tree("sided", {"which": WHICH, "stance": stance, "end": outcome()})).errors
     assert "unknown placeholder {sore leg}" in problem.message and "did you mean {side leg}" in problem.message
-    lines = open(problem.file, encoding="utf-8").read().splitlines()
+    lines = Path(problem.file).read_text(encoding="utf-8").splitlines()
     assert "{sore leg}" in lines[problem.line - 1]
 
 

@@ -8,14 +8,14 @@ from wizard.tui.screens.emergency import EmergencyScreen
 from wizard.tui.screens.question import QuestionScreen
 from wizard.tui.screens.self_test import SelfTestScreen
 
-from tests.tui.conftest import screen_text, wait_for
-from tests.tui.test_walk import on
+from tests.tui.conftest import on, screen_text, wait_for
 
-from .test_front_ends import _tree
+from .conftest import sidewalk_tree
+
 
 
 async def test_side_and_checklist_in_the_tui(tmp_path):
-    app = WizardApp(load([_tree(tmp_path)], bundled=False), start_tree="sidewalk")
+    app = WizardApp(load([sidewalk_tree(tmp_path)], bundled=False), start_tree="sidewalk")
     async with app.run_test(size=(100, 40)) as pilot:
         await wait_for(pilot, on(app, QuestionScreen, "sidewalk/which"), "the side question")
         assert "about 4 more" in screen_text(app)

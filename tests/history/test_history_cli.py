@@ -5,27 +5,25 @@ from __future__ import annotations
 import csv
 import json
 import io
-import sqlite3
 import subprocess
 import sys
-from argparse import Namespace
 
 import pytest
 
-from wizard.history import views as history_cli
-from wizard.history.store import DB_NAME, Store
+from wizard.commands.history import HistoryRequest, history_command
+from wizard.history import views
+from wizard.history.store import DB_NAME
 
-from .helpers import CATALOGUE, FULL, TREES, walk
+from .helpers import CATALOGUE, FULL, TREES, walk, write_v1_file
 
 
-def args(data_dir, **given) -> Namespace:
-    base = dict(export=None, delete=None, wipe=False, yes=False, data_dir=data_dir, trees=[])
-    return Namespace(**{**base, **given})
+def args(data_dir, **given) -> HistoryRequest:
+    return HistoryRequest(data_dir=data_dir, **given)
 
 
 def run(data_dir, library, stdin="", **given) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
-    code = history_cli.history_command(args(data_dir, **given), stdin=io.StringIO(stdin), out=out, err=err,
+    code = history_command(args(data_dir, **given), stdin=io.StringIO(stdin), out=out, err=err,
                                        library=library)
     return code, out.getvalue(), err.getvalue()
 
@@ -42,9 +40,9 @@ def three_walks(store, library):
 
 
 def test_sparkline_scales_to_the_measure_range():
-    assert history_cli.sparkline([0, 5, 10], 0, 10) == "▁▅█"
-    assert history_cli.sparkline([3, 3]) == "▄▄"
-    assert history_cli.sparkline([]) == ""
+    assert views.sparkline([0, 5, 10], 0, 10) == "▁▅█"
+    assert views.sparkline([3, 3]) == "▄▄"
+    assert views.sparkline([]) == ""
 
 
 def test_history_lists_walks_with_date_check_urgency_and_findings(store, library, three_walks, data_dir):
@@ -90,9 +88,9 @@ def test_csv_export_has_one_row_per_answer(store, library, three_walks, data_dir
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_defused():
-    assert history_cli._cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
-    assert history_cli._cell("-2+3") == "'-2+3"
-    assert history_cli._cell(-2) == -2
+    assert views._cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert views._cell("-2+3") == "'-2+3"
+    assert views._cell(-2) == -2
 
 
 def test_text_saved_in_history_cannot_drive_the_terminal(store, library, three_walks, data_dir):
@@ -127,8 +125,7 @@ def test_wipe_with_yes_does_not_ask(store, library, three_walks, data_dir):
 
 
 def test_a_migrated_history_still_shows_trends(library, data_dir):
-    from .test_store import _write_v1_file
-    _write_v1_file(data_dir)
+    write_v1_file(data_dir)
     _, out, _ = run(data_dir, library)
     assert "Walking (%)" in out and "Single-leg stance" in out
 
@@ -173,6 +170,13 @@ nodes:
     assert "How old" not in out and "years" not in out
 
 
+def test_delete_and_wipe_together_is_a_usage_error_that_deletes_nothing(store, three_walks, capsys):
+    from wizard.cli import main
+    assert main(["history", "--data-dir", str(store.path.parent), "--delete", three_walks[0], "--wipe"]) == 2
+    assert "hip-wizard: use either --delete or --wipe, not both" in capsys.readouterr().err
+    assert len(store.sessions()) == 4
+
+
 @pytest.mark.parametrize("value", ["1e999", "-Infinity", "NaN", "[" * 5000 + "]" * 5000],
                          ids=["huge", "infinity", "nan", "deep"])
 def test_history_and_export_survive_hostile_stored_values(store, library, data_dir, three_walks, value):
@@ -188,8 +192,8 @@ def test_history_and_export_survive_hostile_stored_values(store, library, data_d
 def test_csv_guard_sees_past_leading_blanks_and_invisible_characters():
     """Attack run observation: a tab or a zero-width space before `=` hid a formula from the guard."""
     for text in ("\t=HYPERLINK(1)", "\u200b=1+1", " +1", "\ufeff@SUM(1)"):
-        assert str(history_cli._cell(text)).startswith("'"), repr(text)
-    assert history_cli._cell("Outer hip") == "Outer hip"
+        assert str(views._cell(text)).startswith("'"), repr(text)
+    assert views._cell("Outer hip") == "Outer hip"
 
 
 def test_exporting_a_walk_of_an_unloaded_tree_says_to_add_trees(store, library, data_dir, capsys):
@@ -211,16 +215,14 @@ def _listed_ids(out: str) -> list[str]:
 
 def test_history_ids_are_short_and_work_with_export_and_delete(store, library, three_walks, data_dir, capsys,
                                                                monkeypatch):
-    from wizard.report import command
-    monkeypatch.setattr(command.loader, "load", lambda trees: library)
-    export_command = command.export_command
+    from wizard.commands import export
+    monkeypatch.setattr(export.loader, "load", lambda trees: library)
     _, out, _ = run(data_dir, library)
     listed = _listed_ids(out)
     assert len(listed) == 4 and all(len(i) <= 8 for i in listed)
     assert sorted(store.resolve_id(i) for i in listed) == sorted(r.id for r in store.sessions())
     first = listed[-1]  # the oldest walk: the first of three_walks
-    code = export_command(Namespace(session=first, format="md", output=None, trees=[TREES, CATALOGUE],
-                                    data_dir=data_dir))
+    code = export.export_command([TREES, CATALOGUE], data_dir, first, "md", None)
     assert code == 0 and "Your answers" in capsys.readouterr().out
     code, _, err = run(data_dir, library, delete=first, yes=True)
     assert code == 0 and "Deleted." in err
@@ -241,7 +243,7 @@ def test_an_unknown_or_ambiguous_id_is_a_plain_error(store, library):
 
 
 def test_on_a_terminal_the_walks_table_fits_its_width(store, library, three_walks):
-    lines = history_cli.render(store, library, width=60)
+    lines = views.render(store, library, width=60)
     table = lines[3:9]
     assert table and all(len(line) <= 60 for line in table)
     assert any(line.endswith("…") for line in table)  # the findings column gave way

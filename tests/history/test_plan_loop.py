@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from types import SimpleNamespace
 
 import pytest
@@ -22,6 +22,7 @@ from wizard.history.store import Store
 from wizard.report import render
 from wizard.report.summary import build_summary
 from wizard.walk.engine import Session
+from wizard.walk.resume import restore
 
 from .test_suggest import fill
 
@@ -34,9 +35,9 @@ SAME = {"red-flags-short/about": "self", "quick-retest/areas": ["side", "strengt
         **{q: v for q, v in FULL.items() if q.split("/")[0] in ("side-tests", "glute-tests", "measures")},
         "quick-retest/next-day-pain": 3, "quick-retest/change": "same"}
 BETTER = {**SAME, "side-tests/stance30": "neither", "side-tests/trendelenburg": "neither",
-          "glute-tests/side-hold": "neither", "measures/pain": 3, "measures/stance-right": 45,
+          "glute-tests/side-hold": "neither", "measures/pain": 3, "measures/stance-right": 30,
           "quick-retest/next-day-pain": 2, "quick-retest/change": "better"}
-WHEN = datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc)
+WHEN = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +58,7 @@ def retest(store, library, answers: dict):
     presumed = dict(session.answers)
     fill(store, library, "quick-retest", {**answers, **presumed})
     session_id = store.latest_id(finished_only=True)
-    session, _ = Session.from_dict(library, store.load(session_id))
+    session, _ = restore(library, store.load(session_id))
     return session, session_id
 
 
@@ -84,7 +85,7 @@ def test_better_results_unlock_stage_two_and_say_why(store, bundled):
     fill(store, bundled, "full-check", FULL)
     after = summary(store, bundled, *retest(store, bundled, BETTER))
     assert after.plan.stage == 2 and after.change.stage_headline == "Next stage unlocked: stage 2 (build)"
-    assert "Standing on the right leg: now 45 seconds (was 12 seconds)" in after.change.stage_reasons
+    assert "Standing on the right leg: now 30 seconds (was 12 seconds)" in after.change.stage_reasons
     assert 2 in {e.stage for e in after.exercises}
 
 
@@ -143,7 +144,9 @@ def test_a_retest_says_up_front_whether_there_is_a_check_to_compare_with(store, 
 def _negative(node):
     from wizard.authoring.scenarios import negative_answer
     value = negative_answer(node)
-    return node.min if value is None and isinstance(node, Measure) else value
+    if value is None:  # no negative answer (a measure, or a question such as "which hip operation"): the first
+        return node.min if isinstance(node, Measure) else node.options[0].value
+    return value
 
 
 def plain_input(node, value) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sqlite3
 import stat
@@ -12,9 +11,10 @@ import pytest
 
 from wizard.errors import StateError
 from wizard.walk.engine import Session
-from wizard.history.store import DB_NAME, SCHEMA_VERSION, Store, StoreError, migrate, transaction
+from wizard.walk.resume import restore
+from wizard.history.store import DB_NAME, SCHEMA_VERSION, Store, StoreError, transaction
 
-from .helpers import FULL, walk
+from .helpers import FULL, V1_STATE, walk, write_v1_file
 
 
 def mode(path) -> int:
@@ -49,7 +49,7 @@ def test_resume_says_when_a_tree_changed_since(store, library):
     session_id, _ = walk(store, library, "full-check", {"full-check/intro": True})
     saved = store.load(session_id)
     saved["trees"]["full-check"]["hash"] = "an-older-version"
-    _, notes = Session.from_dict(library, saved)
+    _, notes = restore(library, saved)
     assert any("has changed since" in note for note in notes)
 
 
@@ -203,23 +203,8 @@ def test_a_history_from_a_newer_version_is_refused_and_left_untouched(data_dir, 
     assert _digests(data_dir) == before
 
 
-V1_STATE = {"format": 1, "tree": "full-check", "trees": {}, "answers": FULL}
-
-
-def _write_v1_file(data_dir):
-    """A history exactly as schema 1 wrote it: sessions with their JSON state, nothing else."""
-    data_dir.mkdir(mode=0o700)
-    conn = sqlite3.connect(data_dir / DB_NAME, isolation_level=None)
-    conn.execute("PRAGMA journal_mode = WAL")
-    migrate(conn, upto=1)
-    conn.execute("INSERT INTO sessions VALUES ('old-1', 'full-check', '2025-01-01T09:00:00+00:00', "
-                 "'2025-01-01T09:20:00+00:00', 'finished', ?, 'self_care', '[\"example-tendon\"]')",
-                 (json.dumps(V1_STATE),))
-    conn.close()
-
-
 def test_a_version_1_history_is_migrated_without_loss(data_dir, library):
-    _write_v1_file(data_dir)
+    write_v1_file(data_dir)
     with Store.open(data_dir) as opened:
         assert opened.notices == []
         assert opened.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -229,7 +214,7 @@ def test_a_version_1_history_is_migrated_without_loss(data_dir, library):
         assert opened.latest_id(finished_only=True) == "old-1"
         migrated = {r.qid: r.value for r in opened.answer_rows()}
         assert migrated["measures/walking"] == 70 and migrated["side-tests/stance"] == "left"
-        session, _ = Session.from_dict(library, opened.load("old-1"))
+        session, _ = restore(library, opened.load("old-1"))
         assert session.finished
 
 

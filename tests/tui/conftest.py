@@ -1,5 +1,6 @@
-"""Shared fixtures for the TUI tests: the bundled library, small trees written to tmp_path, and a helper
-that waits for a condition (never a fixed sleep)."""
+"""Shared fixtures and helpers for the TUI tests: the example library, small trees written to tmp_path,
+waiting for a condition (never a fixed sleep), the messages an app posted, and the walk to the stance test.
+Test modules import helpers from here, never from each other."""
 
 from __future__ import annotations
 
@@ -104,3 +105,38 @@ def entry_trees(tmp_path) -> Path:
     shutil.copytree(EXAMPLES, folder)
     (folder / "tiny.yaml").write_text(ENTRY_TREE, encoding="utf-8")
     return folder
+
+
+class Posted:
+    """Every message the app posts, for `app.run_test(message_hook=posted)`: tests assert on what the app
+    was asked to do (such as exit) instead of reading Textual's private state."""
+
+    def __init__(self):
+        self.messages = []
+
+    def __call__(self, message) -> None:
+        self.messages.append(message)
+
+    def exit_requested(self) -> bool:
+        from textual.messages import ExitApp
+        return any(isinstance(m, ExitApp) for m in self.messages)
+
+
+def on(app, screen_type, qid=None):
+    """A condition: the app shows `screen_type` (for node `qid`, when given)."""
+    return lambda: (isinstance(app.screen, screen_type) and app.screen.is_mounted
+                    and (qid is None or app.screen.node.qid == qid))
+
+
+async def walk_to_stance(app, pilot):
+    """From the start of the example walk to its stance self-test: welcome, fever no, where outside."""
+    from wizard.tui.screens.info import InfoScreen
+    from wizard.tui.screens.question import QuestionScreen
+    from wizard.tui.screens.self_test import SelfTestScreen
+    await wait_for(pilot, on(app, InfoScreen, "example/welcome"), "the welcome step")
+    await pilot.press("enter")
+    await wait_for(pilot, on(app, QuestionScreen, "example-screen/fever"), "the fever question")
+    await pilot.press("n")
+    await wait_for(pilot, on(app, QuestionScreen, "example/where"), "the where question")
+    await pilot.press("1")
+    await wait_for(pilot, on(app, SelfTestScreen, "example/stance"), "the stance test")

@@ -3,28 +3,34 @@ writes a file and says where."""
 
 from __future__ import annotations
 
-import pytest
-
+from wizard.content.loader import load
+from wizard.history.store import Store
 from wizard.tui.app import WizardApp
+from wizard.tui.screens.history import HistoryScreen
 from wizard.tui.screens.result import ResultScreen
 from wizard.tui.screens.start import StartScreen
+from wizard.tui.widgets.tick_list import TickList
+from wizard.walk.engine import Session
 
-from .conftest import Notes, screen_text, wait_for
-from .test_walk import on, walk_to_stance
+from tests.history.helpers import CATALOGUE, FULL, OUTER_HIP, RETEST, TREES, fill, walk
 
-store_module = pytest.importorskip("wizard.history.store")
+from .conftest import Notes, Posted, on, screen_text, wait_for, walk_to_stance
 
 
 async def test_quit_mid_walk_keeps_answers_and_the_walk_resumes_where_it_stopped(library, tmp_path):
-    store = store_module.Store.open(tmp_path)
-    app = WizardApp(library, journal=store.journal(), store=store, start_tree="example")
-    async with app.run_test() as pilot:
-        await walk_to_stance(app, pilot)
-        await pilot.press("ctrl+q")
-        await wait_for(pilot, lambda: app._exit, "the app to exit without asking")
-    store.close()  # as the process ending does: the walk is free to carry on elsewhere
-    store = store_module.Store.open(tmp_path)
-    again = WizardApp(library, journal=store.journal(), store=store)
+    posted = Posted()
+    with Store.open(tmp_path) as store:
+        app = WizardApp(library, journal=store.journal(), store=store, start_tree="example")
+        async with app.run_test(message_hook=posted) as pilot:
+            await walk_to_stance(app, pilot)
+            await pilot.press("ctrl+q")
+            await wait_for(pilot, posted.exit_requested, "the app to exit without asking")
+    with Store.open(tmp_path) as store:
+        again = WizardApp(library, journal=store.journal(), store=store)
+        await _resume_at_stance(again)
+
+
+async def _resume_at_stance(again: WizardApp) -> None:
     async with again.run_test() as pilot:
         await wait_for(pilot, on(again, StartScreen), "the start screen")
         assert "Resume: Example walk (every node kind)" in screen_text(again)
@@ -35,7 +41,6 @@ async def test_quit_mid_walk_keeps_answers_and_the_walk_resumes_where_it_stopped
 
 
 async def test_export_key_writes_a_summary_and_says_where(library, tmp_path, monkeypatch):
-    pytest.importorskip("wizard.report.files")
     monkeypatch.setattr("wizard.report.files.default_folder", lambda: tmp_path / "exports")
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:
@@ -61,26 +66,25 @@ async def test_export_key_writes_a_summary_and_says_where(library, tmp_path, mon
 
 
 async def test_h_opens_the_history_screen_when_history_is_kept(library, tmp_path):
-    history = pytest.importorskip("wizard.tui.screens.history")
-    store = store_module.Store.open(tmp_path)
-    app = WizardApp(library, journal=store.journal(), store=store)
-    async with app.run_test() as pilot:
-        await wait_for(pilot, on(app, StartScreen), "the start screen")
-        await pilot.press("h")
-        await wait_for(pilot, lambda: isinstance(app.screen, history.HistoryScreen), "the history screen")
+    with Store.open(tmp_path) as store:
+        app = WizardApp(library, journal=store.journal(), store=store)
+        async with app.run_test() as pilot:
+            await wait_for(pilot, on(app, StartScreen), "the start screen")
+            await pilot.press("h")
+            await wait_for(pilot, lambda: isinstance(app.screen, HistoryScreen), "the history screen")
 
 
 async def test_a_quick_retest_ends_with_a_comparison_against_the_last_full_check(tmp_path):
-    from wizard.walk.engine import Session
-    from wizard.content.loader import load
-    from tests.history.helpers import CATALOGUE, FULL, TREES, walk
-    from tests.history.test_compare import RETEST
     library = load([TREES, CATALOGUE], bundled=False)
-    store = store_module.Store.open(tmp_path)
+    with Store.open(tmp_path) as store:
+        await _retest_after_a_full_check(library, store)
+
+
+async def _retest_after_a_full_check(library, store: Store) -> None:
     walk(store, library, "full-check", FULL)
     session = Session(library, "quick-retest")
     *before, (last_qid, last_value) = [(q, RETEST[q]) for q in RETEST]
-    for qid, value in before:
+    for _qid, value in before:
         session.answer(value)
     assert session.current.qid == last_qid
     app = WizardApp(library, journal=store.journal(), store=store)
@@ -96,11 +100,12 @@ async def test_a_quick_retest_ends_with_a_comparison_against_the_last_full_check
 
 
 async def test_a_quick_retest_starts_with_last_times_positive_areas_ticked(tmp_path):
-    from wizard.content.loader import load
-    from wizard.tui.widgets.tick_list import TickList
-    from tests.history.test_suggest import OUTER_HIP, fill
     bundled = load([])
-    store = store_module.Store.open(tmp_path)
+    with Store.open(tmp_path) as store:
+        await _retest_with_suggestions(bundled, store)
+
+
+async def _retest_with_suggestions(bundled, store: Store) -> None:
     fill(store, bundled, "full-check", OUTER_HIP)
     app = WizardApp(bundled, journal=store.journal(), store=store, start_tree="quick-retest")
     async with app.run_test(size=(100, 40)) as pilot:
@@ -108,7 +113,7 @@ async def test_a_quick_retest_starts_with_last_times_positive_areas_ticked(tmp_p
         assert app.session.previous_answer("quick-retest/areas") == ["side"]
         while app.session.current.qid != "quick-retest/areas":
             node = app.session.current
-            app.session.answer(node.options[0].value if node.style == "single" else False)
+            app.session.answer(node.options[0].value if node.style == "single" else [] if node.style == "multi" else False)
         app.begin_walk(app.session)
         await wait_for(pilot, lambda: app.screen.query(TickList), "the areas question")
         assert app.screen.query_one(TickList).selected == ["side"]
@@ -116,7 +121,7 @@ async def test_a_quick_retest_starts_with_last_times_positive_areas_ticked(tmp_p
 
 async def test_resume_rows_say_when_and_how_far_and_a_fresh_start_offers_to_discard(library, tmp_path):
     from wizard.tui.screens.confirm import ConfirmScreen
-    store = store_module.Store.open(tmp_path)
+    store = Store.open(tmp_path)
     app = WizardApp(library, journal=store.journal(), store=store, start_tree="example")
     async with app.run_test() as pilot:
         await walk_to_stance(app, pilot)
@@ -141,7 +146,7 @@ async def test_resume_rows_say_when_and_how_far_and_a_fresh_start_offers_to_disc
 async def test_enter_on_a_past_walk_opens_its_summary_with_export(library, tmp_path):
     from wizard.tui.screens import history
     from wizard.tui.screens.export import ExportScreen
-    store = store_module.Store.open(tmp_path)
+    store = Store.open(tmp_path)
     app = WizardApp(library, journal=store.journal(), store=store, start_tree="example")
     async with app.run_test(size=(110, 40)) as pilot:
         await walk_to_stance(app, pilot)

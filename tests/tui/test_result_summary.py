@@ -4,7 +4,7 @@ quick re-test in the app keeps its findings, stages the plan and says so (issue 
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 import pytest
 
@@ -25,7 +25,7 @@ from tests.history.test_suggest import fill
 
 from .conftest import screen_text, wait_for
 
-WHEN = datetime(2026, 11, 27, 10, 30, tzinfo=timezone.utc)
+WHEN = datetime(2026, 11, 27, 10, 30, tzinfo=UTC)
 BUNDLED = load([])
 # Screen heading -> the Markdown heading that carries the same part of the summary.
 MARKDOWN_HEADING = {"What to do next": "## What to do next", "Since your last full check": "## Since your last full check",
@@ -92,7 +92,7 @@ async def test_the_screen_shows_every_section_of_the_summary(tmp_path):
         text = _words(screen_text(app))
         change = _words(str(app.screen.query_one("#change").render()))
         assert "Next stage unlocked: stage 2 (build)" in change
-        assert "Standing on the right leg: now 45 seconds (was 12 seconds)" in change
+        assert "Standing on the right leg: now 30 seconds (was 12 seconds)" in change
         assert "Outer hip tendon pain" in text and "Your plan: stage 2 of 3 (build)" in text
         expected = build_summary(app.session, when=WHEN, retest=app._retest_view(app.session))
         for section in sections(expected):

@@ -3,7 +3,7 @@ looks, regenerate with `pytest tests/tui/test_snapshots.py --snapshot-update` an
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 import pytest
 from textual.widgets import Input
@@ -71,7 +71,7 @@ def test_measure_screen_with_a_bad_value(snap_compare, library):
 
 def test_result_screen(snap_compare, library):
     app = WizardApp(library, start_tree="example")
-    app.now = lambda: datetime(2026, 11, 27, 10, 30, tzinfo=timezone.utc)  # the plan's dates are fixed
+    app.now = lambda: datetime(2026, 11, 27, 10, 30, tzinfo=UTC)  # the plan's dates are fixed
     assert snap_compare(app, run_before=walk(*TO_STANCE, (("1",), ResultScreen, None)), terminal_size=(100, 40))
 
 

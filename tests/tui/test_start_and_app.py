@@ -14,6 +14,7 @@ from wizard.tui.screens.help import HelpScreen
 from wizard.tui.screens.info import InfoScreen
 from wizard.tui.screens.question import QuestionScreen
 from wizard.tui.screens.start import StartScreen
+from wizard.history.journal import NullJournal
 
 from .conftest import Notes, screen_text, wait_for
 
@@ -105,7 +106,7 @@ async def test_export_says_clearly_when_it_is_not_available(library, monkeypatch
     import sys
     monkeypatch.setitem(sys.modules, "wizard.report.files", None)
     app = WizardApp(library, start_tree="example")
-    async with app.run_test() as pilot:
+    async with app.run_test():
         notes = Notes(app)
         app.export_session("md")
         assert "Export is not available in this version." in notes
@@ -119,7 +120,7 @@ async def test_export_writes_a_file_and_says_where(library, monkeypatch, tmp_pat
     module.export_summary = lambda summary, fmt: written
     monkeypatch.setitem(sys.modules, "wizard.report.files", module)
     app = WizardApp(library, start_tree="example")
-    async with app.run_test() as pilot:
+    async with app.run_test():
         notes = Notes(app)
         app.export_session("md")
         assert f"Markdown summary saved to {written}" in notes
@@ -150,7 +151,9 @@ async def test_no_color_is_respected(library, monkeypatch):
         assert app.no_color
 
 
-class ResumingJournal:
+class ResumingJournal(NullJournal):
+    """Records what the app reports; what it does not override keeps nothing, as NullJournal."""
+
     keeps_history = True
 
     def __init__(self):

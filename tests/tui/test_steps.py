@@ -17,9 +17,9 @@ from wizard.tui.screens.self_test import SelfTestScreen
 from wizard.tui.screens.start import StartScreen
 from wizard.tui.widgets.hold_timer import HoldTimer
 from wizard.tui.widgets.why_panel import WhyPanel
+from wizard.history.journal import NullJournal
 
-from .conftest import Notes, screen_text, wait_for
-from .test_walk import on, walk_to_stance
+from .conftest import Notes, Posted, on, screen_text, wait_for, walk_to_stance
 
 
 async def to_fever(app, pilot):
@@ -173,7 +173,7 @@ async def test_bad_measure_values_get_a_clear_message_and_do_not_advance(library
         for typed, expected in (("11", "enter a number from 0 to 10 /10"), ("abc", "Type a number from 0 to 10"),
                                 ("2.5", "enter a whole number")):
             app.screen.query_one(Input).value = typed
-            await wait_for(pilot, lambda: expected in str(problem.render()), f"the message for {typed!r}")
+            await wait_for(pilot, lambda expected=expected: expected in str(problem.render()), f"the message for {typed!r}")
             await pilot.press("enter")
             assert isinstance(app.screen, MeasureScreen) and "example/pain" not in app.session.answers
         app.screen.query_one(Input).value = "3"
@@ -183,7 +183,9 @@ async def test_bad_measure_values_get_a_clear_message_and_do_not_advance(library
         assert app.session.answers["example/pain"] == 3
 
 
-class RecordingJournal:
+class RecordingJournal(NullJournal):
+    """Records what the app reports; what it does not override keeps nothing, as NullJournal."""
+
     keeps_history = True
 
     def __init__(self):
@@ -218,7 +220,8 @@ async def test_journal_hears_every_answer_back_and_the_end(library):
 
 async def test_quit_mid_walk_warns_that_answers_will_be_lost(library):
     app = WizardApp(library, start_tree="example")
-    async with app.run_test() as pilot:
+    posted = Posted()
+    async with app.run_test(message_hook=posted) as pilot:
         await to_fever(app, pilot)
         await pilot.press("ctrl+q")
         await wait_for(pilot, on(app, ConfirmScreen), "the quit warning")
@@ -228,23 +231,25 @@ async def test_quit_mid_walk_warns_that_answers_will_be_lost(library):
         await pilot.press("ctrl+q")
         await wait_for(pilot, on(app, ConfirmScreen), "the quit warning")
         await pilot.click("#yes")
-        await wait_for(pilot, lambda: app._exit, "the app to exit")
+        await wait_for(pilot, posted.exit_requested, "the app to exit")
 
 
 async def test_quit_asks_nothing_when_history_is_kept(library):
     app = WizardApp(library, journal=RecordingJournal(), start_tree="example")
-    async with app.run_test() as pilot:
+    posted = Posted()
+    async with app.run_test(message_hook=posted) as pilot:
         await to_fever(app, pilot)
         await pilot.press("ctrl+q")
-        await wait_for(pilot, lambda: app._exit, "the app to exit")
+        await wait_for(pilot, posted.exit_requested, "the app to exit")
 
 
 async def test_quit_before_any_answer_asks_nothing(library):
     app = WizardApp(library)
-    async with app.run_test() as pilot:
+    posted = Posted()
+    async with app.run_test(message_hook=posted) as pilot:
         await wait_for(pilot, on(app, StartScreen))
         await pilot.press("ctrl+q")
-        await wait_for(pilot, lambda: app._exit, "the app to exit")
+        await wait_for(pilot, posted.exit_requested, "the app to exit")
 
 
 async def test_rejected_answer_is_reported_not_raised(library):

@@ -13,23 +13,7 @@ from wizard.tui.screens.result import ResultScreen
 from wizard.tui.screens.self_test import SelfTestScreen
 from wizard.tui.widgets.urgency_banner import UrgencyBanner
 
-from .conftest import screen_text, wait_for
-
-
-def on(app, screen_type, qid=None):
-    """A condition: the app shows `screen_type` (for node `qid`, when given)."""
-    return lambda: (isinstance(app.screen, screen_type) and app.screen.is_mounted
-                    and (qid is None or app.screen.node.qid == qid))
-
-
-async def walk_to_stance(app, pilot):
-    await wait_for(pilot, on(app, InfoScreen, "example/welcome"), "the welcome step")
-    await pilot.press("enter")
-    await wait_for(pilot, on(app, QuestionScreen, "example-screen/fever"), "the fever question")
-    await pilot.press("n")
-    await wait_for(pilot, on(app, QuestionScreen, "example/where"), "the where question")
-    await pilot.press("1")
-    await wait_for(pilot, on(app, SelfTestScreen, "example/stance"), "the stance test")
+from .conftest import on, screen_text, walk_to_stance, wait_for
 
 
 @pytest.mark.parametrize("size", [(80, 24), (140, 45), (44, 14)])

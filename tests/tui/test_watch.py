@@ -6,13 +6,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from wizard.errors import LoadError
+from wizard.errors import LoadError, UnknownTree
 from wizard.content.loader import load
 from wizard.tui.library_cache import load_library
 from wizard.tui.app import WizardApp, run_app
 from wizard.tui.screens.info import InfoScreen
 from wizard.tui.screens.problems import ProblemsScreen
 from wizard.tui.screens.question import QuestionScreen
+from wizard.history.journal import NullJournal
 
 from .conftest import screen_text, wait_for
 
@@ -63,14 +64,15 @@ def test_run_app_reports_load_errors_without_a_traceback(tmp_path, monkeypatch):
     assert f"{tmp_path / 'bad.yaml'}:" in str(caught.value)
 
 
-def test_run_app_names_an_unknown_tree(entry_trees, capsys, monkeypatch, tmp_path):
+def test_run_app_names_an_unknown_tree(entry_trees, monkeypatch, tmp_path):
     monkeypatch.setattr("wizard.tui.app.load_library", lambda paths: load_library(paths, tmp_path, bundled=False))
-    code = run_app(SimpleNamespace(trees=[entry_trees], tree="nope", watch=False, data_dir=None))
-    error = capsys.readouterr().err
-    assert code == 2 and "no tree called 'nope'" in error and "tiny-check" in error
+    with pytest.raises(UnknownTree, match=r"no tree called 'nope'; known trees: .*tiny-check"):
+        run_app(SimpleNamespace(trees=[entry_trees], tree="nope", watch=False, data_dir=None))
 
 
-class IdJournal:
+class IdJournal(NullJournal):
+    """Records what the app reports; what it does not override keeps nothing, as NullJournal."""
+
     keeps_history = True
 
     def __init__(self):

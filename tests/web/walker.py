@@ -24,6 +24,7 @@ def walk_until(screen: PageScreen, goal: str, warning: bool, limit: int = 80) ->
         step = screen.step_number()
         if step is None:
             raise AssertionError(f"neither a step nor {goal!r} on screen:\n{screen.text()}")
+        _settle(screen)
         _answer(screen, warning)
         _wait_past(screen, step, goal)
     raise AssertionError(f"{goal!r} not reached after {limit} steps; the screen shows:\n{screen.text()}")
@@ -41,8 +42,10 @@ def _answer(screen: PageScreen, warning: bool) -> None:
         screen.press(options["Yes"] if warning else options["No"])
     elif options:
         screen.press(next(iter(options.values())))
-    else:
+    elif "Continue" in text:
         screen.press("Enter")
+    else:
+        raise AssertionError(f"a step this walker cannot answer:\n{screen.text()}")
 
 
 def _tick(screen: PageScreen, options: dict[str, str], warning: bool) -> None:
@@ -62,6 +65,18 @@ def _options(text: str) -> dict[str, str]:
         if match and "\u258a" in line:
             found.setdefault(match.group(2), match.group(1))
     return found
+
+
+def _settle(screen: PageScreen, polls: int = 3) -> None:
+    """Wait until the screen stops changing (a new step's header can be drawn before its options)."""
+    last, same = screen.text(), 0
+    for _ in range(400):
+        screen.page.wait_for_timeout(50)
+        now = screen.text()
+        same = same + 1 if now == last else 0
+        if same >= polls:
+            return
+        last = now
 
 
 def _wait_past(screen: PageScreen, step: int, goal: str, limit: float = 20.0) -> None:

@@ -19,7 +19,7 @@ SECTIONS = ("findings", "exercises", "advice")
 def entries(library: Library) -> dict[str, dict[str, str]]:
     """{section: {id: name}} for every catalogue entry loaded, ids sorted."""
     def name(entry) -> str:
-        return getattr(entry, "name", None) or getattr(entry, "title", "")
+        return str(getattr(entry, "name", None) or getattr(entry, "title", ""))
     return {s: {i: name(e) for i, e in sorted(getattr(library, s).items())} for s in SECTIONS}
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from wizard.content import conditions
-from wizard.content.model import Handover, Library, Node, Outcome, Tree
+from wizard.content.model import ENTRY_ROLES, Handover, Library, Node, Outcome, Tree
 from wizard.walk.graph import successors
 
 
@@ -153,7 +153,7 @@ def too_late(library: Library) -> Iterator[TooLate]:
     if not unsafe or not tracked:
         return
     passes, seen = Passes(library, tracked), set()
-    for entry in (t.id for t in library.trees.values() if t.role == "entry"):
+    for entry in (t.id for t in library.trees.values() if t.role in ENTRY_ROLES):
         facts = entry_facts(passes, entry)
         never = tracked - frozenset().union(*(passes.local(t).keys() for t in facts))  # never asked: settled
         for tree_id, before_tree in facts.items():

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from wizard.content import conditions as c
 from wizard.content import loader
-from wizard.errors import StateError
-from wizard.content.model import Handover, Node, Outcome, Question, Tree
+from wizard.errors import UnknownTree
+from wizard.content.model import Condition, Handover, Node, Outcome, Question, Tree
 from wizard.text import terminal_safe
 
 SHORT = 40
@@ -50,7 +50,7 @@ def _box(node: Node) -> Box:
     if isinstance(node, Outcome):
         urgency = node.referral.urgency if node.referral else None
         words = urgency.replace("_", " ").upper() if urgency else "no referral"
-        return Box(node.id, f"{_short(node.title)} [{words}]", "outcome", urgency)
+        return Box(node.id, f"{_short(node.label)} [{words}]", "outcome", urgency)
     if isinstance(node, Handover):
         return Box(node.id, f"{_short(node.title or node.target)} (tree {node.target})", "handover")
     return Box(node.id, f"{node.kind}: {_short(node.label)}", "step")
@@ -76,17 +76,16 @@ def _answer_edges(node: Question, local) -> list[Edge]:
     return [Edge(node.id, local(target), label) for label, target in pairs if target]
 
 
-def describe(condition: object) -> str:
+def describe(condition: Condition) -> str:
     """A condition in a few words, for edge labels."""
-    kind = type(condition)
-    if kind in (c.All, c.AnyOf):
-        word = " and " if kind is c.All else " or "
+    if isinstance(condition, (c.All, c.AnyOf)):
+        word = " and " if isinstance(condition, c.All) else " or "
         return "(" + word.join(describe(i) for i in condition.items) + ")"
-    if kind is c.Not:
+    if isinstance(condition, c.Not):
         return "not " + describe(condition.item)
-    if kind is c.AtLeastOf:
+    if isinstance(condition, c.AtLeastOf):
         return f"{condition.count} of {len(condition.items)}"
-    return _LEAF_WORDS[kind](condition)
+    return _LEAF_WORDS[type(condition)](condition)
 
 
 _LEAF_WORDS = {
@@ -160,6 +159,6 @@ def graph_command(args) -> int:
     library = loader.load(args.trees)
     tree = library.trees.get(args.tree)
     if tree is None:
-        raise StateError(f"no tree called '{args.tree}'; known trees: {', '.join(sorted(library.trees))}")
+        raise UnknownTree(args.tree, library.trees)
     sys.stdout.write((mermaid if args.format == "mermaid" else dot)(tree))
     return 0

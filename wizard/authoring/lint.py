@@ -15,8 +15,8 @@ from typing import Callable, Iterator
 
 from wizard.authoring import decided, safety, steps
 from wizard.errors import Problem
-from wizard.walk.graph import GraphInfo, successors
-from wizard.content.refcheck import keyed_targets
+from wizard.walk.graph import GraphInfo, children, reachable
+from wizard.content.model import keyed_targets
 from wizard.content.suggest import closest
 from wizard.content.loader import Loaded, collect
 from wizard.content.model import ENTRY_ROLES, Handover, Info, Library, Node, Outcome, Question, Tree
@@ -32,7 +32,7 @@ def _at(node_or_where, message: str, code: str, severity: str = "error", node: s
 # --- graph checks ----------------------------------------------------------------------------------------
 
 
-def check_dead_ends(library: Library, graph: GraphInfo) -> Iterator[Problem]:
+def check_dead_ends(library: Library) -> Iterator[Problem]:
     """Every possible answer of every node must lead somewhere (outcomes end paths on purpose)."""
     for tree in library.trees.values():
         for node in tree.nodes.values():
@@ -53,7 +53,7 @@ def _dead_answers(node: Node) -> list[tuple[tuple, str]]:
     return [((), "this node")]
 
 
-def check_cycles(library: Library, graph: GraphInfo) -> Iterator[Problem]:
+def check_cycles(library: Library) -> Iterator[Problem]:
     """A walk must always end: no loop inside a tree, and no tree that hands over back to itself."""
     colour: dict[str, int] = {}
     for tree in library.trees.values():
@@ -61,18 +61,10 @@ def check_cycles(library: Library, graph: GraphInfo) -> Iterator[Problem]:
             yield from _cycles_from(start.qid, library, colour)
 
 
-def _children(qid: str, library: Library) -> list[str]:
-    node = library.node(qid)
-    kids = successors(node, library)
-    if isinstance(node, Handover) and node.target in library.trees:
-        kids.append(library.start_of(node.target))
-    return kids
-
-
 def _cycles_from(root: str, library: Library, colour: dict) -> Iterator[Problem]:
     if colour.get(root):
         return
-    stack = [(root, iter(_children(root, library)))]
+    stack = [(root, iter(children(root, library)))]
     colour[root], path = 1, [root]
     while stack:
         qid, kids = stack[-1]
@@ -88,7 +80,7 @@ def _cycles_from(root: str, library: Library, colour: dict) -> Iterator[Problem]
         elif not colour.get(kid):
             colour[kid] = 1
             path.append(kid)
-            stack.append((kid, iter(_children(kid, library))))
+            stack.append((kid, iter(children(kid, library))))
 
 
 def _link_where(node: Node, target: str):
@@ -99,30 +91,18 @@ def _link_where(node: Node, target: str):
     return node.where.at(*keys)
 
 
-def check_unreachable(library: Library, graph: GraphInfo) -> Iterator[Problem]:
+def check_unreachable(library: Library) -> Iterator[Problem]:
     for tree in library.trees.values():
         if tree.start not in tree.nodes:
             continue
-        reached = _reachable_from(library.start_of(tree.id), library)
+        reached = reachable(library.start_of(tree.id), library)
         for node in tree.nodes.values():
             if node.qid not in reached:
                 yield _at(node, f"unreachable: no path from `start` ({tree.start}) leads here", "unreachable",
                           severity="warning", node=node.id)
 
 
-def _reachable_from(start: str, library: Library) -> set[str]:
-    """One breadth-first pass: linear, unlike per-node reachable sets."""
-    seen, frontier = {start}, [start]
-    while frontier:
-        node = library.node(frontier.pop())
-        for kid in successors(node, library):
-            if kid not in seen:
-                seen.add(kid)
-                frontier.append(kid)
-    return seen
-
-
-def check_unused_entries(library: Library, graph: GraphInfo) -> Iterator[Problem]:
+def check_unused_entries(library: Library) -> Iterator[Problem]:
     outcomes = [n for t in library.trees.values() for n in t.nodes.values() if isinstance(n, Outcome)]
     for section in ("findings", "exercises", "advice"):
         used = {entry for o in outcomes for entry in getattr(o, section)} | _used_by_plans(library, section, outcomes)
@@ -143,7 +123,7 @@ def _used_by_plans(library: Library, section: str, outcomes: list[Outcome]) -> s
     return named | {e.id for e in entries if found & set(e.serves)}
 
 
-def check_plan_stage_one(library: Library, graph: GraphInfo) -> Iterator[Problem]:
+def check_plan_stage_one(library: Library) -> Iterator[Problem]:
     """The first plan is stage 1: warn about a finding whose own exercises cannot give a stage-1 routine,
     because its plan would then be made mostly of the general fill list."""
     for finding in library.findings.values():
@@ -156,7 +136,7 @@ def check_plan_stage_one(library: Library, graph: GraphInfo) -> Iterator[Problem
 # --- safety ----------------------------------------------------------------------------------------------
 
 
-def check_entry_screens_first(library: Library, graph: GraphInfo) -> Iterator[Problem]:
+def check_entry_screens_first(library: Library) -> Iterator[Problem]:
     """Every entry tree hands over to a red-flag screen before it asks anything else."""
     for tree in library.trees.values():
         if tree.role in ENTRY_ROLES and not _screens_first(tree, library):
@@ -173,8 +153,14 @@ def _screens_first(tree: Tree, library: Library) -> bool:
             and library.trees[node.target].role == "red_flags")
 
 
-def check_red_flags(library: Library, graph: GraphInfo) -> Iterator[Problem]:
+def check_safety(library: Library) -> Iterator[Problem]:
+    """Red flags and author invariants, proved over every path with one set of memoised guarantees."""
     guarantees = safety.Guarantees(library)
+    yield from _red_flags(library, guarantees)
+    yield from _invariants(library, guarantees)
+
+
+def _red_flags(library: Library, guarantees: safety.Guarantees) -> Iterator[Problem]:
     for tree in library.trees.values():
         for node in tree.nodes.values():
             if isinstance(node, Question) and node.red_flag:
@@ -196,7 +182,7 @@ def _checklist_red_flags(guarantees: safety.Guarantees, node: Question) -> Itera
                           f"'{option.value}': {broken}", "red-flag", node=node.id)
 
 
-def check_cautions_decided(library: Library, graph: GraphInfo) -> Iterator[Problem]:
+def check_cautions_decided(library: Library) -> Iterator[Problem]:
     """A test unsafe with a caution comes only after every question the caution depends on, on every path."""
     for late in decided.too_late(library):
         node = late.node
@@ -206,8 +192,7 @@ def check_cautions_decided(library: Library, graph: GraphInfo) -> Iterator[Probl
                   node=node.id)
 
 
-def check_invariants(library: Library, graph: GraphInfo) -> Iterator[Problem]:
-    guarantees = safety.Guarantees(library)
+def _invariants(library: Library, guarantees: safety.Guarantees) -> Iterator[Problem]:
     for tree in library.trees.values():
         for inv in tree.invariants:
             node = library.node(inv.node) if library.has_node(inv.node) else None
@@ -217,15 +202,14 @@ def check_invariants(library: Library, graph: GraphInfo) -> Iterator[Problem]:
                     yield _at(inv.where, f"invariant '{inv.name}': {broken}", "invariant", node=node.id)
 
 
-CHECKS: dict[str, Callable[[Library, GraphInfo], Iterator[Problem]]] = {
+CHECKS: dict[str, Callable[[Library], Iterator[Problem]]] = {
     "dead-end": check_dead_ends,
     "cycle": check_cycles,
     "unreachable": check_unreachable,
     "unused": check_unused_entries,
     "plan-stage": check_plan_stage_one,
     "red-flags-first": check_entry_screens_first,
-    "red-flag": check_red_flags,
-    "invariant": check_invariants,
+    "safety": check_safety,
     "caution-order": check_cautions_decided,
 }
 
@@ -240,7 +224,7 @@ class Report:
     paths: dict[str, int]
     outcomes: list[str]
     covered: list[str]
-    steps: dict = None
+    steps: dict | None = None
     ran: bool = True  # False when errors kept the scenarios from running (so coverage means nothing)
 
     @property
@@ -259,9 +243,8 @@ def run_checks(loaded: Loaded) -> Report:
     """Every check runs even when some files failed to load, so one report shows every fault at once; but
     scenarios run only on a library without errors, so a wrong id can never crash a scenario mid-walk."""
     library, problems = loaded.library, list(loaded.problems)
-    graph = GraphInfo(library)
     for check in CHECKS.values():
-        problems += check(library, graph)
+        problems += check(library)
     ran = not any(p.severity == "error" and (p in loaded.problems or p.code in STRUCTURAL) for p in problems)
     results = _scenario_results(library) if ran else []
     problems += [_scenario_problem(r) for r in results if not r.passed]
@@ -269,6 +252,7 @@ def run_checks(loaded: Loaded) -> Report:
     problems += steps.budget_problems(library, stats)
     outcomes = sorted(n.qid for t in library.trees.values() for n in t.nodes.values() if isinstance(n, Outcome))
     covered = sorted({q for r in results for q in r.reached} & set(outcomes))
+    graph = GraphInfo(library)
     paths = {t: graph.tree_paths(t) for t in sorted(library.trees) if library.trees[t].start in library.trees[t].nodes}
     return Report(loaded, fold_follow_ons(sorted(set(problems)), library), results, paths, outcomes, covered,
                   stats, ran)
@@ -298,7 +282,8 @@ def _reach_if_typos_fixed(tree: Tree, library: Library) -> set[str]:
     def fixed(qid: str) -> str | None:
         return qid if library.has_node(qid) else _closest_in(tree, qid.split("/", 1)[1])
     start = fixed(f"{tree.id}/{tree.start}")
-    seen, frontier = {start} - {None}, [start] if start else []
+    seen: set[str] = {start} if start else set()
+    frontier = [start] if start else []
     while frontier:
         for _, _, target in keyed_targets(library.node(frontier.pop())):
             kid = fixed(target)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wizard.content import conditions
-from wizard.walk.graph import successors
+from wizard.walk.graph import children, post_order, successors
 from wizard.content.model import URGENCIES, URGENCY_RANK, Handover, Library, Node, Outcome, Question
 
 NONE = -1
@@ -36,26 +36,8 @@ class Guarantees:
         self.memo: dict[str, Weakest] = {}
 
     def of(self, qid: str) -> Weakest:
-        stack, open_ = [(qid, False)], set()
-        while stack:
-            current, ready = stack.pop()
-            if current in self.memo:
-                continue
-            if ready:
-                self.memo[current] = self._combine(self.library.node(current))
-                open_.discard(current)
-                continue
-            open_.add(current)
-            stack.append((current, True))
-            stack += [(k, False) for k in self._children(current) if k not in self.memo and k not in open_]
-        return self.memo[qid]
-
-    def _children(self, qid: str) -> list[str]:
-        node = self.library.node(qid)
-        kids = successors(node, self.library)
-        if isinstance(node, Handover) and node.target in self.library.trees:
-            kids.append(self.library.start_of(node.target))
-        return kids
+        return post_order(qid, self.memo, lambda q: children(q, self.library),
+                          lambda q: self._combine(self.library.node(q)))
 
     def _get(self, qid: str | None) -> Weakest:
         return self.memo.get(qid, Weakest(NONE, None)) if qid else Weakest(NONE, None)
@@ -75,15 +57,15 @@ class Guarantees:
 def answer_targets(node: Question, value: object) -> list[str]:
     """Everywhere a given answer to `node` may lead. Branches are tried in order: each counts as possible,
     and one whose condition this answer alone makes true (whatever the other answers) stops the list there."""
-    found = []
+    found: list[str | None] = []
     for branch in node.branches:
         found.append(branch.next)
         if holds_given(branch.condition, node.qid, value):
-            return found
+            return [t for t in found if t]
     if node.style == "yes_no":
         found.append((node.if_yes if value else node.if_no) or node.next)
     else:
-        option = node.option(value)
+        option = node.option(value) if isinstance(value, str) else None
         found.append((option.next if option and option.next else None) or node.next)
     return [t for t in found if t]
 

@@ -10,7 +10,7 @@ import re
 import sys
 from pathlib import Path
 
-from wizard.errors import StateError
+from wizard.errors import StateError, UserError
 
 ID_PATTERN = re.compile(r"[a-z][a-z0-9-]{0,63}")
 
@@ -102,13 +102,14 @@ def place_schema(folder: Path) -> Path:
 def new_command(args) -> int:
     from datetime import date
     if not ID_PATTERN.fullmatch(args.id):
-        raise StateError(f"'{args.id}' is not a valid id: use lower-case letters, digits and dashes, starting with a letter")
+        raise UserError(f"'{args.id}' is not a valid id: "
+                         "use lower-case letters, digits and dashes, starting with a letter")
     path = args.output or Path(f"{args.id}.yaml")
     try:
         with open(path, "x", encoding="utf-8") as handle:
             handle.write(starter_text(args.id, path, date.today().isoformat()))
     except FileExistsError:
-        raise StateError(f"{path} already exists; choose another id or -o FILE") from None
+        raise UserError(f"{path} already exists; choose another id or -o FILE") from None
     except OSError as exc:
         raise StateError(f"cannot write {path}: {exc.strerror or exc}") from None
     schema = place_schema(path.parent if str(path.parent) else Path("."))

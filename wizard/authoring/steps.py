@@ -10,7 +10,7 @@ from statistics import median
 from typing import Iterator
 
 from wizard.authoring.scenarios import ScenarioResult
-from wizard.content.model import Library
+from wizard.content.model import ENTRY_ROLES, Library
 from wizard.errors import Problem
 
 
@@ -23,10 +23,10 @@ def _summary(counts: list[int]) -> dict:
 def step_stats(library: Library, results: list[ScenarioResult]) -> dict[str, dict]:
     """entry tree id -> {"emergency": {...}, "other": {...}} with scenarios, min, median and max steps."""
     stats = {}
-    for tree in sorted((t for t in library.trees.values() if t.role == "entry"), key=lambda t: t.id):
+    for tree in sorted((t for t in library.trees.values() if t.role in ENTRY_ROLES), key=lambda t: t.id):
         mine = [r for r in results if r.tree == tree.id and r.steps is not None]
-        stats[tree.id] = {"emergency": _summary([r.steps for r in mine if r.emergency]),
-                          "other": _summary([r.steps for r in mine if not r.emergency])}
+        stats[tree.id] = {"emergency": _summary([r.steps for r in mine if r.emergency and r.steps is not None]),
+                          "other": _summary([r.steps for r in mine if not r.emergency and r.steps is not None])}
     return stats
 
 

@@ -8,6 +8,8 @@ list of option values, a self-test is one result word, a measure is a number in 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any, cast
 
 from wizard.errors import AnswerError
 from wizard.content.model import RESULT_LABELS, Info, Measure, Node, Question, SelfTest
@@ -42,15 +44,17 @@ def _many_options(node: Question, value: object) -> list:
         raise AnswerError("pick a list of options (it may be empty)")
     unknown = [v for v in value if node.option(v) is None]
     if unknown:
-        raise AnswerError(f"unknown option(s) {', '.join(unknown)}; pick from: {', '.join(o.value for o in node.options)}")
+        choices = ", ".join(o.value for o in node.options)
+        raise AnswerError(f"unknown option(s) {', '.join(unknown)}; pick from: {choices}")
     if len(set(value)) != len(value):
         raise AnswerError("each option can be picked only once")
     if node.at_least_one and not value:
         alone = [o.label for o in node.options if o.exclusive]
         raise AnswerError("tick at least one" + (f" (or '{alone[0]}')" if alone else ""))
-    exclusive = [v for v in value if node.option(v).exclusive]
+    options = {o.value: o for o in node.options}
+    exclusive = [v for v in value if options[v].exclusive]
     if exclusive and len(value) > 1:
-        raise AnswerError(f"'{node.option(exclusive[0]).label}' cannot be combined with other options")
+        raise AnswerError(f"'{options[exclusive[0]].label}' cannot be combined with other options")
     order = [o.value for o in node.options]
     return sorted(value, key=order.index)
 
@@ -111,7 +115,8 @@ def parse_measure(node: Measure, text: str) -> float | int | str | None:
     return parse_number(text)
 
 
-_CHECKERS = {Question: _question, SelfTest: _self_test, Measure: _measure, Info: _info}
+_CHECKERS: dict[type, Callable[[Any, object], object]] = {
+    Question: _question, SelfTest: _self_test, Measure: _measure, Info: _info}
 
 
 def describe_answer(node: Node, value: object) -> str:
@@ -119,13 +124,15 @@ def describe_answer(node: Node, value: object) -> str:
     if isinstance(node, Question):
         if node.style == "yes_no":
             return "Yes" if value else "No"
-        labels = [node.option(v).label for v in (value if isinstance(value, list) else [value]) if node.option(v)]
+        options = {o.value: o.label for o in node.options}
+        picked = value if isinstance(value, list) else [value]
+        labels = [options[v] for v in picked if isinstance(v, str) and v in options]
         return "; ".join(labels) if labels else "None of these"
     if isinstance(node, SelfTest):
-        return RESULT_LABELS.get(value, str(value))
+        return RESULT_LABELS.get(str(value), str(value))
     if isinstance(node, Measure):
         if value == CANNOT and node.cannot_do:
             return node.cannot_do
         gap = "" if node.unit[:1] in ("/", "%") else " "
-        return f"{_num(value)}{gap}{node.unit}"
+        return f"{_num(cast(float, value))}{gap}{node.unit}"  # a number, once `cannot` is handled above
     return "Read"

@@ -9,15 +9,15 @@ silently evaluate to false.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator, TypeGuard, cast
 
-from wizard.content.model import Library, Measure, Question, SelfTest, qualify
+from wizard.content.model import Condition, Library, Measure, Question, SelfTest, qualify
 from wizard.content.suggest import did_you_mean
 
 
 @dataclass(frozen=True)
 class All:
-    items: tuple
+    items: tuple[Condition, ...]
 
     def evaluate(self, answers: dict) -> bool:
         return all(item.evaluate(answers) for item in self.items)
@@ -25,7 +25,7 @@ class All:
 
 @dataclass(frozen=True)
 class AnyOf:
-    items: tuple
+    items: tuple[Condition, ...]
 
     def evaluate(self, answers: dict) -> bool:
         return any(item.evaluate(answers) for item in self.items)
@@ -33,7 +33,7 @@ class AnyOf:
 
 @dataclass(frozen=True)
 class Not:
-    item: object
+    item: Condition
 
     def evaluate(self, answers: dict) -> bool:
         return not self.item.evaluate(answers)
@@ -42,7 +42,7 @@ class Not:
 @dataclass(frozen=True)
 class AtLeastOf:
     count: int
-    items: tuple
+    items: tuple[Condition, ...]
 
     def evaluate(self, answers: dict) -> bool:
         return sum(item.evaluate(answers) for item in self.items) >= self.count
@@ -120,13 +120,17 @@ class Positive:
         return answers.get(self.ref) in POSITIVE_ON[self.side]
 
 
-def _is_number(value: object) -> bool:
+# The conditions that name one node (`ref`); the rest combine other conditions.
+Leaf = AnswerIs | AnswerIn | AnswerAtLeast | AnswerAtMost | Answered | Positive
+
+
+def _is_number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 # --- parsing ---------------------------------------------------------------------------------------------
 
-_ANSWER_FORMS = {
+_ANSWER_FORMS: dict[str, Callable[[str, Any], Condition]] = {  # values already schema-checked
     "is": lambda ref, v: AnswerIs(ref, v),
     "in": lambda ref, v: AnswerIn(ref, tuple(v)),
     "at_least": lambda ref, v: AnswerAtLeast(ref, v),
@@ -135,7 +139,7 @@ _ANSWER_FORMS = {
 }
 
 
-def parse_condition(raw: dict, tree_id: str) -> object:
+def parse_condition(raw: dict, tree_id: str) -> Condition:
     """A schema-valid mapping to a condition object, with refs qualified by `tree_id`."""
     if "all" in raw:
         return All(tuple(parse_condition(c, tree_id) for c in raw["all"]))
@@ -152,7 +156,7 @@ def parse_condition(raw: dict, tree_id: str) -> object:
     return _ANSWER_FORMS[form](ref, raw[form])
 
 
-def leaves(condition: object) -> Iterator[object]:
+def leaves(condition: Condition | None) -> Iterator[Leaf]:
     """Every leaf condition (the ones that name a node) inside `condition`."""
     if isinstance(condition, (All, AnyOf, AtLeastOf)):
         for item in condition.items:
@@ -160,14 +164,14 @@ def leaves(condition: object) -> Iterator[object]:
     elif isinstance(condition, Not):
         yield from leaves(condition.item)
     elif condition is not None:
-        yield condition
+        yield cast(Leaf, condition)
 
 
-def refs(condition: object) -> set[str]:
+def refs(condition: Condition | None) -> set[str]:
     return {leaf.ref for leaf in leaves(condition)}
 
 
-def supporting_refs(condition: object, answers: dict) -> set[str]:
+def supporting_refs(condition: Condition | None, answers: dict) -> set[str]:
     """The refs whose answers made `condition` true: for "because you said", not every answer it names.
 
     In `any` and `at_least ... of` only the items that held count; under `not`, the answers it names are
@@ -179,7 +183,9 @@ def supporting_refs(condition: object, answers: dict) -> set[str]:
         return set().union(*(supporting_refs(i, answers) for i in condition.items if i.evaluate(answers)))
     if isinstance(condition, Not):
         return refs(condition.item)
-    return {condition.ref} if condition is not None and condition.evaluate(answers) else set()
+    if condition is None or not condition.evaluate(answers):
+        return set()
+    return {cast(Leaf, condition).ref}
 
 
 # --- load-time checks ------------------------------------------------------------------------------------
@@ -198,7 +204,7 @@ def possible_values(node: object) -> list | None:
     return None
 
 
-def check_condition(condition: object, library: Library) -> Iterator[str]:
+def check_condition(condition: Condition | None, library: Library) -> Iterator[str]:
     """Plain sentences for every reference or value in `condition` that cannot work."""
     for leaf in leaves(condition):
         if not library.has_node(leaf.ref):

@@ -39,7 +39,8 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     Nothing an author pointed at is skipped in silence: a looping or dangling link, a folder that cannot be
     read, or a device or pipe with a YAML name is a problem, so `check` never passes without the tree.
     """
-    found, problems = [], []
+    found: list[Path] = []
+    problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
             files, trouble = _walk_folder(path)
@@ -185,7 +186,8 @@ def _add_tree(doc: Document, name: str, digest: str, library: Library) -> list[P
         description=data.get("description"),
         authors=tuple(data.get("authors", ())), reviewed=data.get("reviewed"), sources=tuple(data.get("sources", ())),
         scenarios=tuple(_scenario(s, at("scenarios", i)) for i, s in enumerate(data.get("scenarios", ()))),
-        invariants=tuple(_invariant(v, data["id"], at("invariants", i)) for i, v in enumerate(data.get("invariants", ()))),
+        invariants=tuple(_invariant(v, data["id"], at("invariants", i))
+                         for i, v in enumerate(data.get("invariants", ()))),
         step_budget=StepBudget(at("step_budget"), **data["step_budget"]) if "step_budget" in data else None,
     )
     return []
@@ -198,7 +200,7 @@ def _common(node_id: str, raw: dict, tree_id: str, where: Where, unsafe_where: W
         "unsafe_with": tuple(raw.get("unsafe_with", ())), "unsafe_where": unsafe_where,
         "ask_if": conditions.parse_condition(ask_if, tree_id) if ask_if else None,
         "next": _q(tree_id, raw.get("next")), "sources": tuple(raw.get("sources", ())),
-        "branches": tuple(Branch(conditions.parse_condition(b["if"], tree_id), _q(tree_id, b["next"]))
+        "branches": tuple(Branch(conditions.parse_condition(b["if"], tree_id), qualify(tree_id, b["next"]))
                           for b in raw.get("branches", ())),
     }
 
@@ -270,8 +272,9 @@ def _add_catalogue(doc: Document, name: str, digest: str, library: Library) -> l
         for entry_id, raw in doc.data.get(section, {}).items():
             where = Where(name, *doc.where((section, entry_id)), (section, entry_id), doc.positions)
             if entry_id in table:
+                other = table[entry_id].where.file
                 problems.append(Problem(name, where.line, where.col,
-                                        f"{section} entry '{entry_id}' is already defined in {table[entry_id].where.file}",
+                                        f"{section} entry '{entry_id}' is already defined in {other}",
                                         code="duplicate-entry"))
                 continue
             table[entry_id] = build(entry_id, raw, where, Where(name, *doc.where((section, entry_id, "unsafe_with"))))
@@ -318,7 +321,8 @@ _CATALOGUE_BUILDERS = {
                                              expect=raw.get("expect"), sources=tuple(raw.get("sources", ()))),
     "exercises": _exercise,
     "advice": lambda i, raw, w, _: Advice(id=i, title=raw["title"], text=raw["text"], where=w,
-                                          sources=tuple(raw.get("sources", ())), excludes=tuple(raw.get("excludes", ())),
+                                          sources=tuple(raw.get("sources", ())),
+                                          excludes=tuple(raw.get("excludes", ())),
                                           serves=tuple(raw.get("serves", ()))),
     # refs in a catalogue have no tree of their own: an unqualified one is left as `/node` for refcheck to name
     "cautions": lambda i, raw, w, _: Caution(id=i, title=raw["title"], says=raw["says"], where=w,

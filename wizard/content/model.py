@@ -7,7 +7,7 @@ Nothing here reads files or talks to people. Node references are resolved by the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Union
+from typing import Mapping, Protocol
 
 URGENCIES = ("self_care", "routine", "urgent", "emergency")
 URGENCY_RANK = {name: rank for rank, name in enumerate(URGENCIES)}
@@ -26,7 +26,7 @@ RESULT_LABELS = {
     "could_not": "Could not do it", "unsure": "Unsure",
 }
 
-Answer = Union[bool, str, int, float, list]
+Answer = bool | str | int | float | list[str]
 
 
 def qualify(tree_id: str, ref: str) -> str:
@@ -58,7 +58,7 @@ class Where:
         while len(path) > len(self.prefix) and path not in positions:
             path = path[:-1]
         spot = positions.get(path) if len(path) > len(self.prefix) else None
-        return Where(self.file, *spot, path, self.positions) if spot else self
+        return Where(self.file, spot[0], spot[1], path, self.positions) if spot else self
 
 
 @dataclass(frozen=True)
@@ -94,9 +94,15 @@ class Referral:
         return URGENCY_RANK[self.urgency]
 
 
+class Condition(Protocol):
+    """A parsed condition (wizard/content/conditions.py): true or false for a set of answers."""
+
+    def evaluate(self, answers: dict) -> bool: ...
+
+
 @dataclass(frozen=True)
 class Branch:
-    condition: object
+    condition: Condition
     next: str
 
 
@@ -109,7 +115,7 @@ class Node:
     kind: str
     where: Where
     title: str | None = None
-    ask_if: object = None
+    ask_if: Condition | None = None
     next: str | None = None
     branches: tuple[Branch, ...] = ()
     sources: tuple[str, ...] = ()
@@ -213,6 +219,24 @@ class Outcome(Node):
 
 ENTRY_ROLES = ("entry", "retest")
 ASKING_KINDS = frozenset({"question", "self_test", "measure", "info"})
+
+
+def targets(node: Node) -> list[tuple[str, str]]:
+    """(field name, qualified target) for every node this one can lead to directly.
+
+    The one statement of "where a node's fields point", shared by the load-time reference check and the
+    graph (wizard/walk/graph.py)."""
+    return [(name, target) for _, name, target in keyed_targets(node)]
+
+
+def keyed_targets(node: Node) -> list[tuple[tuple, str, str]]:
+    """(keys in the file, field name, qualified target) for every node this one can lead to directly."""
+    found: list[tuple[tuple, str, str | None]] = [(("next",), "next", node.next)]
+    found += [(("branches", i, "next"), "branch", b.next) for i, b in enumerate(node.branches)]
+    if isinstance(node, Question):
+        found += [(("if_yes",), "if_yes", node.if_yes), (("if_no",), "if_no", node.if_no)]
+        found += [(("options", i, "next"), f"option '{o.value}'", o.next) for i, o in enumerate(node.options)]
+    return [(keys, name, target) for keys, name, target in found if target]
 
 
 @dataclass(frozen=True)
@@ -323,7 +347,7 @@ class Advice:
 class StageRule:
     """When a re-test moves the plan a stage: an answer condition and/or the re-test's overall verdict."""
 
-    when: object = None
+    when: Condition | None = None
     retest: str | None = None
 
 
@@ -351,7 +375,7 @@ class Caution:
     id: str
     title: str
     says: str
-    when: object
+    when: Condition
     where: Where
 
 

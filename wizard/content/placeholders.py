@@ -40,7 +40,7 @@ def unknown_placeholders(data: object) -> Iterator[tuple[tuple, str]]:
         return
     for node_id, node in _items(data.get("nodes")):
         kind = node.get("kind") if isinstance(node, dict) else None
-        yield from _scan(node, ("nodes", node_id), NODE_FIELDS.get(kind, ()))
+        yield from _scan(node, ("nodes", node_id), NODE_FIELDS.get(str(kind), ()))
         if kind == "question":
             for i, option in enumerate(node.get("options") or ()):
                 yield from _scan(option, ("nodes", node_id, "options", i), ("label",))

@@ -13,7 +13,7 @@ from wizard.content import conditions
 from wizard.content.suggest import did_you_mean
 from wizard.content.answers import check_answer
 from wizard.errors import AnswerError, Problem
-from wizard.content.model import Library, Node, Outcome, Question, Tree, Where, qualify
+from wizard.content.model import Library, Node, Outcome, Question, Tree, Where, keyed_targets, qualify
 
 
 def cross_references(library: Library) -> list[Problem]:
@@ -100,21 +100,6 @@ def _tree_problems(tree: Tree, library: Library) -> Iterator[Problem]:
     for invariant in tree.invariants:
         for message in _invariant_messages(invariant, library):
             yield _at(invariant.where.at("when", "answer"), f"invariant '{invariant.name}': {message}")
-
-
-def targets(node: Node) -> list[tuple[str, str]]:
-    """(field name, qualified target) for every node this one can lead to directly."""
-    return [(name, target) for _, name, target in keyed_targets(node)]
-
-
-def keyed_targets(node: Node) -> list[tuple[tuple, str, str]]:
-    """(keys in the file, field name, qualified target) for every node this one can lead to directly."""
-    found = [(("next",), "next", node.next)]
-    found += [(("branches", i, "next"), "branch", b.next) for i, b in enumerate(node.branches)]
-    if isinstance(node, Question):
-        found += [(("if_yes",), "if_yes", node.if_yes), (("if_no",), "if_no", node.if_no)]
-        found += [(("options", i, "next"), f"option '{o.value}'", o.next) for i, o in enumerate(node.options)]
-    return [(keys, name, target) for keys, name, target in found if target]
 
 
 def _node_messages(node: Node, library: Library) -> Iterator[tuple[tuple, str]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import difflib
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Iterator
 
@@ -27,7 +27,7 @@ from wizard.content.yamlsafe import Document
 NODE_KINDS = ("question", "self_test", "measure", "info", "handover", "outcome")
 
 
-@lru_cache(maxsize=None)
+@cache
 def tree_schema() -> dict:
     """The shipped tree/catalogue schema (package data)."""
     text = resources.files("wizard.schema").joinpath("tree.schema.json").read_text("utf-8")
@@ -42,7 +42,7 @@ def _pointing_at(definition: str, root: dict | None = None) -> dict:
     return schema
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schemas() -> dict[str, dict]:
     shallow = copy.deepcopy(tree_schema())
     shallow["$defs"]["tree_file"]["properties"]["nodes"]["additionalProperties"] = {"type": "object"}
@@ -51,13 +51,13 @@ def _schemas() -> dict[str, dict]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def validators() -> dict[str, Draft202012Validator]:
     """One detailed validator per file kind and per node kind, built once."""
     return {kind: Draft202012Validator(schema) for kind, schema in _schemas().items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def fast_validators() -> dict:
     """The same table compiled by fastjsonschema, for the yes/no answer on valid input."""
     return {kind: fastjsonschema.compile(schema) for kind, schema in _schemas().items()}
@@ -149,8 +149,10 @@ def _pattern(error: ValidationError) -> str:
     if error.validator_value == "\\S":
         return "this text must not be blank"
     if "a-z" in error.validator_value:
-        return f"{_short(error.instance)} is not a valid id: use lower-case letters, digits and dashes, starting with a letter"
-    return f"{_short(error.instance)} does not have the expected form ({error.schema.get('description', error.validator_value)})"
+        return (f"{_short(error.instance)} is not a valid id: "
+                "use lower-case letters, digits and dashes, starting with a letter")
+    expected = error.schema.get("description", error.validator_value)
+    return f"{_short(error.instance)} does not have the expected form ({expected})"
 
 
 def _min_length(error: ValidationError) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any
 from dataclasses import dataclass
 
 import yaml
@@ -41,7 +42,7 @@ Path = tuple
 class Document:
     """Parsed data plus where each value (by path of keys and indexes) starts in the file."""
 
-    data: object
+    data: Any  # JSON-like: dicts, lists and YAML 1.2 core scalars, schema-checked by the loader
     positions: dict[Path, tuple[int, int]]
 
     def where(self, path: Path) -> tuple[int, int]:
@@ -111,7 +112,7 @@ def resolve_plain(value: str) -> object:
 class _Frame:
     """A mapping or sequence being built, with its path and the key waiting for a value."""
 
-    __slots__ = ("container", "path", "key", "key_lines")
+    __slots__ = ("container", "key", "key_lines", "path")
 
     def __init__(self, container, path):
         self.container = container
@@ -141,7 +142,8 @@ class _Builder:
 
     def result(self) -> Document:
         if self.documents == 0 or self.root is None:
-            _fail(self.name, 1, 1, "the file is empty: a tree needs at least `id`, `title`, `version`, `start` and `nodes`")
+            _fail(self.name, 1, 1,
+                  "the file is empty: a tree needs at least `id`, `title`, `version`, `start` and `nodes`")
         return Document(self.root, self.positions)
 
     def _refuse_anchor_and_tag(self, event) -> None:
@@ -161,7 +163,8 @@ class _Builder:
 
     def _scalar(self, event) -> None:
         if len(event.value) > MAX_SCALAR_CHARS:
-            _fail(self.name, *_mark(event), f"a text of {len(event.value):,} characters; the limit is {MAX_SCALAR_CHARS:,}")
+            _fail(self.name, *_mark(event),
+                  f"a text of {len(event.value):,} characters; the limit is {MAX_SCALAR_CHARS:,}")
         plain = event.implicit[0] and not self._expecting_key()
         try:
             value = resolve_plain(event.value) if plain else event.value
@@ -203,7 +206,7 @@ class _Builder:
         self.positions.setdefault(path, pos)
         return path
 
-    def _take_key(self, frame: _Frame, key, pos) -> None:
+    def _take_key(self, frame: _Frame, key: object, pos: tuple[int, int]) -> None:
         if not isinstance(key, (str, int, float, bool)) or key == "":
             _fail(self.name, *pos, "a mapping key must be a plain word, not empty, a list or a mapping")
         key = str(key) if not isinstance(key, str) else key

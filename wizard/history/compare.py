@@ -33,7 +33,7 @@ class SelfTestChange:
     label: str
     side: str | None
     before: str | None
-    after: str
+    after: str | None
     verdict: str
 
 
@@ -62,7 +62,8 @@ class Comparison:
     not_repeated: tuple[str, ...]
 
     def count(self, verdict: str) -> int:
-        return sum(1 for c in (*self.tests, *self.measures) if c.verdict == verdict)
+        changes: tuple[SelfTestChange | MeasureChange, ...] = (*self.tests, *self.measures)
+        return sum(1 for c in changes if c.verdict == verdict)
 
 
 def compare(library: Library, before: dict, after: dict, before_findings=(), after_findings=()) -> Comparison:
@@ -103,7 +104,7 @@ def side_state(result: object, side: str | None) -> str | None:
     return POSITIVE if result in (side, "both") else NEGATIVE
 
 
-TEST_VERDICTS = {(POSITIVE, NEGATIVE): BETTER, (NEGATIVE, POSITIVE): WORSE,
+TEST_VERDICTS: dict[tuple[str | None, str | None], str] = {(POSITIVE, NEGATIVE): BETTER, (NEGATIVE, POSITIVE): WORSE,
                  (POSITIVE, POSITIVE): SAME, (NEGATIVE, NEGATIVE): SAME}
 
 
@@ -167,8 +168,9 @@ def _measure_line(change: MeasureChange) -> str:
     if change.before is None:
         return f"{change.label}: {_num(change.after)} {change.unit} (not measured last time)"
     note = " (a small change)" if change.small else ""
+    delta = change.after - change.before
     return (f"{change.label}: {change.verdict}{note}, {_num(change.before)} -> {_num(change.after)} {change.unit} "
-            f"({_signed(change.delta)})")
+            f"({_signed(delta)})")
 
 
 def _num(value: float) -> str:

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from wizard.history.compare import BETTER, WORSE, Comparison, compare
+from wizard.history.compare import BETTER, WORSE, Comparison, compare, describe
 from wizard.walk.engine import Session
 from wizard.walk.plan import STAGE_NAMES, rules_of
 from wizard.walk.result import Result
+from wizard.walk.resume import restore
 from wizard.errors import AnswerError, StateError
 from wizard.content.conditions import POSITIVE_ON, AnswerIs
 from wizard.content.model import Handover, Library, Question, SelfTest, StageRule
@@ -62,7 +63,7 @@ def find_baseline(store: Store, library: Library, exclude: str | None = None,
 def _counted_answers(library: Library, saved: dict) -> dict:
     """Answers on that walk's path; if its tree is gone, every saved answer (stale ones are ignored later)."""
     try:
-        session, _ = Session.from_dict(library, saved)
+        session, _ = restore(library, saved)
     except StateError:
         answers = saved.get("answers") if isinstance(saved, dict) else None
         return dict(answers) if isinstance(answers, dict) else {}
@@ -87,7 +88,7 @@ def latest_comparison(store: Store, library: Library) -> tuple[str, Comparison] 
     if latest is None:
         return None
     try:
-        session, _ = Session.from_dict(library, store.load(latest))
+        session, _ = restore(library, store.load(latest))
     except StateError:
         return None
     comparison = compare_with_baseline(store, library, session, latest)
@@ -105,7 +106,7 @@ def suggested_areas(library: Library, baseline: Baseline, tree_id: str) -> dict[
     for node in (tree.nodes.values() if tree else ()):
         area = _area_condition(node)
         if area and _any_positive(library, baseline.answers, node.target):
-            picks.setdefault(area.ref, []).append(area.value)
+            picks.setdefault(area.ref, []).append(str(area.value))
     return picks
 
 
@@ -181,6 +182,10 @@ class RetestView:
     comparison: Comparison | None
     result: Result | None
     stage: StageStep | None
+
+    def change_lines(self, finding_names: dict[str, str]) -> tuple[str, ...]:
+        """The comparison in plain lines ("Pain: now 3 (was 6)"), so the summary need not know how to compare."""
+        return tuple(describe(self.comparison, finding_names)) if self.comparison is not None else ()
 
 
 def rejudge(library: Library, baseline: Baseline, session: Session) -> Result:

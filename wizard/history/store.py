@@ -20,12 +20,13 @@ import stat
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, cast
 from weakref import WeakKeyDictionary
 
 from wizard.walk.engine import Session
+from wizard.walk.resume import restore
 from wizard.errors import StateError
 from wizard.history.walk_lock import WalkLocks
 from wizard.content.model import Library, Measure
@@ -74,7 +75,7 @@ class AnswerRow:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def default_data_dir() -> Path:
@@ -158,7 +159,7 @@ def _check_depth(value: object) -> None:
 
 def _answers_of(state: str) -> dict:
     try:
-        answers = read_json(state).get("answers", {})
+        answers = read_json(state).get("answers", {})  # type: ignore[attr-defined]  # not a dict: except
     except (ValueError, AttributeError):
         return {}
     return {str(q): v for q, v in answers.items()} if isinstance(answers, dict) else {}
@@ -256,7 +257,7 @@ def _inspect_database(path: Path) -> str | None:
 
 def move_aside(path: Path, when: datetime) -> Path:
     """Rename the file (and its -wal/-shm) to `NAME.broken-TIMESTAMP`; nothing is ever deleted."""
-    stamp = when.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = when.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     target, n = path.with_name(f"{path.name}.broken-{stamp}"), 1
     while target.exists():
         n += 1
@@ -324,7 +325,7 @@ class Store:
         self.conn.close()
 
     def now(self) -> str:
-        return self.clock().astimezone(timezone.utc).isoformat(timespec="microseconds")
+        return self.clock().astimezone(UTC).isoformat(timespec="microseconds")
 
     def claim(self, session_id: str) -> None:
         """Lock the walk to this window; `WalkInUse` (a StateError) if another window has it open."""
@@ -354,21 +355,22 @@ class Store:
     def _rows(self, where: str, params: tuple = ()) -> list[SessionRow]:
         query = (f"SELECT id, tree_id, started, updated, status, urgency, findings FROM sessions {where} "
                  "ORDER BY updated DESC, rowid DESC")
-        return [SessionRow(*row[:6], tuple(_json_list(row[6]))) for row in self.conn.execute(query, params)]
+        return [SessionRow(r[0], r[1], r[2], r[3], r[4], r[5], tuple(_json_list(r[6])))
+                for r in self.conn.execute(query, params)]
 
     def load(self, session_id: str) -> dict:
-        """The saved `Session.to_dict()`, ready for `Session.from_dict(library, d)`."""
+        """The saved `Session.to_dict()`, ready for `resume.restore(library, d)`."""
         row = self.conn.execute("SELECT state FROM sessions WHERE id = ?", (session_id,)).fetchone()
         if row is None:
             raise StateError(f"there is no saved session '{session_id}' (see `hip-wizard history`)")
         try:
-            return read_json(row[0])
+            return cast(dict, read_json(row[0]))  # restore() checks what it holds
         except (TypeError, ValueError) as exc:
             raise StateError(f"saved session '{session_id}' is damaged and cannot be read ({exc})") from None
 
     def resume(self, session_id: str, library: Library) -> tuple[Session, list[str], "StoreJournal"]:
         """The saved walk rebuilt, notes on what changed since, and a journal that keeps writing to it."""
-        session, notes = Session.from_dict(library, self.load(session_id))
+        session, notes = restore(library, self.load(session_id))
         journal = self.journal(session_id)
         journal.begin(session)
         return session, notes, journal
@@ -397,7 +399,7 @@ class Store:
         rows = []
         for row in self.conn.execute(query, kinds):
             try:
-                rows.append(AnswerRow(*row[:8], read_json(row[8])))
+                rows.append(AnswerRow(*row[:8], read_json(row[8])))  # type: ignore[call-arg]  # 8 + 1 columns
             except (TypeError, ValueError):
                 continue  # a damaged value is left out of the charts rather than breaking them
         return rows
@@ -429,7 +431,7 @@ class Store:
     def new_id(self) -> str:
         """Readable, sortable and unused: `20261127-091512-3fa2c1` (an upsert must never hit another walk)."""
         while True:
-            candidate = f"{self.clock().astimezone(timezone.utc):%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+            candidate = f"{self.clock().astimezone(UTC):%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
             if not self.conn.execute("SELECT 1 FROM sessions WHERE id = ?", (candidate,)).fetchone():
                 return candidate
 

@@ -1,21 +1,19 @@
-"""`hip-wizard history`: past walks, measures over time, each self-test per side over time; CSV; delete/wipe.
+"""History views: past walks, measures over time, each self-test per side over time, as text or CSV.
 
 The views (sparkline, trends, self-test table) are pure functions of the store's rows and the library, so the
-TUI's history screen shows exactly what the command line prints. Labels come from the row saved with each
+TUI's history screen shows exactly what `hip-wizard history` (wizard/commands/history.py) prints. Nothing here
+loads trees, YAML or JSON Schema: the app's history screen imports this module. Labels come from the row saved with each
 answer (so history still reads sensibly after a tree changed) and fall back to the loaded trees for rows
-migrated from schema 1. Deleting asks first; with no one to ask (stdin closed) nothing is deleted.
+migrated from schema 1.
 """
 
 from __future__ import annotations
 
 import csv
-import shutil
-import sys
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TextIO
+from typing import TextIO, cast
 
-from wizard.content import loader
 from wizard.history.compare import SIDES, side_state
 from wizard.content.model import Library, Measure
 from wizard.history.store import AnswerRow, SessionRow, Store
@@ -28,7 +26,6 @@ MARKS_KEY = "+ positive, - negative, ? unsure, x could not do it, . not done"
 MAX_TEST_COLUMNS = 8
 SIDE_WORDS = ("left", "right", "both", "neither")
 TREND_HEAD = ("Measure", "Trend", "Latest values", "From - to")
-EXIT_OK, EXIT_REFUSED = 0, 1
 
 
 # --- pure views --------------------------------------------------------------------------------------------
@@ -132,8 +129,8 @@ def _trend(qid: str, rows: list[AnswerRow], library: Library) -> Trend:
     node = library.node(qid) if library.has_node(qid) else None
     low, high = (node.min, node.max) if isinstance(node, Measure) else (None, None)
     last = rows[-1]
-    return Trend(qid, clean(last.label or qid), clean(last.unit or ""), tuple((r.started, r.value) for r in rows),
-                 low, high)
+    points = tuple((r.started, cast(float, r.value)) for r in rows)  # measure_trends kept numbers only
+    return Trend(qid, clean(last.label or qid), clean(last.unit or ""), points, low, high)
 
 
 def _is_number(value: object) -> bool:
@@ -242,7 +239,8 @@ def _test_lines(table: SelfTestTable) -> list[str]:
     return ["Self-tests per side over time", *_table(head, body), f"({MARKS_KEY})", ""]
 
 
-def _is_terminal(out: TextIO) -> bool:
+def is_terminal(out: TextIO) -> bool:
+    """Whether `out` is a terminal, so tables may be cut to its width."""
     isatty = getattr(out, "isatty", None)
     return bool(isatty and isatty())
 
@@ -254,7 +252,7 @@ def fit(line: str, width: int) -> str:
 
 def _table(head: tuple, body: list[tuple]) -> list[str]:
     widths = [max(len(str(r[i])) for r in (head, *body)) for i in range(len(head))]
-    fmt = lambda row: "  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip()  # noqa: E731
+    fmt = lambda row: "  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()  # noqa: E731
     return [fmt(head), fmt(tuple("-" * w for w in widths)), *(fmt(r) for r in body)]
 
 
@@ -279,7 +277,7 @@ def export_csv(store: Store, library: Library, out: TextIO) -> None:
     for session in reversed(store.sessions()):
         head = (session.id, session.started, session.updated, session.tree_id, session.status,
                 session.urgency or "", ";".join(session.findings))
-        for answer in answers.get(session.id) or [None]:
+        for answer in answers.get(session.id) or (None,):
             writer.writerow([_cell(c) for c in (*head, *_answer_cells(answer, library))])
 
 
@@ -308,93 +306,17 @@ def _cell(value: object) -> object:
     return value
 
 
-# --- delete and wipe ---------------------------------------------------------------------------------------
-
-
-def confirm(question: str, stdin: TextIO | None, err: TextIO) -> bool | None:
-    """True for yes, False for no, None when nobody can answer (stdin closed or empty)."""
-    if stdin is None or stdin.closed:
-        return None
-    print(f"{question} [y/N] ", end="", file=err, flush=True)
-    try:
-        line = stdin.readline()
-    except (OSError, ValueError):
-        return None
-    if not line:
-        print(file=err)
-        return None
-    return line.strip().lower() in ("y", "yes")
-
-
-def _delete_or_wipe(store: Store, library: Library, args, stdin: TextIO | None, err: TextIO) -> int:
-    if args.delete:
-        args.delete = store.resolve_id(args.delete)
-        row = store.session(args.delete)
-        date, tree, *_ = session_cells(row, library)
-        question, done = f"Delete the walk '{tree}' of {date} ({row.id})? This cannot be undone.", "Deleted."
-    else:
-        count = len(store.sessions())
-        question, done = f"Delete ALL history ({count} walk(s))? This cannot be undone.", "All history deleted."
-    answer = True if args.yes else confirm(question, stdin, err)
-    if answer is None:
-        print("hip-wizard: nothing was deleted: there was no one to confirm (stdin is closed). "
-              "Run it in a terminal, or add --yes.", file=err)
-        return EXIT_REFUSED
-    if not answer:
-        print("Nothing was deleted.", file=err)
-        return EXIT_OK
-    if args.delete:
-        store.delete(args.delete)
-    else:
-        store.wipe()
-    print(done, file=err)
-    return EXIT_OK
-
-
-# --- the command -------------------------------------------------------------------------------------------
-
-
-def _library(args, err: TextIO) -> Library:
-    loaded = loader.collect(list(getattr(args, "trees", None) or []))
-    if loaded.errors:
-        print("hip-wizard: some trees could not be loaded (run `hip-wizard check`); "
-              "names may be missing below.", file=err)
-    return loaded.library
-
-
-def history_command(args, stdin: TextIO | None = None, out: TextIO | None = None, err: TextIO | None = None,
-                    library: Library | None = None) -> int:
-    """Show history, or export it, or delete from it; streams and library can be given for tests."""
-    stdin = sys.stdin if stdin is None else stdin
-    out, err = out or sys.stdout, err or sys.stderr
-    if getattr(args, "delete", None) and getattr(args, "wipe", False):
-        print("hip-wizard: use either --delete or --wipe, not both.", file=err)
-        return 2
-    library = library if library is not None else _library(args, err)
-    with Store.open(getattr(args, "data_dir", None)) as store:
-        for notice in store.notices:
-            print(f"hip-wizard: {notice}", file=err)
-        if getattr(args, "delete", None) or getattr(args, "wipe", False):
-            return _delete_or_wipe(store, library, args, stdin, err)
-        if getattr(args, "export", None) == "csv":
-            export_csv(store, library, out)
-            return EXIT_OK
-        width = shutil.get_terminal_size().columns if _is_terminal(out) else None
-        print("\n".join(render(store, library, width)), file=out)
-    return EXIT_OK
-
-
 # --- resuming ----------------------------------------------------------------------------------------------
 
 
 def resume_label(library: Library, row: SessionRow, saved: dict) -> str:
     """"Full hip check, started 3 Mar 14:05, step 12 of about 30": what to call an unfinished walk."""
-    from wizard.walk.engine import Session
+    from wizard.walk.resume import restore
     from wizard.walk.progress import expected
     started = datetime.fromisoformat(row.started).astimezone()
     label = f"{tree_name(library, row.tree_id)}, started {started.day} {started:%b %H:%M}"
     try:
-        session, _ = Session.from_dict(library, saved)
+        session, _ = restore(library, saved)
     except (StateError, KeyError, TypeError, ValueError):
         return label
     progress = expected(session)

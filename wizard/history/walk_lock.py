@@ -18,7 +18,7 @@ from wizard.errors import StateError
 try:
     import fcntl
 except ImportError:  # pragma: no cover - not POSIX
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]  # no locks on this platform
 
 
 class WalkInUse(StateError):

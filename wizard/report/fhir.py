@@ -45,7 +45,8 @@ def _plan_items(summary: Summary) -> list[dict]:
         return []
     return [{"linkId": "hip-wizard/plan-stage", "text": f"Plan stage ({plan.stage_name})",
              "answer": [{"valueInteger": plan.stage}]},
-            {"linkId": "hip-wizard/retest-on", "text": "Re-test on", "answer": [{"valueDate": plan.retest_on.isoformat()}]},
+            {"linkId": "hip-wizard/retest-on", "text": "Re-test on",
+             "answer": [{"valueDate": plan.retest_on.isoformat()}]},
             {"linkId": "hip-wizard/get-help-by", "text": "Get help if not better by",
              "answer": [{"valueDate": plan.get_help_by.isoformat()}]}]
 

@@ -219,15 +219,17 @@ def _chart(tr) -> str:
     low = tr.min if tr.min is not None else min(values)
     high = tr.max if tr.max is not None and tr.max > low else max(max(values), low + 1)
     step = (CHART_W - 2 * PAD) / max(len(values) - 1, 1)
-    xy = [(PAD + n * step, CHART_H - PAD - (v - low) / (high - low) * (CHART_H - 2 * PAD)) for n, v in enumerate(values)]
+    scale = (CHART_H - 2 * PAD) / (high - low)
+    xy = [(PAD + n * step, CHART_H - PAD - (v - low) * scale) for n, v in enumerate(values)]
     line = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
     dots = "".join(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#1565c0"/>' for x, y in xy)
-    labels = "".join(f'<text x="{x:.1f}" y="{y - 7:.1f}" font-size="10" text-anchor="middle">{e(t.number(v))}</text>'
-                     for (x, y), v in zip(xy, values))
+    labels = "".join(f'<text x="{x:.1f}" y="{y - 7:.1f}" font-size="10" text-anchor="middle">{e(t.number(v))}'
+                     '</text>' for (x, y), v in zip(xy, values, strict=True))
     title = f"{tr.title} ({tr.unit})"
     axis = (f'<line x1="{PAD}" y1="{CHART_H - PAD}" x2="{CHART_W - PAD}" y2="{CHART_H - PAD}" stroke="#999"/>'
             f'<text x="{PAD}" y="{CHART_H - 8}" font-size="10">{e(tr.points[0][0])}</text>'
-            f'<text x="{CHART_W - PAD}" y="{CHART_H - 8}" font-size="10" text-anchor="end">{e(tr.points[-1][0])}</text>')
+            f'<text x="{CHART_W - PAD}" y="{CHART_H - 8}" font-size="10" text-anchor="end">'
+            f'{e(tr.points[-1][0])}</text>')
     return (f'<figure><svg xmlns="http://www.w3.org/2000/svg" width="{CHART_W}" height="{CHART_H}" '
             f'viewBox="0 0 {CHART_W} {CHART_H}" role="img" aria-label="{e(title)}"><title>{e(title)}</title>{axis}'
             f'<polyline points="{line}" fill="none" stroke="#1565c0" stroke-width="2"/>{dots}{labels}</svg>'
@@ -265,5 +267,5 @@ def _disclaimer(s: Summary) -> str:
     return f"<footer>\n<p class=\"disclaimer\">{e(s.disclaimer)}</p>\n</footer>"
 
 
-SECTIONS = (_header, _unfinished, _referral, _change, _findings, _outcomes, _frame, _routine, _plan, _retests, _measures, _trends,
-            _answers, _trees, _notes, _disclaimer)
+SECTIONS = (_header, _unfinished, _referral, _change, _findings, _outcomes, _frame, _routine, _plan, _retests,
+            _measures, _trends, _answers, _trees, _notes, _disclaimer)

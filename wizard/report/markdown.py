@@ -190,5 +190,5 @@ def _disclaimer(s: Summary) -> list[str]:
     return ["---", "", f"*{esc(s.disclaimer)}*"]
 
 
-SECTIONS = (_header, _unfinished, _referral, _change, _findings, _outcomes, _frame, _routine, _plan, _retests, _measures, _trends,
-            _answers, _trees, _notes, _disclaimer)
+SECTIONS = (_header, _unfinished, _referral, _change, _findings, _outcomes, _frame, _routine, _plan, _retests,
+            _measures, _trends, _answers, _trees, _notes, _disclaimer)

@@ -308,11 +308,10 @@ def _change(retest, library) -> ChangeLine | None:
         return None
     if retest.baseline is None:
         return ChangeLine(retest.baseline_title, None, (NO_BASELINE,))
-    from wizard.history.compare import describe
     library_names = {f: finding.name for f, finding in library.findings.items()}
     when = datetime.fromisoformat(retest.baseline.when).astimezone().replace(microsecond=0)
     stage = retest.stage
-    return ChangeLine(retest.baseline_title, when, tuple(describe(retest.comparison, library_names)),
+    return ChangeLine(retest.baseline_title, when, retest.change_lines(library_names),
                       stage.headline if stage else None, stage.reasons if stage else ())
 
 
@@ -330,7 +329,7 @@ def _trees(session) -> tuple[TreeRef, ...]:
 
 def _answer(node: Node, value: object) -> AnswerLine:
     text = getattr(node, "text", None) or node.label
-    sides = _sides(value) if isinstance(node, SelfTest) and node.sided else ()
+    sides = _sides(value) if isinstance(node, SelfTest) and node.sided and isinstance(value, str) else ()
     return AnswerLine(node.qid, node.kind, node.label, text, value, describe_answer(node, value), sides,
                       _choices(node, value))
 
@@ -338,10 +337,11 @@ def _answer(node: Node, value: object) -> AnswerLine:
 def _choices(node: Node, value: object) -> tuple[Choice, ...]:
     """The picked options of a single or multi choice, or the result of a self-test; else nothing."""
     if isinstance(node, SelfTest):
-        return (Choice(value, RESULT_LABELS.get(value, value)),)
+        return (Choice(str(value), RESULT_LABELS.get(str(value), str(value))),)
     if isinstance(node, Question) and node.style in ("single", "multi"):
+        labels = {o.value: o.label for o in node.options}
         picked = value if isinstance(value, list) else [value]
-        return tuple(Choice(v, node.option(v).label) for v in picked if node.option(v))
+        return tuple(Choice(v, labels[v]) for v in picked if isinstance(v, str) and v in labels)
     return ()
 
 

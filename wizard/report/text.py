@@ -1,24 +1,17 @@
 """Small text helpers every renderer shares: numbers, minutes, dates and unsafe characters.
 
 Tree text is the author's, and answers files and saved sessions may come from anywhere, so renderers that
-produce a human-readable page (Markdown, HTML) drop control characters that would garble a terminal or a
-browser; JSON and FHIR keep the text exactly and let the JSON encoder escape it.
+produce a human-readable page (Markdown, HTML) show unsafe characters as U+FFFD through the shared
+sanitizer (`wizard.text.visible`); JSON and FHIR keep the text exactly and let the JSON encoder escape it.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
-# C0 and C1 controls except tab and newline, DEL, bidirectional overrides and isolates (which can make
-# text display in a different order than it is written), and lone surrogates (no file encoding holds them).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-REPLACEMENT = "\ufffd"
+from wizard.text import REPLACEMENT, visible
 
-
-def visible(text: object) -> str:
-    """Text with control characters and lone surrogates shown as U+FFFD, so nothing hides or breaks."""
-    return _UNSAFE.sub(REPLACEMENT, str(text))
+__all__ = ["REPLACEMENT", "minutes", "number", "one_line", "visible", "when"]
 
 
 def one_line(text: object) -> str:

@@ -9,18 +9,18 @@ not use (see bench/bench_startup.py).
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from wizard.walk.engine import Session
 from wizard.walk.progress import expected_minutes, minutes_words
-from wizard.errors import AnswerError, StateError, WizardError
-from wizard.history.journal import GuardedJournal, NullJournal
+from wizard.walk.resume import restore
+from wizard.errors import AnswerError, StateError, UnknownTree, WizardError
+from wizard.history.journal import GuardedJournal, Journal, NullJournal
 from wizard.content.model import Library
 from wizard.tui import keymap
 from wizard.tui.library_cache import bundled_dir, load_library
@@ -30,6 +30,9 @@ from wizard.tui.screens.start import StartPlaceholder, StartScreen
 from wizard.tui.screens.steps import step_screen_for
 from wizard.tui.step import Step
 from wizard.tui.watcher import TreeWatcher
+
+if TYPE_CHECKING:  # the store (sqlite) is imported only when history is used
+    from wizard.history.store import Store
 
 EXPORT_FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "fhir": "FHIR"}
 ANSWERS_KEPT = "Your answers are saved; start hip-wizard again to carry on where you stopped."
@@ -41,9 +44,9 @@ class WizardApp(App):
     TITLE = "hip-wizard"
     BINDINGS = keymap.APP
 
-    def __init__(self, library: Library, journal=None, store=None, start_tree: str | None = None,
-                 watch_paths: Iterable = (), problems: list | None = None, bundled: bool = True,
-                 keymap_path: Path | None = None, notices: Iterable[str] = ()) -> None:
+    def __init__(self, library: Library, journal: Journal | None = None, store: Store | None = None,
+                 start_tree: str | None = None, watch_paths: Iterable = (), problems: list | None = None,
+                 bundled: bool = True, keymap_path: Path | None = None, notices: Iterable[str] = ()) -> None:
         """`problems`: load errors to show first (author mode); `bundled`: reloads include the bundled trees;
         `keymap_path`: a TOML key map of binding id -> keys (see keymap.read_user_keymap); `notices`: things
         to tell the person at start (e.g. a damaged history file was moved aside)."""
@@ -90,7 +93,8 @@ class WizardApp(App):
             self.set_keymap(remap)
 
     def _start_screen(self) -> StartScreen:
-        resumable = [(row.id, self._resume_label(row)) for row in self._unfinished() if row.tree_id in self.library.trees]
+        resumable = [(row.id, self._resume_label(row)) for row in self._unfinished()
+                     if row.tree_id in self.library.trees]
         entries = self.library.entries()
         minutes = {t.id: minutes_words(expected_minutes(self.library, t.id)) for t in entries}
         return StartScreen(entries, resumable, history=self._history_screen() is not None, minutes=minutes)
@@ -98,6 +102,8 @@ class WizardApp(App):
     def _resume_label(self, row) -> str:
         """"Full hip check, started 3 Mar 14:05, step 12 of about 30"."""
         from wizard.history.views import resume_label
+        if self.store is None:
+            return resume_label(self.library, row, {})
         try:
             return resume_label(self.library, row, self.store.load(row.id))
         except (OSError, WizardError, StateError):
@@ -131,6 +137,7 @@ class WizardApp(App):
 
     def _screen_for_session(self) -> Screen:
         session = self.session
+        assert session is not None, "only called while a walk is on"
         if session.status == "emergency":
             from wizard.tui.screens.emergency import EmergencyScreen
             return EmergencyScreen(session.result())
@@ -142,7 +149,7 @@ class WizardApp(App):
     def summary_of(self, session: Session):
         """The one record the result screen and every export show; a re-test's carries its comparison."""
         from wizard.report.summary import build_summary
-        session_id = getattr(self.journal.journal, "id_of", lambda s: None)(session)
+        session_id = self.journal.id_of(session)
         return build_summary(session, when=self.now(), retest=self._retest_view(session),
                              trends=self._trends(session_id))
 
@@ -161,7 +168,7 @@ class WizardApp(App):
         if self.store is None or session.tree_id not in self.library.retest_trees():
             return None
         from wizard.history.retest import retest_view
-        session_id = getattr(self.journal.journal, "id_of", lambda s: None)(session)
+        session_id = self.journal.id_of(session)
         try:
             return retest_view(self.store, self.library, session, session_id)
         except (WizardError, StateError) as exc:
@@ -175,7 +182,7 @@ class WizardApp(App):
 
     # --- the walk ----------------------------------------------------------------------------------------
 
-    def begin_walk(self, session: Session, resumed_id: object = None) -> None:
+    def begin_walk(self, session: Session, resumed_id: str | None = None) -> None:
         self.session = session
         if resumed_id is not None:
             self.journal.resume(resumed_id, session)
@@ -185,7 +192,7 @@ class WizardApp(App):
 
     def _carry_journal(self, old: Session, new: Session) -> None:
         """A replayed walk is the same walk: keep writing it under its old history id, not a new one."""
-        old_id = getattr(self.journal.journal, "id_of", lambda s: None)(old)
+        old_id = self.journal.id_of(old)
         if old_id is not None:
             self.journal.resume(old_id, new)
 
@@ -206,12 +213,16 @@ class WizardApp(App):
                          lambda discard: self._start_fresh(tree_id, left if discard else []))
 
     def _start_fresh(self, tree_id: str, discard: list) -> None:
-        for row in discard:
+        if self.store is not None:
+            self._discard(self.store, discard)
+        self.begin_walk(self._fresh_session(tree_id))
+
+    def _discard(self, store: Store, rows: list) -> None:
+        for row in rows:
             try:
-                self.store.delete(row.id)
+                store.delete(row.id)
             except (OSError, WizardError, StateError) as exc:
                 self.notify(f"Could not discard the unfinished walk: {exc}", severity="error")
-        self.begin_walk(self._fresh_session(tree_id))
 
     def _fresh_session(self, tree_id: str) -> Session:
         """A new walk; a re-test comes pre-filled with the areas whose tests were positive last time."""
@@ -231,8 +242,10 @@ class WizardApp(App):
         """A finished walk from the history: its summary as it was saved, over the history screen."""
         from wizard.report.summary import build_summary
         from wizard.tui.screens.result import ResultScreen
+        if self.store is None:  # the history screen is offered only with a store
+            return
         try:
-            session, notes = Session.from_dict(self.library, self.store.load(message.session_id))
+            session, notes = restore(self.library, self.store.load(message.session_id))
             when = datetime.fromisoformat(self.store.session(message.session_id).updated).astimezone()
             retest = self._past_retest(session, message.session_id)
             summary = build_summary(session, when=when.replace(microsecond=0), notes=tuple(notes), retest=retest,
@@ -243,15 +256,17 @@ class WizardApp(App):
         self.push_screen(ResultScreen(summary, past=True))
 
     def _past_retest(self, session: Session, session_id: str):
-        if session.tree_id not in self.library.retest_trees():
+        if self.store is None or session.tree_id not in self.library.retest_trees():
             return None
         from wizard.history.retest import retest_view
         return retest_view(self.store, self.library, session, session_id)
 
     def on_resume_walk(self, message: ResumeWalk) -> None:
+        if self.store is None:  # the start screen offers resuming only with a store
+            return
         try:
             self.store.claim(message.session_id)
-            session, notes = Session.from_dict(self.library, self.store.load(message.session_id))
+            session, notes = restore(self.library, self.store.load(message.session_id))
         except (OSError, StateError, WizardError, KeyError) as exc:
             self.notify(f"That session cannot be resumed: {exc}", severity="error")
             return
@@ -296,7 +311,7 @@ class WizardApp(App):
         self.show_current()
 
     def _after_change(self) -> None:
-        if self.session.finished:
+        if self.session is not None and self.session.finished:
             self.journal.finish(self.session)
         self.show_current()
 
@@ -311,6 +326,8 @@ class WizardApp(App):
         self.push_screen(ReviewScreen(answers))
 
     def edit_answer(self, qid: str) -> None:
+        if self.session is None:
+            return
         self.push_screen(step_screen_for(self.session.shown(qid))(Step.edit(self.session, qid)))
 
     def action_new_session(self) -> None:
@@ -359,6 +376,8 @@ class WizardApp(App):
             from wizard.report.files import export_summary
         except ImportError:
             self.notify("Export is not available in this version.", severity="warning")
+            return
+        if self.session is None:
             return
         try:
             path = export_summary(self.summary_of(self.session), fmt)
@@ -444,8 +463,10 @@ class WizardApp(App):
     def _replay_walk(self) -> None:
         """The same answers over the reloaded trees: the walk lands on the same step where it still exists."""
         old = self.session
+        if old is None:
+            return
         try:
-            self.session, notes = Session.from_dict(self.library, old.to_dict())
+            self.session, notes = restore(self.library, old.to_dict())
         except StateError as exc:
             self._show_problems([str(exc)])
             return
@@ -470,9 +491,7 @@ def run_app(args) -> int:
         raise LoadError(errors)
     tree = getattr(args, "tree", None)
     if tree and tree not in library.trees and not errors:
-        names = ", ".join(t.id for t in library.entries()) or "none"
-        print(f"hip-wizard: there is no tree called '{tree}' (checks you can start: {names})", file=sys.stderr)
-        return 2
+        raise UnknownTree(tree, library.trees)
     watch_paths = (list(args.trees) or [bundled_dir()]) if watch else ()
     store, notices = open_store(args.data_dir)
     app = WizardApp(library, store.journal() if store else NullJournal(), store, tree, watch_paths,
@@ -485,7 +504,7 @@ def run_app(args) -> int:
     return app.return_code or 0
 
 
-def open_store(data_dir) -> tuple[object | None, list[str]]:
+def open_store(data_dir: Path | None) -> tuple[Store | None, list[str]]:
     """The history store and what to tell the person about it; without one the app still works, unsaved."""
     from wizard.errors import StateError
     from wizard.history.store import Store

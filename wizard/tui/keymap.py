@@ -6,50 +6,50 @@ the remapping all agree.
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
-APP = [
+APP: list[BindingType] = [
     Binding("f1", "help", "Help", id="help"),
     Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
 ]
 
-PICK = [Binding(str(n), f"pick({n})", f"Pick {n}", show=False, id=f"pick-{n}") for n in range(1, 10)]
+PICK: list[BindingType] = [Binding(str(n), f"pick({n})", f"Pick {n}", show=False, id=f"pick-{n}") for n in range(1, 10)]
 
-STEP = [
+STEP: list[BindingType] = [
     Binding("escape,b", "back", "Back", id="back"),
     Binding("question_mark,f2", "why", "Why?", id="why"),
     Binding("r", "review", "Answers", id="review"),
 ]
 
-YES_NO = [
+YES_NO: list[BindingType] = [
     Binding("y", "yes_no(True)", "Yes", show=False, id="yes"),
     Binding("n", "yes_no(False)", "No", show=False, id="no"),
 ]
 
-MULTI = [Binding("d", "done", "Done", id="done")]
+MULTI: list[BindingType] = [Binding("d", "done", "Done", id="done")]
 
-TIMER = [Binding("t", "toggle_timer", "Start/stop timer", id="timer")]
+TIMER: list[BindingType] = [Binding("t", "toggle_timer", "Start/stop timer", id="timer")]
 # On a measure the number box has focus and takes letters, so its timer needs a key that types nothing.
-MEASURE_TIMER = [Binding("ctrl+t", "toggle_timer", "Start/stop timer", id="measure-timer")]
+MEASURE_TIMER: list[BindingType] = [Binding("ctrl+t", "toggle_timer", "Start/stop timer", id="measure-timer")]
 
-EDIT = [
+EDIT: list[BindingType] = [
     Binding("escape", "cancel", "Cancel", id="cancel-edit"),
 ]
 
-REVIEW = [Binding("escape", "close", "Close", id="close-review")]
+REVIEW: list[BindingType] = [Binding("escape", "close", "Close", id="close-review")]
 
-RESULT = [
+RESULT: list[BindingType] = [
     Binding("e", "export", "Export", id="export"),
     Binding("n", "new_session", "New", id="new-session"),
     Binding("r", "review", "Answers", id="review"),
     Binding("escape,b", "back", "Back", id="back"),
 ]
 
-EMERGENCY = [Binding("ctrl+b", "mistake", "I answered by mistake", id="emergency-mistake")]
+EMERGENCY: list[BindingType] = [Binding("ctrl+b", "mistake", "I answered by mistake", id="emergency-mistake")]
 
-MODAL = [Binding("escape", "close", "Close", id="close")]
+MODAL: list[BindingType] = [Binding("escape", "close", "Close", id="close")]
 
-START = [Binding("h", "history", "History", id="history")]
+START: list[BindingType] = [Binding("h", "history", "History", id="history")]
 
 
 def binding_ids() -> set[str]:

@@ -38,4 +38,4 @@ class OpenPastWalk(Message):
 class ResumeWalk(Message):
     """Resume the unfinished session `session_id` from history."""
 
-    session_id: object
+    session_id: str

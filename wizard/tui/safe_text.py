@@ -1,23 +1,21 @@
 """Tree text -> something safe to put on screen.
 
 Every string from a tree file is shown as literal text: it is never parsed as Rich/Textual markup (so
-`[@click=app.quit]` or a lone `[/` shows as typed and runs nothing), and terminal control characters (C0
-including ESC, DEL, C1) and bidi overrides are stripped first, so a tree cannot move the cursor, recolour
-the terminal or reorder what a person reads. One helper, used by every screen.
+`[@click=app.quit]` or a lone `[/` shows as typed and runs nothing), and unsafe characters are stripped
+first by the one sanitizer every front end shares (`wizard.text`), so a tree cannot move the cursor,
+recolour the terminal or reorder what a person reads. One helper, used by every screen.
 """
 
 from __future__ import annotations
 
-import re
-
 from textual.content import Content
 
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+from wizard.text import terminal_safe
 
 
 def clean(text: object) -> str:
-    """The text with tabs turned to spaces and every control or bidi character removed."""
-    return _CONTROLS.sub("", str(text).replace("\t", " "))
+    """The text with tabs turned to spaces and every control, bidi or surrogate character removed."""
+    return terminal_safe(str(text).replace("\t", " "))
 
 
 def literal(*parts: str | tuple[str, str]) -> Content:

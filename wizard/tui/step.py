@@ -23,6 +23,8 @@ class Step:
     @classmethod
     def current(cls, session: Session) -> "Step":
         node = session.current
+        if node is None:
+            raise ValueError("the walk has ended: there is no step to show")
         progress = expected(session)
         return cls(node, progress.done + 1, progress.remaining, _path(session), session.previous_answer(node.qid))
 

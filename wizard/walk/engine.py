@@ -9,10 +9,11 @@ kept, and count again if the person edits their way back). Every front end drive
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
 from wizard.content import conditions
 from wizard.content.answers import check_answer
-from wizard.errors import AnswerError, StateError
+from wizard.errors import AnswerError, StateError, UnknownTree
 from wizard.walk.cautions import blocking_caution
 from wizard.walk.graph import GraphInfo, successors
 from wizard.walk.side import personal, sore_side
@@ -36,7 +37,7 @@ class Frame:
     tree: str
     returns_to: str | None
     inherited: tuple[str, ...] = ()
-    decisions: list[tuple[str | None, str, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
+    decisions: list[tuple[str | None, str | None, tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
 
 
 @dataclass
@@ -153,8 +154,9 @@ def next_after(node: Node, answers: dict) -> tuple[str | None, tuple[str, ...], 
         if node.style == "yes_no":
             target = node.if_yes if value else node.if_no
             return target or node.next, (), True
-        if node.style == "single" and node.option(value) and node.option(value).next:
-            return node.option(value).next, (), True
+        option = node.option(value) if node.style == "single" else None
+        if option and option.next:
+            return option.next, (), True
     return node.next, (), True
 
 
@@ -174,7 +176,7 @@ class Session:
 
     def __init__(self, library: Library, tree_id: str, answers: dict | None = None):
         if tree_id not in library.trees:
-            raise KeyError(f"no tree called '{tree_id}'")
+            raise UnknownTree(tree_id, library.trees)
         self.library, self.tree_id = library, tree_id
         self.graph = GraphInfo(library)
         self.answers: dict = dict(answers or {})
@@ -208,7 +210,8 @@ class Session:
     def shown(self, qid: str) -> Node:
         """A node as this person reads it: its `{side}` (and `{minutes}`) placeholders filled from their answers."""
         node = self.library.node(qid)
-        return personal(node, self.side, self._minutes() if "{minutes}" in (getattr(node, "text", None) or "") else None)
+        minutes = self._minutes() if "{minutes}" in (getattr(node, "text", None) or "") else None
+        return personal(node, self.side, minutes)
 
     def _minutes(self) -> str:
         from wizard.walk.progress import expected_minutes, minutes_words  # progress builds on this module
@@ -284,7 +287,7 @@ class Session:
 
     def result(self) -> Result:
         """Findings (each with the answers that led to it), the most urgent referral and the plan."""
-        reached = [(self.library.node(r.qid), r.reasons) for r in self.walk.outcomes]
+        reached = [(cast(Outcome, self.library.node(r.qid)), r.reasons) for r in self.walk.outcomes]
         return build_result(self.library, reached, self.path_answers, self.status, self.walk.not_offered)
 
     def reason(self, qid: str) -> Reason:
@@ -303,11 +306,5 @@ class Session:
             "answers": dict(self.answers),
         }
 
-    @classmethod
-    def from_dict(cls, library: Library, data: dict) -> tuple["Session", list[str]]:
-        """Rebuild a session; also return plain notes on what changed since (tree edits, dropped answers)."""
-        from wizard.walk.resume import restore
-        return restore(cls, library, data)
 
-
-__all__ = ["Session", "Progress", "WalkError", "next_after"]
+__all__ = ["Progress", "Session", "WalkError", "next_after"]

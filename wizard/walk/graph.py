@@ -1,6 +1,8 @@
-"""The shape of the trees as a graph: successors, reachability, longest paths and path counts.
+"""The shape of the trees as a graph: successors, children, reachability, longest paths and path counts.
 
-Shared by the engine (progress, "because you said") and the author checks. Everything is computed by
+The one traversal shared by the engine (progress, "because you said"), the author checks (`lint`) and the
+safety proofs (`safety`): `children` (a handover's called tree included) and `post_order` (one memoised
+pass over everything below a node). Everything is computed by
 memoised post-order passes, never by enumerating paths and never by recursion, so a 10,000-node chain
 costs linear time and no stack. Trees are meant to be acyclic (`check` reports cycles); on a cycle these
 functions stay finite and simply stop counting at the repeated node.
@@ -8,10 +10,12 @@ functions stay finite and simply stop counting at the repeated node.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from typing import TypeGuard, TypeVar
 
-from wizard.content.model import Handover, Library, Node, Outcome
-from wizard.content.refcheck import targets
+from wizard.content.model import Handover, Library, Node, Outcome, targets
+
+T = TypeVar("T")
 
 
 def successors(node: Node, library: Library) -> list[str]:
@@ -32,48 +36,59 @@ def edge_counts(node: Node, library: Library) -> dict[str, int]:
     return ways
 
 
+def children(qid: str, library: Library) -> list[str]:
+    """What can follow `qid`, plus the start of the tree a (live) handover calls: every next step of a walk."""
+    node = library.node(qid)
+    kids = successors(node, library)
+    if isinstance(node, Handover) and node.target in library.trees:
+        kids.append(library.start_of(node.target))
+    return kids
+
+
+def post_order(root: str, memo: dict[str, T], kids: Callable[[str], list[str]],
+               combine: Callable[[str], T]) -> T:
+    """Fill `memo` for `root` and everything below it, children before parents, without recursion.
+
+    `combine(qid)` runs once a node's children are in `memo` (on a cycle, the repeated child is simply
+    missing, so `combine` must read `memo` with a default)."""
+    stack, open_ = [(root, False)], set()
+    while stack:
+        qid, ready = stack.pop()
+        if qid in memo:
+            continue
+        if ready:
+            memo[qid] = combine(qid)
+            open_.discard(qid)
+            continue
+        open_.add(qid)
+        stack.append((qid, True))
+        stack += [(k, False) for k in kids(qid) if k not in memo and k not in open_]
+    return memo[root]
+
+
+def reachable(start: str, library: Library) -> set[str]:
+    """Every node of `start`'s tree reachable from it, itself included: one pass, linear in the tree."""
+    seen, frontier = {start}, [start]
+    while frontier:
+        for kid in successors(library.node(frontier.pop()), library):
+            if kid not in seen:
+                seen.add(kid)
+                frontier.append(kid)
+    return seen
+
+
 class GraphInfo:
     """Memoised facts about one library's graph. Build once per library and reuse."""
 
     def __init__(self, library: Library):
         self.library = library
-        self._reach: dict[str, frozenset] = {}
         self._longest: dict[str, int] = {}
-        self._paths: dict[str, int] = {}
+        self._paths: dict[str, tuple[int, int]] = {}
         self._leads_to: dict[str, frozenset] = {}
         self._preds: dict[str, dict[str, list[str]]] = {}
 
-    def _children(self, qid: str, into_handovers: bool) -> list[str]:
-        node = self.library.node(qid)
-        kids = successors(node, self.library)
-        if into_handovers and isinstance(node, Handover) and node.target in self.library.trees:
-            kids.append(self.library.start_of(node.target))
-        return kids
-
-    def _compute(self, root: str, memo: dict, combine: Callable, into_handovers: bool) -> object:
-        """Fill `memo` for everything below `root` in post-order, without recursion."""
-        stack, open_ = [(root, False)], set()
-        while stack:
-            qid, ready = stack.pop()
-            if qid in memo:
-                continue
-            if ready:
-                memo[qid] = combine(qid, memo)
-                open_.discard(qid)
-                continue
-            open_.add(qid)
-            stack.append((qid, True))
-            stack += [(k, False) for k in self._children(qid, into_handovers) if k not in memo and k not in open_]
-        return memo[root]
-
-    def reachable(self, qid: str) -> frozenset:
-        """Every node of the same tree reachable from `qid`, itself included."""
-        def combine(q, memo):
-            found = {q}
-            for kid in self._children(q, False):
-                found |= memo.get(kid, frozenset())
-            return frozenset(found)
-        return self._compute(qid, self._reach, combine, False)
+    def _kids(self, qid: str) -> list[str]:
+        return children(qid, self.library)
 
     def leads_to(self, target: str) -> frozenset:
         """Every node of the same tree from which `target` can be reached (itself included).
@@ -102,12 +117,14 @@ class GraphInfo:
 
     def longest(self, qid: str) -> int:
         """The most asking steps a walk can still take from `qid` to the end of its tree (handovers included)."""
-        def combine(q, memo):
+        memo = self._longest
+
+        def combine(q: str) -> int:
             node = self.library.node(q)
             nested = memo.get(self.library.start_of(node.target), 0) if self._is_live_handover(node) else 0
             after = max((memo.get(n, 0) for n in successors(node, self.library)), default=0)
             return (1 if node.asks else 0) + nested + after
-        return self._compute(qid, self._longest, combine, True)
+        return post_order(qid, memo, self._kids, combine)
 
     def paths(self, qid: str) -> int:
         """How many distinct structural walks lead from `qid` to an end (handovers multiply)."""
@@ -116,22 +133,25 @@ class GraphInfo:
 
     def _path_split(self, qid: str) -> tuple[int, int]:
         """(walks that reach the end of the tree and return, walks that end the whole walk on the way)."""
-        def combine(q, memo):
+        memo = self._paths
+
+        def combine(q: str) -> tuple[int, int]:
             node = self.library.node(q)
             if isinstance(node, Outcome) and node.ends_walk:
                 return (0, 1)
             ways = edge_counts(node, self.library)
-            after = tuple(sum(memo.get(t, (0, 0))[i] * n for t, n in ways.items()) for i in (0, 1)) if ways else (1, 0)
+            after = (sum(memo.get(t, (0, 0))[0] * n for t, n in ways.items()),
+                     sum(memo.get(t, (0, 0))[1] * n for t, n in ways.items())) if ways else (1, 0)
             if not self._is_live_handover(node):
                 return after
             inner_ret, inner_end = memo.get(self.library.start_of(node.target), (0, 0))
             if node.ask_if is not None:  # skipped handovers are walks too
                 inner_ret += 1
             return inner_ret * after[0], inner_end + inner_ret * after[1]
-        return self._compute(qid, self._paths, combine, True)
+        return post_order(qid, memo, self._kids, combine)
 
     def tree_paths(self, tree_id: str) -> int:
         return self.paths(self.library.start_of(tree_id)) if tree_id in self.library.trees else 0
 
-    def _is_live_handover(self, node: Node) -> bool:
+    def _is_live_handover(self, node: Node) -> TypeGuard[Handover]:
         return isinstance(node, Handover) and node.target in self.library.trees

@@ -108,7 +108,8 @@ def build_plan(library: Library, result: Result, *, starts: date, stage: int = 1
     _item = lambda e: PlanItem(_personal(e, side), days_for(e.dosage.frequency))  # noqa: E731
     usable = lambda e: e.id not in blocked and e.stage <= stage  # noqa: E731 - one-line filter
     groups = _routine_groups(library, result, findings, usable)
-    routine = _pick_routine(rules, groups, rules.fill, library, usable) if _wants_routine(library, result, findings) else []
+    wanted = _wants_routine(library, result, findings)
+    routine = _pick_routine(rules, groups, rules.fill, library, usable) if wanted else []
     return Plan(
         stage=stage, routine=tuple(_item(e) for e in routine),
         relief=tuple(_item(e) for e in _side_items(library, result, findings, usable, "relief")),

@@ -7,6 +7,7 @@ knowing how a walk is replayed.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from wizard.content.answers import describe_answer
@@ -78,7 +79,7 @@ class Result:
 
 
 def build_result(library: Library, reached: list[tuple[Outcome, tuple[str, ...]]], answers: dict,
-                 status: str, not_offered: list[tuple[str, str]] = ()) -> Result:
+                 status: str, not_offered: Sequence[tuple[str, str]] = ()) -> Result:
     """Combine the outcomes reached, in order, into one result. Exercises a caution rules out are dropped;
     the rest have their `{side}` placeholders filled for this person."""
     outcomes = tuple(_reached(library, node, reasons, answers) for node, reasons in reached)
@@ -108,7 +109,7 @@ def _reached(library: Library, node: Outcome, reasons: tuple, answers: dict) -> 
     side = sore_side(library, answers)
     because = tuple(Reason.of(personal(library.node(q), side), answers[q]) for q in reasons
                     if q in answers and not _all_clear(library.node(q), answers[q]))
-    return ReachedOutcome(node.qid, node.title, node.text, node.referral, because)
+    return ReachedOutcome(node.qid, node.label, node.text, node.referral, because)
 
 
 def _all_clear(node: Node, value: object) -> bool:
@@ -124,7 +125,7 @@ def _all_clear(node: Node, value: object) -> bool:
 
 def _findings(library: Library, reached: list, outcomes: tuple[ReachedOutcome, ...]) -> tuple[FindingResult, ...]:
     by_finding: dict[str, tuple[list, list]] = {}
-    for (node, _), outcome in zip(reached, outcomes):
+    for (node, _), outcome in zip(reached, outcomes, strict=True):
         for finding in node.findings:
             reasons, sources = by_finding.setdefault(finding, ([], []))
             reasons += [r for r in outcome.reasons if r not in reasons]

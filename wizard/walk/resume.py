@@ -9,10 +9,13 @@ from __future__ import annotations
 from wizard.content.answers import check_answer
 from wizard.errors import AnswerError, StateError
 from wizard.content.model import Library
+from wizard.walk.engine import Session
 
 
-def restore(cls, library: Library, data: object):
-    """(session, notes) from a dict made by `Session.to_dict`; `StateError` when it cannot be used at all."""
+def restore(library: Library, data: object) -> tuple[Session, list[str]]:
+    """(session, notes) from a dict made by `Session.to_dict`; `StateError` when it cannot be used at all.
+
+    Notes say plainly what changed since saving (tree edits, dropped answers)."""
     tree_id, answers, trees = _fields(data)
     if tree_id not in library.trees:
         raise StateError(f"the saved session is for tree '{tree_id}', which is not loaded; if it is one of "
@@ -25,7 +28,7 @@ def restore(cls, library: Library, data: object):
             notes.append(problem)
         else:
             kept[qid] = check_answer(library.node(qid), value)
-    return cls(library, tree_id, kept), notes
+    return Session(library, tree_id, kept), notes
 
 
 def _fields(data: object) -> tuple[str, dict, dict]:

@@ -55,8 +55,9 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
         choices = self.query_one(Choices)
         self._done(choices.values[choices.highlighted or 0])
 
-    def _done(self, fmt: str | None) -> None:
-        if fmt is not None:
+    def _done(self, fmt: object) -> None:
+        """A format was picked (None: a number with no format behind it, ignored)."""
+        if isinstance(fmt, str):
             folder = self.query_one(Input).value.strip() or str(self.folder)
             self.dismiss((fmt, Path(folder).expanduser()))
 

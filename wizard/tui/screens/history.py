@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -20,7 +20,7 @@ from wizard.history.store import Store
 from wizard.tui.safe_text import clean, literal
 from wizard.tui.screens.confirm import ConfirmScreen
 
-BINDINGS = [
+BINDINGS: list[BindingType] = [
     Binding("escape", "close", "Close", id="close-history"),
     Binding("d", "delete", "Delete walk", id="history-delete"),
     Binding("w", "wipe", "Wipe all", id="history-wipe"),

@@ -30,7 +30,8 @@ class MeasureScreen(StepScreen):
                 yield Static(literal(("Type c for: ", "bold"), self.node.cannot_do), id="cannot", markup=False)
         if self.node.hold_seconds:
             yield HoldTimer(self.node.hold_seconds, key="Ctrl+T")
-        previous = "" if self.step.previous is None else "c" if self.step.previous == "cannot" else str(self.step.previous)
+        previous = self.step.previous
+        previous = "" if previous is None else "c" if previous == "cannot" else str(previous)
         yield Input(previous, placeholder=f"a number, {self._range()}", id="number")
         yield Static("", id="problem", markup=False)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import cast
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
@@ -20,7 +23,7 @@ class StartScreen(Screen):
     BINDINGS = [*keymap.PICK, *keymap.START]
     HELP_TOPIC = "start"
 
-    def __init__(self, entries: list[Tree], unfinished: list[tuple[object, str]] = (), history: bool = False,
+    def __init__(self, entries: list[Tree], unfinished: Sequence[tuple[str, str]] = (), history: bool = False,
                  minutes: dict[str, str] | None = None) -> None:
         """`unfinished`: (session id, what to call it) for each walk that can be resumed; `minutes`: tree id
         -> "about 15 minutes", estimated from the trees (`wizard.walk.progress`)."""
@@ -39,9 +42,11 @@ class StartScreen(Screen):
         yield Choices(self._choices())
         yield KeyBar()
 
-    def _choices(self) -> list[tuple[object, str]]:
-        resume = [(("resume", session_id), (("Resume: ", "bold"), label)) for session_id, label in self.unfinished]
-        start = [(("start", tree.id), _entry_label(tree, self.minutes.get(tree.id))) for tree in self.entries]
+    def _choices(self) -> list[tuple[object, str | tuple]]:
+        resume: list[tuple[object, str | tuple]] = [
+            (("resume", session_id), (("Resume: ", "bold"), label)) for session_id, label in self.unfinished]
+        start: list[tuple[object, str | tuple]] = [
+            (("start", tree.id), _entry_label(tree, self.minutes.get(tree.id))) for tree in self.entries]
         return resume + start
 
     def on_mount(self) -> None:
@@ -57,12 +62,12 @@ class StartScreen(Screen):
         event.stop()
         self._chosen(self.query_one(Choices).values[event.option_index])
 
-    def _chosen(self, choice: tuple[str, object] | None) -> None:
+    def _chosen(self, choice: object) -> None:
         """Start (or resume) once: a second key typed ahead must not start a second walk."""
         if choice is None or self.started:
             return
         self.started = True
-        what, key = choice
+        what, key = cast(tuple[str, str], choice)  # the (what, id) pairs _choices made
         self.post_message(StartWalk(key) if what == "start" else ResumeWalk(key))
 
     def action_history(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -11,10 +13,12 @@ from wizard.tui.safe_text import literal
 class Choices(OptionList):
     """An OptionList of (value, label) pairs; labels are tree text, shown literally and numbered."""
 
-    def __init__(self, choices: list[tuple[object, str | tuple]], chosen: object = None, id: str = "choices") -> None:
+    def __init__(self, choices: Sequence[tuple[object, str | tuple]], chosen: object = None,
+                 id: str = "choices") -> None:
         """`choices`: (value, label); a label is a string, or a tuple of parts for `literal` (text, styles)."""
         self.values = [value for value, _ in choices]
-        super().__init__(*(_option(n, label) for n, (_, label) in enumerate(choices, 1)), id=id, markup=False, compact=True)
+        options = (_option(n, label) for n, (_, label) in enumerate(choices, 1))
+        super().__init__(*options, id=id, markup=False, compact=True)
         if chosen in self.values:
             self.highlighted = self.values.index(chosen)
 

@@ -12,6 +12,6 @@ NO_REFERRAL = "No referral: nothing you said needs a clinician, but see the advi
 
 class UrgencyBanner(Static):
     def __init__(self, urgency: str | None) -> None:
-        words = URGENCY_WORDS.get(urgency, NO_REFERRAL)
+        words = URGENCY_WORDS.get(urgency or "", NO_REFERRAL)
         marker = (urgency or "none").replace("_", "-")
         super().__init__(literal((words, "bold")), id="urgency", classes=f"urgency-{marker}", markup=False)

@@ -20,9 +20,11 @@ class WhyPanel(Static):
 
 
 def why_text(node: Node):
-    parts: list = [("Why this is asked: ", "bold"), getattr(node, "why", "") or "It helps the wizard decide what comes next."]
-    if getattr(node, "help", None):
-        parts += ["\n", ("Help: ", "bold"), node.help]
+    why = getattr(node, "why", "") or "It helps the wizard decide what comes next."
+    parts: list = [("Why this is asked: ", "bold"), why]
+    help_text = getattr(node, "help", None)
+    if help_text:
+        parts += ["\n", ("Help: ", "bold"), help_text]
     if isinstance(node, SelfTest):
         parts += _evidence(node.evidence)
     return literal(*parts)

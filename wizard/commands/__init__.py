@@ -1,0 +1,1 @@
+"""Commands: the code between argparse (cli.py) and the core, one module per subcommand that needs more than a call."""
