@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 
 from wizard.authoring.scenarios import ScenarioResult, run_scenario
 from wizard.authoring.steps import step_stats
-from wizard.content.model import Evidence, Handover, Library, Question, SelfTest, Tree
-from wizard.content.refcheck import targets
+from wizard.content.model import Evidence, Handover, Library, Question, SelfTest, Tree, targets
 
 
 @dataclass(frozen=True)
