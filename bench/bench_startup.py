@@ -1,89 +1,134 @@
-"""Time from process start to the first question on screen, against a bare Textual app showing one line.
+"""Time from process start to the first screen drawn, paired with a bare Textual app (a Static and a Footer).
 
-Both programs run in a real pseudo-terminal (80x24), in the same run, alternating, so machine load hits
-both alike. The clock stops when the expected words appear in what the program wrote to the terminal.
-Prints the medians and the ratio (target: 1.25 or less). hip-wizard is timed warm (the checked trees come
-from the library cache, as on every run after the first) and cold (an empty cache folder each time, so it
-parses and schema-checks every tree). A benchmark, never a timed test.
+Three rows, each against the bare app started just before it, in a real pseudo-terminal (80x24):
 
-    python bench/bench_startup.py [--runs 7]
+- start menu, warm: `hip-wizard` with no arguments (what most people type), until "Choose a check:";
+- first question, warm: `hip-wizard run full-check`, until its first words;
+- first question, cold: the same after the checked library was dropped from the cache (as after a tree
+  edit or an upgrade: every tree is parsed and checked again; other cached files stay);
+- first question, first run ever: an empty cache folder (shown for information, no target).
+
+Runs alternate (bare, program, bare, program, ...), so machine load hits both sides alike; the ratio is
+computed pair by pair and the median and spread (min-max) of the ratios are printed, with the load average.
+Every run gets a fresh copy of an empty history file (so no "Resume" rows) and its own HOME. Targets:
+warm <= 1.25, cold <= 1.6. A benchmark, never a timed test.
+
+    python bench/bench_startup.py [--runs 11] [--repo PATH]   # --repo: time another checkout
 """
 
 from __future__ import annotations
 
 import argparse
-import compileall
 import os
-import statistics
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ptyrun import PtyProgram
+from ptyrun import PtyProgram, as_installed, load_average, paired_summary
 
 BARE_APP = """
 from textual.app import App
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 class Bare(App):
+    BINDINGS = [("q", "quit", "Quit")]
+
     def compose(self):
         yield Static("bare textual ready")
+        yield Footer()
 
 Bare().run()
 """
-BARE_WORDS = b"bare textual ready"
-WIZARD = [sys.executable, "-m", "wizard", "run", "example"]
-WIZARD_WORDS = b"Continue"  # the first step of the example walk (an info step with a Continue button)
+BARE = ([sys.executable, "-c", BARE_APP], b"bare textual ready")
+ROWS = {
+    "start menu, warm (hip-wizard)": ([sys.executable, "-m", "wizard"], b"Choose a check:", "warm"),
+    "first question, warm (run full-check)": ([sys.executable, "-m", "wizard", "run", "full-check"],
+                                              b"This check asks about warning", "warm"),
+    "first question, cold (run full-check)": ([sys.executable, "-m", "wizard", "run", "full-check"],
+                                              b"This check asks about warning", "cold"),
+    "first question, first run ever": ([sys.executable, "-m", "wizard", "run", "full-check"],
+                                       b"This check asks about warning", "empty"),
+}
+TARGETS = {"warm": 1.25, "cold": 1.6, "empty": None}
 
 
-def time_to_words(argv: list[str], words: bytes, env: dict | None = None) -> float:
-    with PtyProgram(argv, env=env) as program:
+def saved_files(folder: Path) -> dict:
+    """name -> (bytes, stat) of the files (not folders) in `folder`, to put back before each run."""
+    return {p.name: (p.read_bytes(), p.stat()) for p in folder.iterdir() if p.is_file()}
+
+
+class Sandbox:
+    """A private HOME, data and cache folder for the timed programs. The history file is made once by the
+    program under test and put back before every run, in place and with its times (so it is the same file
+    a person's history would be, not a fresh copy), leaving no "Resume" rows from earlier runs."""
+
+    def __init__(self, repo: Path) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="hip-bench-"))
+        self.repo = repo
+        self.warm_cache = self.root / "cache-warm"
+        self.history = self.root / "data" / "hip-wizard"
+        subprocess.run([sys.executable, "-c", "import sys; from wizard.history.store import Store; "
+                        "Store.open(sys.argv[1]).close()", str(self.history)], env=self.env("warm"), check=True)
+        self.saved = saved_files(self.history)
+
+    def env(self, cache: str) -> dict:
+        self._put_back_history()
+        folder = self.warm_cache if cache == "warm" else Path(tempfile.mkdtemp(dir=self.root))
+        if cache == "cold":  # the checked trees are gone (as after a tree edit); other cached files stay
+            for kept in self.warm_cache.glob("*"):
+                if kept.name != "library.pickle":
+                    shutil.copy2(kept, folder / kept.name)
+        return {"HOME": str(self.root), "XDG_DATA_HOME": str(self.root / "data"),
+                "XDG_CONFIG_HOME": str(self.root / "config"), "XDG_CACHE_HOME": str(self.root / "xdg-cache"),
+                "HIP_WIZARD_CACHE_DIR": str(folder), "PYTHONPATH": str(self.repo)}
+
+    def _put_back_history(self) -> None:
+        if not getattr(self, "saved", None):
+            return
+        for path in self.history.iterdir():
+            if path.name not in self.saved:
+                shutil.rmtree(path) if path.is_dir() else path.unlink()  # e.g. walk locks left by a killed run
+        for name, (content, stat) in self.saved.items():
+            with open(self.history / name, "r+b") as handle:
+                handle.write(content)
+                handle.truncate()
+            os.utime(self.history / name, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+    def close(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def time_to_words(argv: list[str], words: bytes, env: dict | None = None, cwd: Path | None = None) -> float:
+    with PtyProgram(argv, env=env, cwd=cwd) as program:
         return program.wait_for(words)
-
-
-def cold_start() -> float:
-    with tempfile.TemporaryDirectory() as empty:
-        return time_to_words(WIZARD, WIZARD_WORDS, {"HIP_WIZARD_CACHE_DIR": empty})
-
-
-def as_installed() -> None:
-    """Compile hip-wizard's modules to bytecode, as `pip install` does, and let every timed program use it.
-
-    Some machines set PYTHONDONTWRITEBYTECODE; with it, a source checkout recompiles every wizard module on
-    every start while Textual (installed, compiled) does not, which measures the checkout, not the program.
-    """
-    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    compileall.compile_dir(str(Path(__file__).resolve().parents[1] / "wizard"), quiet=1)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    runs = parser.parse_args().runs
-    as_installed()
-    time_to_words(WIZARD, WIZARD_WORDS)  # make sure the cache is warm
-    bare, warm, cold = [], [], []
-    for _ in range(runs):
-        bare.append(time_to_words([sys.executable, "-c", BARE_APP], BARE_WORDS))
-        warm.append(time_to_words(WIZARD, WIZARD_WORDS))
-        cold.append(cold_start())
-    medians = {name: statistics.median(times) * 1000 for name, times in
-               (("bare", bare), ("warm", warm), ("cold", cold))}
-    print(f"bare Textual app, one line        : median {medians['bare']:7.1f} ms  (runs: {_list(bare)})")
-    print(f"hip-wizard first step, warm cache : median {medians['warm']:7.1f} ms  (runs: {_list(warm)})")
-    print(f"hip-wizard first step, cold cache : median {medians['cold']:7.1f} ms  (runs: {_list(cold)})")
-    print(f"ratio warm / bare                 : {medians['warm'] / medians['bare']:.2f}  (target <= 1.25)"
-          f"; fastest runs: {min(warm) / min(bare):.2f} (less affected by other load)")
-    print(f"ratio cold / bare                 : {medians['cold'] / medians['bare']:.2f}"
-          f"; fastest runs: {min(cold) / min(bare):.2f}")
-    paired = statistics.median(w / b for w, b in zip(warm, bare, strict=True))
-    print(f"ratio warm / bare, run by run     : median {paired:.2f} (each pair ran back to back)")
+    parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--repo", type=Path, default=Path(__file__).resolve().parents[1])
+    args = parser.parse_args()
+    repo = args.repo.resolve()
+    as_installed(repo)
+    sandbox = Sandbox(repo)
+    try:
+        print(f"hip-wizard from {repo}; load average before: {load_average()}")
+        for argv, words, cache in ROWS.values():
+            time_to_words(argv, words, sandbox.env(cache), repo)  # warm the cache and the OS file cache
+        pairs: dict[str, list[tuple[float, float]]] = {name: [] for name in ROWS}
+        for _ in range(args.runs):
+            for name, (argv, words, cache) in ROWS.items():
+                bare = time_to_words(BARE[0], BARE[1], sandbox.env(cache), repo)
+                pairs[name].append((time_to_words(argv, words, sandbox.env(cache), repo), bare))
+        for name, (_, _, cache) in ROWS.items():
+            print(paired_summary(name, pairs[name], TARGETS[cache]))
+        print(f"load average after: {load_average()}")
+    finally:
+        sandbox.close()
     return 0
-
-
-def _list(times: list[float]) -> str:
-    return ", ".join(f"{t * 1000:.0f}" for t in times)
 
 
 if __name__ == "__main__":

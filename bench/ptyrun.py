@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import compileall
 import fcntl
 import os
 import pty
 import re
+import statistics
 import select
 import signal
 import struct
 import subprocess
 import termios
 import time
+from pathlib import Path
 
 ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)")
 
@@ -20,8 +23,8 @@ class PtyProgram:
     """A child process on a fresh 80x24 pty; `wait_for(words)` returns seconds since it was started."""
 
     def __init__(self, argv: list[str], size: tuple[int, int] = (24, 80), timeout: float = 30.0,
-                 env: dict | None = None) -> None:
-        self.argv, self.size, self.timeout, self.extra_env = argv, size, timeout, env or {}
+                 env: dict | None = None, cwd: Path | None = None) -> None:
+        self.argv, self.size, self.timeout, self.extra_env, self.cwd = argv, size, timeout, env or {}, cwd
         self.seen = b""
 
     def __enter__(self) -> "PtyProgram":
@@ -31,7 +34,7 @@ class PtyProgram:
                **self.extra_env}
         self.started = time.perf_counter()
         self.process = subprocess.Popen(self.argv, stdin=slave, stdout=slave, stderr=slave, env=env,
-                                        start_new_session=True, close_fds=True)
+                                        cwd=self.cwd, start_new_session=True, close_fds=True)
         os.close(slave)
         return self
 
@@ -44,6 +47,12 @@ class PtyProgram:
                 raise TimeoutError(f"{words!r} did not appear; the screen said: {self.text()[-400:]!r}")
             self._read(0.5)
         return time.perf_counter() - since
+
+    def idle(self, seconds: float) -> None:
+        """Let the program run (its output read and kept) for `seconds`, as a person pausing would."""
+        until = time.perf_counter() + seconds
+        while (left := until - time.perf_counter()) > 0:
+            self._read(left)
 
     def send(self, keys: bytes) -> float:
         """Type `keys`; forget what was on screen so far; return the moment they were sent."""
@@ -73,3 +82,30 @@ class PtyProgram:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
         os.close(self.master)
+
+
+def as_installed(repo: Path) -> None:
+    """Compile hip-wizard's modules to bytecode, as `pip install` does, and let every timed program use it.
+
+    Some machines set PYTHONDONTWRITEBYTECODE; with it, a source checkout recompiles every wizard module on
+    every start while Textual (installed, compiled) does not, which measures the checkout, not the program.
+    """
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    compileall.compile_dir(str(repo / "wizard"), quiet=1)
+
+
+def load_average() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def paired_summary(name: str, pairs: list[tuple[float, float]], target: float | None = None,
+                   unit: tuple[str, float] = ("ms", 1000)) -> str:
+    """One line: medians of both sides (seconds shown in `unit`) and the median and spread of the pair-by-pair
+    ratios."""
+    ratios = sorted(a / b for a, b in pairs)
+    program = statistics.median(a for a, _ in pairs) * unit[1]
+    base = statistics.median(b for _, b in pairs) * unit[1]
+    goal = f"  (target <= {target})" if target else ""
+    median = statistics.median(ratios)
+    return (f"{name:40s} {program:7.1f} {unit[0]} vs {base:7.1f} {unit[0]}  ratio median {median:.2f}"
+            f"  spread {ratios[0]:.2f}-{ratios[-1]:.2f}  n={len(ratios)}{goal}")

@@ -138,6 +138,8 @@ def _run(args) -> int:
     if args.plain or why:
         from wizard.plain import run_plain
         return run_plain(args)
+    import gc
+    gc.disable()  # start-up allocates much and frees little; the app collects again once its first screen is up
     from wizard.tui.app import run_app
     return run_app(args)
 

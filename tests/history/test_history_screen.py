@@ -9,7 +9,8 @@ from textual.app import App
 from textual.widgets import Button, DataTable, Static
 
 from wizard.tui.screens.confirm import ConfirmScreen
-from wizard.tui.screens.history import HistoryScreen
+from wizard.history.store import transaction
+from wizard.tui.screens.history import PAGE, TREND_WALKS, HistoryScreen
 
 from .helpers import FULL, walk
 
@@ -138,6 +139,43 @@ def test_history_screen_snapshot(snap_compare, store, library):
     fill(store, library)
     store.path = Path("/home/you/.local/share/hip-wizard/history.sqlite3")  # shown on screen; tmp_path varies
     assert snap_compare(HostApp(store, library), terminal_size=(110, 48))
+
+
+def many_walks(store, library, count: int) -> None:
+    """`count` full checks, the pain score counting down, one a day (copies of a real walk's rows)."""
+    first, _ = walk(store, library, "full-check", FULL)
+    rows = store.conn.execute("SELECT tree_id, started, updated, status, state, urgency, findings FROM sessions "
+                              "WHERE id = ?", (first,)).fetchone()
+    with transaction(store.conn):
+        for n in range(1, count):
+            day = f"2026-{3 + n // 28:02d}-{1 + n % 28:02d}T09:00:00+00:00"
+            store.conn.execute("INSERT INTO sessions (id, tree_id, started, updated, status, state, urgency, "
+                               "findings) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (f"copy-{n}", rows[0], day, day, *rows[3:]))
+            store.conn.execute("INSERT INTO answers SELECT ?, position, qid, kind, label, unit, "
+                               "CASE WHEN qid = 'measures/pain' THEN ? ELSE value END FROM answers "
+                               "WHERE session_id = ?", (f"copy-{n}", str(n % 11), first))
+
+
+async def test_a_long_history_is_listed_a_page_at_a_time_and_charts_only_the_latest_walks(store, library):
+    many_walks(store, library, 130)
+    app = HostApp(store, library)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HistoryScreen) and app.screen.shown)
+        screen = app.screen
+        summary = str(screen.query_one("#history-summary", Static).render())
+        assert "130 walk(s)" in summary and f"Listing the latest {PAGE}" in summary
+        assert len(table_text(app, "#sessions")) == PAGE
+        await pilot.press("m")
+        await until(pilot, lambda: len(table_text(app, "#sessions")) == 2 * PAGE)
+        table = screen.query_one("#sessions", DataTable)
+        table.move_cursor(row=table.row_count - 1)
+        await until(pilot, lambda: len(table_text(app, "#sessions")) == 130)
+        assert "Listing the latest" not in str(screen.query_one("#history-summary", Static).render())
+        assert not screen.check_action("more", ())
+        heading = str(screen.query_one("#trends-heading", Static).render())
+        assert f"the latest {TREND_WALKS} of 130 walks" in heading
+        pain = {row[0]: row for row in table_text(app, "#trends")}["Pain today (/10)"]
+        assert len(pain[1]) == TREND_WALKS
 
 
 async def test_the_screen_charts_the_first_measures_over_time(store, library):

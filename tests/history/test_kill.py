@@ -31,6 +31,8 @@ answers = json.loads(answers)
 store = Store.open(Path(data_dir))
 count = 0
 while True:
+    if paced == "paced" and count:
+        sys.stdin.readline()  # paced: the next walk starts only when asked, so a kill after the last answer races nothing
     session = Session(library, "full-check")
     journal = store.journal()
     session_id = journal.begin(session)

@@ -80,6 +80,16 @@ def test_measures_and_self_tests_are_rows_with_label_and_unit(store, library):
     assert (rows["side-tests/stance"].label, rows["side-tests/stance"].value) == ("Single-leg stance", "left")
 
 
+def test_pages_of_walks_and_the_latest_walks_answers_add_up_to_the_whole(store, library):
+    ids = [walk(store, library, "full-check", {**FULL, "measures/pain": n})[0] for n in range(5)]
+    pages = [store.sessions(limit=2, offset=start) for start in (0, 2, 4)]
+    assert [len(p) for p in pages] == [2, 2, 1] and store.session_count() == 5
+    assert [r.id for page in pages for r in page] == [r.id for r in store.sessions()] == ids[::-1]
+    latest = store.answer_rows(last=2)
+    assert {r.session_id for r in latest} == set(ids[-2:])
+    assert [r for r in store.answer_rows() if r.session_id in ids[-2:]] == latest
+
+
 def test_delete_removes_one_walk_and_wipe_removes_all(store, library):
     keep, _ = walk(store, library, "full-check", FULL)
     gone, _ = walk(store, library, "full-check", FULL)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 
+from wizard.content import loader
 from wizard.tui import library_cache
 from wizard.tui.library_cache import load_library
 
@@ -47,7 +48,8 @@ def test_trees_with_errors_are_reported_and_not_cached(tmp_path):
 def test_a_cache_file_others_can_write_is_ignored(tmp_path, monkeypatch):
     folder, cache = trees(tmp_path), tmp_path / "cache"
     load_library([folder], cache, bundled=False)
-    os.chmod(cache / "library.pickle", 0o666)
+    for cached in cache.glob("*.pickle"):  # the library and the checked documents alike
+        os.chmod(cached, 0o666)
     calls = []
     real = library_cache.pickle.loads
     monkeypatch.setattr(library_cache.pickle, "loads", lambda data: calls.append(1) or real(data))
@@ -74,3 +76,19 @@ def test_a_warm_start_imports_neither_the_schema_checker_nor_yaml(tmp_path):
             "print(sorted(m for m in ('jsonschema', 'yaml', 'wizard.content.loader') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code, str(folder), str(cache)], capture_output=True, text=True)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+def test_after_an_edit_only_the_changed_file_is_parsed_and_checked_again(tmp_path, monkeypatch):
+    folder, cache = trees(tmp_path), tmp_path / "cache"
+    fresh, _ = load_library([folder], cache, bundled=False)
+    parsed = []
+    real = loader.read
+    monkeypatch.setattr(loader, "read", lambda raw, name: parsed.append(name) or real(raw, name))
+    path = folder / "example.yaml"
+    path.write_text(path.read_text().replace("Where do you feel the pain most?", "Where is it worst?"))
+    os.utime(folder / "example-screen.yaml")  # touched, same bytes: its checked document is reused
+    library, problems = load_library([folder], cache, bundled=False)
+    assert parsed == [str(path)] and not problems
+    assert library.node("example/where").text == "Where is it worst?"
+    assert library.node("example-screen/fever") == fresh.node("example-screen/fever")
+    assert library.trees.keys() == fresh.trees.keys()

@@ -8,9 +8,9 @@ silently evaluate to false.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable, Iterator, TypeGuard, cast
 
+from wizard.content.lazy_dataclass import dataclass  # made on first use: see there why
 from wizard.content.model import Condition, Library, Measure, Question, SelfTest, qualify
 from wizard.content.suggest import did_you_mean
 

@@ -92,21 +92,27 @@ class Loaded:
 
     library: Library
     problems: list[Problem] = field(default_factory=list)
+    documents: dict = field(default_factory=dict)  # sha256 of a file's bytes -> its checked Document (see collect)
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def collect(paths: list[Path], bundled: bool = True) -> Loaded:
-    """Load the bundled trees (unless told not to) plus `paths`, collecting every problem."""
+def collect(paths: list[Path], bundled: bool = True, known: dict | None = None) -> Loaded:
+    """Load the bundled trees (unless told not to) plus `paths`, collecting every problem.
+
+    `known`: documents that passed the safe reading and the schema check before, by the sha256 of their
+    file's bytes (the app keeps them between runs): a file with the same bytes skips both. With `known`,
+    the result's `documents` holds every file of this load that passed, for next time."""
     roots = ([bundled_trees_dir()] if bundled else []) + [Path(p) for p in paths]
     files, problems = find_files(_unique(roots))
     library = Library()
+    documents: dict | None = {} if known is not None else None
     for path in _unique(files):
-        problems += _load_file(path, library)
+        problems += _load_file(path, library, known or {}, documents)
     problems += refcheck.cross_references(library)
-    return Loaded(library, sorted(set(problems)))
+    return Loaded(library, sorted(set(problems)), documents or {})
 
 
 def load(paths: list[Path] | None = None, bundled: bool = True) -> Library:
@@ -130,15 +136,33 @@ def _unique(paths: list[Path]) -> list[Path]:
     return out
 
 
-def _load_file(path: Path, library: Library) -> list[Problem]:
+def _load_file(path: Path, library: Library, known: dict, documents: dict | None) -> list[Problem]:
     name = str(path)
     try:
         raw = read_capped(path)
-        doc = read(raw, name)
     except LoadError as exc:
         return exc.problems
     except OSError as exc:
         return [Problem(name, 1, 1, f"cannot read the file: {exc.strerror or exc}", code="io")]
+    digest = hashlib.sha256(raw).hexdigest()
+    doc = known.get(digest)
+    if doc is None:
+        try:
+            doc = read(raw, name)
+        except LoadError as exc:
+            return exc.problems
+        problems = _content_problems(name, doc)
+        if problems:
+            return problems
+    if documents is not None:
+        documents[digest] = doc
+    library.files.append(name)
+    builder = _add_catalogue if "catalogue" in doc.data else _add_tree
+    return builder(doc, name, digest, library)
+
+
+def _content_problems(name: str, doc: Document) -> list[Problem]:
+    """What is wrong with a file's content alone (so a file whose bytes passed before needs no second look)."""
     if _looks_like_answers(doc.data):
         return [Problem(name, 1, 1, "this looks like an answers file (node id: answer), not a tree: keep it "
                         "outside the trees folder and pass it with `hip-wizard play TREE --answers FILE`",
@@ -146,12 +170,7 @@ def _load_file(path: Path, library: Library) -> list[Problem]:
     problems = [_problem(name, doc, p, m, "schema") for p, m in schema_errors(doc)]
     if problems:
         return problems
-    problems = [_problem(name, doc, p, m, "placeholder") for p, m in placeholders.unknown_placeholders(doc.data)]
-    if problems:
-        return problems
-    library.files.append(name)
-    builder = _add_catalogue if "catalogue" in doc.data else _add_tree
-    return builder(doc, name, hashlib.sha256(raw).hexdigest(), library)
+    return [_problem(name, doc, p, m, "placeholder") for p, m in placeholders.unknown_placeholders(doc.data)]
 
 
 def _looks_like_answers(data: object) -> bool:

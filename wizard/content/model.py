@@ -6,8 +6,10 @@ Nothing here reads files or talks to people. Node references are resolved by the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Mapping, Protocol
+
+from wizard.content.lazy_dataclass import dataclass  # made on first use: see there why
 
 URGENCIES = ("self_care", "routine", "urgent", "emergency")
 URGENCY_RANK = {name: rank for rank, name in enumerate(URGENCIES)}

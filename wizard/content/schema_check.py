@@ -16,13 +16,16 @@ import difflib
 import json
 from functools import cache
 from importlib import resources
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
+from wizard.content.validator_cache import compiled_validators
 from wizard.content.yamlsafe import Document
+
+if TYPE_CHECKING:  # jsonschema (~30 ms to import) is loaded only when a part fails and needs its messages
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 NODE_KINDS = ("question", "self_test", "measure", "info", "handover", "outcome")
 
@@ -54,13 +57,15 @@ def _schemas() -> dict[str, dict]:
 @cache
 def validators() -> dict[str, Draft202012Validator]:
     """One detailed validator per file kind and per node kind, built once."""
+    from jsonschema import Draft202012Validator
     return {kind: Draft202012Validator(schema) for kind, schema in _schemas().items()}
 
 
 @cache
 def fast_validators() -> dict:
-    """The same table compiled by fastjsonschema, for the yes/no answer on valid input."""
-    return {kind: fastjsonschema.compile(schema) for kind, schema in _schemas().items()}
+    """The same table compiled by fastjsonschema, for the yes/no answer on valid input (compiled code is
+    kept in the user cache between runs, see validator_cache)."""
+    return compiled_validators(_schemas())
 
 
 def _is_valid(kind: str, instance: object) -> bool:

@@ -78,6 +78,7 @@ def compare_with_baseline(store: Store, library: Library, session: Session,
     if baseline is None:
         return None
     findings = tuple(f.finding.id for f in session.result().findings) if session.finished else ()
+    from wizard.history.compare import compare
     return compare(library, baseline.answers, session.path_answers, baseline.findings, findings)
 
 

@@ -34,6 +34,7 @@ from wizard.content.model import Library, Measure
 APP_NAME = "hip-wizard"
 DB_NAME = "history.sqlite3"
 SIDECARS = ("-wal", "-shm", "-journal")
+CHECKED_SUFFIX = ".checked"  # the file's inode, size and mtime at hip-wizard's last clean close
 APPLICATION_ID = 0x48495057  # "HIPW": tells our file from any other SQLite database
 SQLITE_HEADER = b"SQLite format 3\x00"
 SCHEMA_VERSION = 2
@@ -224,7 +225,7 @@ def inspect_file(path: Path) -> str | None:
     if int.from_bytes(header[68:72], "big") == APPLICATION_ID:
         _refuse_if_newer(path, int.from_bytes(header[60:64], "big"))
     try:
-        return _inspect_database(path)
+        return _inspect_database(path, verify=not _unchanged_since_close(path))
     except sqlite3.DatabaseError as exc:
         return f"the database is damaged ({exc})"
 
@@ -237,9 +238,43 @@ def _refuse_if_newer(path: Path, version: int) -> None:
                          "or use --data-dir to keep a separate history.")
 
 
-def _inspect_database(path: Path) -> str | None:
+def _stamp_path(path: Path) -> Path:
+    return path.with_name(path.name + CHECKED_SUFFIX)
+
+
+def _stamp(path: Path) -> str:
+    info = path.stat()
+    return f"{info.st_ino} {info.st_size} {info.st_mtime_ns}"
+
+
+def _unchanged_since_close(path: Path) -> bool:
+    """True when the file is exactly as hip-wizard left it at its last clean close (no -wal with changes
+    since). The full page check (`PRAGMA quick_check`) reads the whole file, growing with the history, so
+    it runs only when something else may have touched the file: a crash, a copy, another program."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.exists() and wal.stat().st_size:
+            return False
+        return _stamp_path(path).read_text("ascii") == _stamp(path)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def record_clean_close(path: Path) -> None:
+    """After the last write, remember the file as it is now (see `_unchanged_since_close`); best effort."""
+    old_umask = os.umask(0o077)
+    try:
+        _stamp_path(path).write_text(_stamp(path), "ascii")
+    except OSError:
+        pass
+    finally:
+        os.umask(old_umask)
+
+
+def _inspect_database(path: Path, verify: bool = True) -> str | None:
     """Read-only when a -wal holds changes (so nothing is checkpointed); read-write otherwise, so SQLite
-    removes the -wal/-shm it makes for reading when it closes, leaving no new files behind."""
+    removes the -wal/-shm it makes for reading when it closes, leaving no new files behind. `verify`: also
+    read every page for damage."""
     wal = path.with_name(path.name + "-wal")
     mode = "ro" if wal.exists() and wal.stat().st_size else "rw"
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True)
@@ -249,6 +284,8 @@ def _inspect_database(path: Path) -> str | None:
         if app_id != APPLICATION_ID and (app_id or tables):
             return "it is a database that belongs to another program"
         _refuse_if_newer(path, version)
+        if not verify:
+            return None
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         return None if check == "ok" else f"the database is damaged ({check})"
     finally:
@@ -323,6 +360,8 @@ class Store:
     def close(self) -> None:
         self.locks.release_all()
         self.conn.close()
+        if not self.path.with_name(self.path.name + "-wal").exists():  # another process may still be writing
+            record_clean_close(self.path)
 
     def now(self) -> str:
         return self.clock().astimezone(UTC).isoformat(timespec="microseconds")
@@ -337,9 +376,12 @@ class Store:
 
     # --- reading -------------------------------------------------------------------------------------------
 
-    def sessions(self) -> list[SessionRow]:
-        """Every walk, newest first."""
-        return self._rows("")
+    def sessions(self, limit: int | None = None, offset: int = 0) -> list[SessionRow]:
+        """Every walk, newest first; or `limit` of them after the first `offset` (a page of a long list)."""
+        return self._rows("", (), f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else "")
+
+    def session_count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM sessions").fetchone()[0]
 
     def unfinished(self) -> list[SessionRow]:
         """Walks that were left part-way (closed, killed), newest first: offered for resuming. A walk open in
@@ -352,9 +394,9 @@ class Store:
             raise StateError(f"there is no saved session '{session_id}' (see `hip-wizard history`)")
         return rows[0]
 
-    def _rows(self, where: str, params: tuple = ()) -> list[SessionRow]:
+    def _rows(self, where: str, params: tuple = (), page: str = "") -> list[SessionRow]:
         query = (f"SELECT id, tree_id, started, updated, status, urgency, findings FROM sessions {where} "
-                 "ORDER BY updated DESC, rowid DESC")
+                 f"ORDER BY updated DESC, rowid DESC{page}")
         return [SessionRow(r[0], r[1], r[2], r[3], r[4], r[5], tuple(_json_list(r[6])))
                 for r in self.conn.execute(query, params)]
 
@@ -390,14 +432,16 @@ class Store:
             "ORDER BY finished DESC, rowid DESC LIMIT 1", (*tree_ids, exclude)).fetchone()
         return row[0] if row else None
 
-    def answer_rows(self, kinds: tuple[str, ...] = STORE_KINDS) -> list[AnswerRow]:
-        """Answers of these kinds (plus v1 rows whose kind is not known yet), oldest session first."""
+    def answer_rows(self, kinds: tuple[str, ...] = STORE_KINDS, last: int | None = None) -> list[AnswerRow]:
+        """Answers of these kinds (plus v1 rows whose kind is not known yet), oldest session first; with
+        `last`, only those of the `last` most recently started walks (a screen need not read years of them)."""
         marks = ", ".join("?" * len(kinds))
+        recent = " AND s.id IN (SELECT id FROM sessions ORDER BY started DESC, rowid DESC LIMIT ?)" if last else ""
         query = ("SELECT s.id, s.started, s.tree_id, s.status, a.qid, a.kind, a.label, a.unit, a.value "
                  "FROM answers a JOIN sessions s ON s.id = a.session_id "
-                 f"WHERE a.kind IN ({marks}) OR a.kind IS NULL ORDER BY s.started, s.rowid, a.position")
+                 f"WHERE (a.kind IN ({marks}) OR a.kind IS NULL){recent} ORDER BY s.started, s.rowid, a.position")
         rows = []
-        for row in self.conn.execute(query, kinds):
+        for row in self.conn.execute(query, (*kinds, last) if last else kinds):
             try:
                 rows.append(AnswerRow(*row[:8], read_json(row[8])))  # type: ignore[call-arg]  # 8 + 1 columns
             except (TypeError, ValueError):

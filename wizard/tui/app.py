@@ -9,6 +9,10 @@ not use (see bench/bench_startup.py).
 
 from __future__ import annotations
 
+import gc
+import importlib
+import sys
+import threading
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
@@ -35,6 +39,8 @@ if TYPE_CHECKING:  # the store (sqlite) is imported only when history is used
     from wizard.history.store import Store
 
 EXPORT_FORMATS = {"md": "Markdown", "html": "HTML", "json": "JSON", "fhir": "FHIR"}
+HISTORY_SCREEN = "wizard.tui.screens.history"
+PRELOAD_AFTER = 0.5  # seconds after the start screen: well after its first frame
 ANSWERS_KEPT = "Your answers are saved; start hip-wizard again to carry on where you stopped."
 QUIT_WARNING = "Quit now? Your answers so far will be lost: history is not being saved this time."
 
@@ -71,9 +77,13 @@ class WizardApp(App):
     # --- screens -----------------------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        if not gc.isenabled():  # paused for start-up by `hip-wizard run` (see cli._run)
+            self.call_after_refresh(_collect_from_now_on)
         self._apply_user_keymap()
         direct = self.start_tree and not self.problems
         self.push_screen(StartPlaceholder() if direct else self._start_screen())
+        if not direct:
+            self.set_timer(PRELOAD_AFTER, self._preload_history)
         if self.problems:
             self._show_problems(self.problems)
         elif self.start_tree:
@@ -97,7 +107,8 @@ class WizardApp(App):
                      if row.tree_id in self.library.trees]
         entries = self.library.entries()
         minutes = {t.id: minutes_words(expected_minutes(self.library, t.id)) for t in entries}
-        return StartScreen(entries, resumable, history=self._history_screen() is not None, minutes=minutes)
+        # whether to offer `h` needs only a store: importing the history screen (YAML, JSON Schema) waits for `h`
+        return StartScreen(entries, resumable, history=self.store is not None, minutes=minutes)
 
     def _resume_label(self, row) -> str:
         """"Full hip check, started 3 Mar 14:05, step 12 of about 30"."""
@@ -390,10 +401,16 @@ class WizardApp(App):
         if self.store is None:
             return None
         try:
-            from wizard.tui.screens.history import HistoryScreen
+            from wizard.tui.screens.history import HistoryScreen  # usually preloaded: see _preload_history
         except ImportError:
             return None
         return HistoryScreen
+
+    def _preload_history(self) -> None:
+        """`h` is one key away on the start screen: import its screen in the background while the person reads,
+        so opening it does not wait for the import (a missing module is found out on `h`, as before)."""
+        if self.store is not None and HISTORY_SCREEN not in sys.modules:
+            threading.Thread(target=_import_quietly, args=(HISTORY_SCREEN,), daemon=True).start()
 
     def action_history(self) -> None:
         screen = self._history_screen()
@@ -478,6 +495,22 @@ class WizardApp(App):
         from wizard.tui.screens.problems import ProblemsScreen
         self._pop_to(self.walk_depth if self.session else self.walk_depth - 1)
         self.push_screen(ProblemsScreen(problems))
+
+
+def _import_quietly(name: str) -> None:
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        pass
+
+
+def _collect_from_now_on() -> None:
+    """The first screen is up: what start-up built (modules, the library, Textual's tables) lives as long as
+    the app, so freeze it out of future collections (they stay quick), and collect as usual from here on.
+    The one cost: the first screen's own widgets, once replaced, are freed only as far as reference counts
+    go (a one-off of some hundred kB), since frozen cycles are never collected."""
+    gc.freeze()
+    gc.enable()
 
 
 def run_app(args) -> int:

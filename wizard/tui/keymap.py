@@ -66,13 +66,17 @@ def read_user_keymap(path) -> tuple[dict[str, str], list[str]]:
         why = "w"
 
     A missing file is no problem; a bad one is reported and ignored, never fatal."""
-    import tomllib
     try:
         with open(path, "rb") as handle:
-            table = tomllib.load(handle).get("keys", {})
+            raw = handle.read()
     except FileNotFoundError:
         return {}, []
-    except (OSError, tomllib.TOMLDecodeError) as exc:
+    except OSError as exc:
+        return {}, [f"{path}: cannot read the key map ({exc}); using the usual keys"]
+    import tomllib  # only when there is a key map: most people have none, and every start would pay for it
+    try:
+        table = tomllib.loads(raw.decode("utf-8")).get("keys", {})
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         return {}, [f"{path}: cannot read the key map ({exc}); using the usual keys"]
     return _checked_keymap(path, table)
 

@@ -18,7 +18,6 @@ from pathlib import Path
 import wizard
 
 YAML_SUFFIXES = (".yaml", ".yml")
-CACHE_ENV = "HIP_WIZARD_CACHE_DIR"
 
 
 def bundled_dir() -> Path:
@@ -29,34 +28,52 @@ def bundled_dir() -> Path:
 
 
 def cache_dir() -> Path | None:
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    try:
-        import platformdirs
-    except ImportError:
-        return None
-    return Path(platformdirs.user_cache_dir("hip-wizard", appauthor=False))
+    from wizard.content.validator_cache import cache_dir as user_cache_dir  # one folder for every cache
+    return user_cache_dir()
 
 
 def load_library(paths: list[Path], folder: Path | None = None, bundled: bool = True):
-    """(library, problems) as `loader.collect` gives them, from the cache when nothing has changed."""
+    """(library, problems) as `loader.collect` gives them, from the cache when nothing has changed; when
+    something has, only the tree files whose bytes changed are parsed and schema-checked again."""
     folder = cache_dir() if folder is None else folder
-    roots = ([bundled_dir()] if bundled else []) + [Path(p) for p in paths]
-    key = cache_key(roots)
-    cached = _read(folder, key) if folder else None
+    roots = ([bundled_dir()] if bundled else []) + [Path(p).resolve() for p in paths]
+    code = code_key()
+    key = cache_key(roots, code)
+    cached = _read(folder, LIBRARY, key) if folder else None
     if cached is not None:
         return cached, []
     from wizard.content.loader import collect
-    loaded = collect(list(paths), bundled)
-    if folder and not loaded.errors:
-        _write(folder, key, loaded.library)
+    known = (_read(folder, DOCUMENTS, code) or {}) if folder else None
+    loaded = collect(list(paths), bundled, known=known)
+    if folder:
+        _write(folder, DOCUMENTS, code, loaded.documents)
+        if not loaded.errors:
+            _write(folder, LIBRARY, key, loaded.library)
     return loaded.library, loaded.problems
 
 
-def cache_key(roots: list[Path]) -> str:
+def code_key() -> str:
+    """The package's version and every module and schema file's path, mtime and size: any edit or upgrade
+    changes it."""
     digest = hashlib.sha256(wizard.__version__.encode())
-    code = sorted(Path(wizard.__file__).resolve().parent.rglob("*.py"))
-    for path in code + _tree_files(roots):
+    package = Path(wizard.__file__).resolve().parent
+    for path in _package_files(package):
+        digest.update(_stamp(path).encode())
+    return digest.hexdigest()
+
+
+def _package_files(package: Path) -> list[Path]:
+    """Every module and schema file (os.walk without the bytecode folders: several times quicker than rglob)."""
+    found = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        found += [Path(folder, n) for n in sorted(names) if n.endswith(".py") or n.endswith(".schema.json")]
+    return found
+
+
+def cache_key(roots: list[Path], code: str | None = None) -> str:
+    digest = hashlib.sha256((code or code_key()).encode())
+    for path in _tree_files(roots):
         digest.update(_stamp(path).encode())
     return digest.hexdigest()
 
@@ -74,33 +91,33 @@ def _stamp(path: Path) -> str:
         stat = path.stat()
     except OSError:
         return f"{path}|missing\n"
-    return f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}\n"
+    return f"{path}|{stat.st_mtime_ns}|{stat.st_size}\n"  # roots are resolved, so their files' paths are too
 
 
-def _file(folder: Path) -> Path:
-    return folder / "library.pickle"
+LIBRARY = "library.pickle"  # the checked Library, for exactly these tree files
+DOCUMENTS = "documents.pickle"  # each tree file's parsed, schema-checked document, by its bytes' sha256
 
 
-def _read(folder: Path, key: str):
-    path = _file(folder)
+def _read(folder: Path, name: str, key: str):
+    path = folder / name
     try:
         stat = path.stat()
         if stat.st_uid != os.getuid() or stat.st_mode & 0o022:
             return None
-        saved_key, library = pickle.loads(path.read_bytes())
+        saved_key, payload = pickle.loads(path.read_bytes())
     except Exception:  # missing, damaged or from another version: rebuild it
         return None
-    return library if saved_key == key else None
+    return payload if saved_key == key else None
 
 
-def _write(folder: Path, key: str, library) -> None:
+def _write(folder: Path, name: str, key: str, payload) -> None:
     import tempfile  # only on a miss: keeps the warm start lean
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, temp = tempfile.mkstemp(dir=folder, prefix=".library-")
         with os.fdopen(handle, "wb") as out:
-            out.write(pickle.dumps((key, library), protocol=pickle.HIGHEST_PROTOCOL))
+            out.write(pickle.dumps((key, payload), protocol=pickle.HIGHEST_PROTOCOL))
         os.chmod(temp, 0o600)
-        os.replace(temp, _file(folder))
+        os.replace(temp, folder / name)
     except OSError:
         return  # a cache that cannot be written only costs time

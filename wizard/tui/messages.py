@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.message import Message
+
+from wizard.content.lazy_dataclass import dataclass  # made on first use: see there why
 
 
 @dataclass

@@ -1,9 +1,13 @@
 """The walk: a pure `Session` over a `Library`, with no I/O and no user interface.
 
-The whole state is the answers given. The path is never stored: it is replayed from the entry tree with
-those answers every time they change, so editing an early answer re-routes the walk and keeps every later
-answer that still lies on the new path, while answers that no longer apply simply stop counting (they are
-kept, and count again if the person edits their way back). Every front end drives this one class.
+The whole state is the answers given. The path is never stored as state: it is what replaying the answers
+from the entry tree gives, so editing an early answer re-routes the walk and keeps every later answer that
+still lies on the new path, while answers that no longer apply simply stop counting (they are kept, and
+count again if the person edits their way back). Every front end drives this one class.
+
+The replay is incremental, so an answer costs the same at step 90 as at step 5: a new answer to the node
+the walk stopped at continues from there, and a changed earlier answer replays from that step only, from a
+mark the walker left when it first passed it. Both give exactly what a replay from the start would.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from wizard.content.answers import check_answer
 from wizard.errors import AnswerError, StateError, UnknownTree
 from wizard.walk.cautions import blocking_caution
 from wizard.walk.graph import GraphInfo, successors
-from wizard.walk.side import personal, sore_side
+from wizard.walk.side import has_placeholders, personal, sore_side
 from wizard.content.model import Handover, Library, Node, Outcome, Question
 from wizard.walk.result import Reason, Result, build_result
 
@@ -59,16 +63,49 @@ class Walk:
 
 
 class Walker:
-    """Replays a walk from the entry tree over a fixed set of answers."""
+    """Replays a walk from the entry tree over the answers (a dict it reads, never writes).
+
+    While it goes it leaves a mark at each answered node: enough to stand there again (how many steps,
+    outcomes and caution-skipped nodes came before, and each open tree's frame with how many decisions it
+    had). Frames and the lists
+    in them are only ever appended to while live, and copied when a mark is restored, so a mark stays true.
+    """
 
     def __init__(self, library: Library, graph: GraphInfo, answers: dict):
         self.library, self.graph, self.answers = library, graph, answers
         self.on_path: dict = {}
         self.walk = Walk()
         self.frames: list[Frame] = []
+        self.marks: dict[str, tuple] = {}
 
     def run(self, tree_id: str) -> Walk:
-        position: str | None = self._enter(tree_id, None, ())
+        return self._go(self._enter(tree_id, None, ()))
+
+    def resume(self) -> Walk:
+        """Go on from the node the walk stopped at, now that it has an answer."""
+        walk = self.walk
+        self.walk = Walk(list(walk.steps), None, list(walk.outcomes), not_offered=list(walk.not_offered))
+        return self._go(walk.current)
+
+    def rewind(self, qid: str) -> Walk:
+        """Replay from answered node `qid` on (its answer, or a later one, changed); earlier steps stand."""
+        steps_before, outcomes_before, skipped_before, frames = self.marks[qid]
+        steps = self.walk.steps[:steps_before]
+        for later in self.walk.steps[steps_before:]:
+            self.marks.pop(later, None)
+        self.walk = Walk(steps, None, self.walk.outcomes[:outcomes_before],
+                         not_offered=self.walk.not_offered[:skipped_before])
+        self.on_path = {q: self.answers[q] for q in steps}
+        self.frames = [Frame(f.tree, f.returns_to, f.inherited, f.decisions[:n]) for f, n in frames]
+        return self._go(qid)
+
+    def first_change(self, qids) -> str | None:
+        """Of the nodes whose answers changed, the one to replay from; None when only a full replay will do."""
+        order = {q: self.marks[q][0] if q in self.marks else len(self.walk.steps) for q in qids
+                 if q in self.marks or q == self.walk.current}
+        return min(order, key=lambda q: order[q]) if len(order) == len(qids) and order else None
+
+    def _go(self, position: str | None) -> Walk:
         for _ in range(MAX_WALK):
             if position is None or self.walk.status != "in_progress":
                 return self.walk
@@ -109,6 +146,8 @@ class Walker:
 
     def _answered(self, node: Node) -> str | None:
         if node.qid not in self.on_path:  # a module handed over to twice is asked (and counted) once
+            self.marks[node.qid] = (len(self.walk.steps), len(self.walk.outcomes), len(self.walk.not_offered),
+                                    tuple((f, len(f.decisions)) for f in self.frames))
             self.walk.steps.append(node.qid)
         self.on_path[node.qid] = self.answers[node.qid]
         chosen, because, own = next_after(node, self.on_path)
@@ -182,14 +221,30 @@ class Session:
         self.answers: dict = dict(answers or {})
         self._stash: dict = {}
         self._walk: Walk | None = None
+        self._walker: Walker | None = None
+        self._changed: set[str] = set()
 
     # --- the walk ----------------------------------------------------------------------------------------
 
     @property
     def walk(self) -> Walk:
         if self._walk is None:
-            self._walk = Walker(self.library, self.graph, self.answers).run(self.tree_id)
+            self._walk = self._replay()
         return self._walk
+
+    def _replay(self) -> Walk:
+        """The walk for the answers now: continued or replayed from the first changed step when the last
+        walk over this same answers dict allows it, else from the start (a walk that failed is not kept)."""
+        walker, changed = self._walker, self._changed
+        self._walker, self._changed = None, set()
+        start = walker.first_change(changed) if walker and walker.answers is self.answers and changed else None
+        if walker is None or start is None:
+            walker = Walker(self.library, self.graph, self.answers)
+            walk = walker.run(self.tree_id)
+        else:
+            walk = walker.resume() if start == walker.walk.current else walker.rewind(start)
+        self._walker = walker
+        return walk
 
     @property
     def current(self) -> Node | None:
@@ -210,6 +265,8 @@ class Session:
     def shown(self, qid: str) -> Node:
         """A node as this person reads it: its `{side}` (and `{minutes}`) placeholders filled from their answers."""
         node = self.library.node(qid)
+        if not has_placeholders(node):  # most nodes: no need for the side (a pass over the whole path)
+            return node
         minutes = self._minutes() if "{minutes}" in (getattr(node, "text", None) or "") else None
         return personal(node, self.side, minutes)
 
@@ -260,6 +317,7 @@ class Session:
             return False
         last = self.walk.steps[-1]
         self._stash[last] = self.answers.pop(last)
+        self._changed.add(last)
         self._walk = None
         return True
 
@@ -281,6 +339,7 @@ class Session:
     def _set(self, node: Node, value: object) -> None:
         self.answers[node.qid] = check_answer(node, value)
         self._stash.pop(node.qid, None)
+        self._changed.add(node.qid)
         self._walk = None
 
     # --- results -----------------------------------------------------------------------------------------

@@ -24,9 +24,14 @@ BINDINGS: list[BindingType] = [
     Binding("escape", "close", "Close", id="close-history"),
     Binding("d", "delete", "Delete walk", id="history-delete"),
     Binding("w", "wipe", "Wipe all", id="history-wipe"),
+    Binding("m", "more", "More walks", id="history-more"),
 ]
 SESSION_COLUMNS = ("Date", "Check", "Status", "Urgency", "Findings")
 TREND_COLUMNS = views.TREND_HEAD
+PAGE = 50  # walks listed at a time: a long history opens as fast as a short one; more come as you scroll
+TREND_WALKS = 60  # measures and self-tests are charted from the latest walks only (a note says so)
+TREND_HEADING = "Measures over time (oldest first)"
+TESTS_HEADING = "Self-tests per side over time"
 
 
 CHARTS = 2
@@ -52,6 +57,7 @@ class HistoryScreen(Screen):
     def __init__(self, store: Store, library: Library | None = None) -> None:
         super().__init__()
         self.store, self._library = store, library
+        self.total = self.shown = 0
 
     @property
     def library(self) -> Library:
@@ -62,10 +68,10 @@ class HistoryScreen(Screen):
             yield Static(literal(("History", "bold")), id="history-title", markup=False)
             yield Static("", id="history-summary", markup=False)
             yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-            yield Static(literal("Measures over time (oldest first)"), classes="heading", markup=False)
+            yield Static(literal(TREND_HEADING), id="trends-heading", classes="heading", markup=False)
             yield DataTable(id="trends", cursor_type="none", show_cursor=False)
             yield Vertical(id="trend-charts")
-            yield Static(literal("Self-tests per side over time"), classes="heading", markup=False)
+            yield Static(literal(TESTS_HEADING), id="tests-heading", classes="heading", markup=False)
             yield Static(literal((views.MARKS_KEY, "dim")), markup=False)
             yield DataTable(id="tests", cursor_type="none", show_cursor=False)
             yield Static("", id="comparison", markup=False)
@@ -80,24 +86,55 @@ class HistoryScreen(Screen):
 
     def refresh_history(self) -> None:
         """Re-read the store and redraw every part (after a delete, or when first shown)."""
-        sessions = self.store.sessions()
-        rows = views.resolve(self.store.answer_rows(), self.library)
-        self._fill_sessions(sessions)
+        self.total, self.shown = self.store.session_count(), 0
+        rows = views.resolve(self.store.answer_rows(last=TREND_WALKS), self.library)
+        self._fill_sessions()
         trends = views.measure_trends(rows, self.library)
         self._fill_trends(trends)
         self._fill_charts(trends)
         self._fill_tests(views.self_test_table(rows))
         self._fill_comparison()
-        summary = (f"{len(sessions)} walk(s), kept privately in {self.store.path}" if sessions else
-                   f"No history yet. Walks you take are saved here, privately: {self.store.path}")
-        self.query_one("#history-summary", Static).update(literal((summary, "dim")))
+        self._note_limits()
 
-    def _fill_sessions(self, sessions) -> None:
+    def _note_limits(self) -> None:
+        """The summary line, and on the chart headings how many walks they cover when not all of them."""
+        count = self.total
+        summary = (f"{count} walk(s), kept privately in {self.store.path}" if count else
+                   f"No history yet. Walks you take are saved here, privately: {self.store.path}")
+        if self.shown < count:
+            summary += f". Listing the latest {self.shown}: scroll down or press m for more."
+        self.query_one("#history-summary", Static).update(literal((summary, "dim")))
+        latest = f" - the latest {TREND_WALKS} of {count} walks" if count > TREND_WALKS else ""
+        self.query_one("#trends-heading", Static).update(literal(TREND_HEADING + latest))
+        self.query_one("#tests-heading", Static).update(literal(TESTS_HEADING + latest))
+
+    def _fill_sessions(self) -> None:
         table = self.query_one("#sessions", DataTable)
         table.clear(columns=True)
         table.add_columns(*SESSION_COLUMNS)
-        for row in sessions:
+        self._list_more()
+
+    def _list_more(self) -> None:
+        """The next page of walks, read from the store only when it is listed."""
+        table = self.query_one("#sessions", DataTable)
+        page = self.store.sessions(limit=PAGE, offset=self.shown)
+        for row in page:
             table.add_row(*(cell(c) for c in views.session_cells(row, self.library)), key=row.id)
+        self.shown += len(page)
+        self.refresh_bindings()
+
+    def action_more(self) -> None:
+        if self.shown < self.total:
+            self._list_more()
+            self._note_limits()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Reaching the last listed walk lists the next page, so scrolling simply goes on."""
+        if event.data_table.id == "sessions" and event.cursor_row >= self.shown - 1:
+            self.action_more()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return self.shown < self.total if action == "more" else True
 
     def _fill_trends(self, trends) -> None:
         table = self.query_one("#trends", DataTable)
