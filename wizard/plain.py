@@ -187,10 +187,16 @@ def _sorry(node: Node) -> str:
     if isinstance(node, Question) and node.style == "single":
         return f"number of one answer, 1 to {len(node.options)}"
     if isinstance(node, Question):
-        return f"numbers of the answers that apply, 1 to {len(node.options)}, or 0 for none"
+        return f"numbers of the answers that apply, 1 to {len(node.options)}, or {_none_number(node)} for none"
     if isinstance(node, SelfTest):
         return f"number of the result, 1 to {len(node.results)}"
     return _PROMPTS[type(node)](node).rstrip(":").lower()
+
+
+def _none_number(node: Question) -> int:
+    """What to type for "none of these": the list's own "None of these" option when it has one (so the prompt
+    and the numbered list agree), else 0."""
+    return next((i for i, o in enumerate(node.options, 1) if o.exclusive), 0)
 
 
 def _numbered(labels: list[str]) -> list[str]:
@@ -233,7 +239,8 @@ def _parse_question(node: Question, text: str) -> object:
     if node.style == "single":
         return _pick(values, text)
     if text.strip() == "0":
-        return []
+        none = _none_number(node)
+        return [values[none - 1]] if none else []
     picked = [_pick(values, part) for part in text.replace(",", " ").split()]
     return picked if picked and None not in picked else None
 
@@ -254,7 +261,8 @@ PARSERS = {
 
 _PROMPTS = {
     Question: lambda n: {"yes_no": "Answer y or n (1 yes, 2 no):", "single": "Number:",
-                         "multi": "Numbers of all that apply, separated by spaces (0 for none):"}[n.style],
+                         "multi": f"Numbers of all that apply, separated by spaces ({_none_number(n)} for none):",
+                         }[n.style],
     SelfTest: lambda n: "Result number:",
     Measure: lambda n: f"Number ({n.min:g} to {n.max:g} {n.unit}):",
     Info: lambda n: "Press Enter to continue:",

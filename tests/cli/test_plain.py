@@ -170,3 +170,11 @@ def test_a_failed_save_is_reported_once_and_the_walk_goes_on():
     code, out = _run(["", "n", "1", "1"], journal=_Failing())
     assert out.count("could not be saved (disk full)") == 1
     assert "Outer hip tendon pattern" in out
+
+
+def test_a_checklist_with_none_of_these_asks_for_that_number_and_0_still_means_none():
+    """QA: the prompt said "0 for none" while "7. None of these" was on screen; now they agree, and 0 still works."""
+    code, out = _run(["", "1", "60", "0", "q"], tree="full-check")
+    hip_now = out[out.index("Do any of these hip signs fit"):]
+    assert "7. None of these" in hip_now and "(7 for none)" in hip_now and "0 for none" not in hip_now
+    assert "Now signs from the back, belly and blood vessels" in hip_now

@@ -179,3 +179,55 @@ def test_an_exercise_whose_caution_holds_is_left_out(tmp_path):
         plan = build_plan(loaded.library, session.result(), starts=START, answers=session.path_answers)
         plans[replaced] = {i.exercise.id for i in plan.items}
     assert "probe-deep-squat" in plans[False] and "probe-deep-squat" not in plans[True]
+
+
+@pytest.mark.parametrize("session", WALKS)
+def test_no_bundled_plan_offers_an_exercise_or_advice_its_cautions_rule_out(session):
+    """QA found the seated hip turn (the dislocation position) in a replaced hip's plan, and "pain up to 5/10
+    during exercise is fine" beside a possible hip fracture: nothing whose caution holds may reach the plan."""
+    from wizard.walk.cautions import offered
+    answers = session.path_answers
+    plan = build_plan(LIBRARY, session.result(), starts=START, answers=answers)
+    unsafe = [i.exercise.id for i in plan.items if not offered(LIBRARY, i.exercise.unsafe_with, answers)]
+    unsafe += [a.id for a in plan.advice if not offered(LIBRARY, a.unsafe_with, answers)]
+    unsafe += [a.id for a in session.result().advice if not offered(LIBRARY, a.unsafe_with, answers)]
+    assert unsafe == []
+
+
+def _story(given: dict):
+    record = ScenarioResult("full-check", None)
+    session = _walk(LIBRARY, "full-check", given, "negative", record)
+    assert session is not None, record.failures
+    return session, build_plan(LIBRARY, session.result(), starts=START, answers=session.path_answers)
+
+
+def test_a_faller_with_thin_bones_gets_relief_only_and_no_loading_advice():
+    session, plan = _story({"red-flags/about": "self", "red-flags/age": 66, "hip-operations/hip-op": "none",
+                            "full-check/where": ["groin"],
+                            "full-check/side": "right", "warning-signs/signs": ["fall"],
+                            "warning-signs/risks": ["osteoporosis"], "measures/pain": 5, "measures/walking": 80})
+    assert plan.routine == ()
+    assert {i.exercise.kind for i in plan.items} <= {"relief"}
+    advice = {a.id for a in (*plan.advice, *session.result().advice)}
+    assert not advice & {"pain-guide", "shoes-choice", "stay-active", "flare-plan"}
+    assert "full-check/plan" not in [o.qid for o in session.result().outcomes]
+
+
+def test_a_replaced_hip_never_gets_the_seated_hip_turn():
+    session, plan = _story({"red-flags/about": "self", "red-flags/age": 72, "hip-operations/hip-op": "replacement",
+                            "hip-operations/op-when": "years", "full-check/where": ["groin"],
+                            "full-check/side": "right", "measures/pain": 4, "measures/walking": 80,
+                            "measures/stance-left": 14, "measures/stance-right": 12, "measures/chair-stand": 12,
+                            "front-of-hip/activity-pain": True, "front-of-hip/socks": True})
+    ids = {i.exercise.id for i in plan.items} | {e.id for e in session.result().exercises}
+    assert "hip-oa" in {f.finding.id for f in session.result().findings}
+    assert not ids & {"seated-hip-rotation", "ninety-ninety-switch", "buttock-stretch", "sitting-forward-bend"}
+
+
+def test_a_suspected_clot_ends_the_check_with_no_tests_and_no_exercise_advice():
+    """QA: with a swollen calf (scan within 4 hours) the walk went on to 33 steps of tests and "stay active"."""
+    session, plan = _story({"red-flags/about": "self", "red-flags/age": 64, "hip-operations/hip-op": "none",
+                            "full-check/where": ["thigh"], "full-check/side": "right", "warning-signs/more": ["calf"]})
+    assert session.status == "finished" and not any(q.startswith("measures/") for q in session.walk.steps)
+    advice = {a.id for a in (*plan.advice, *session.result().advice)}
+    assert not advice & {"pain-guide", "stay-active", "flare-plan"} and plan.routine == ()

@@ -76,3 +76,13 @@ def test_a_welcome_step_can_say_the_estimate(build):
     data = tree("long", {"welcome": welcome, **_long_nodes()}, start="welcome")
     session = Session(build(data).library, "long")
     assert session.current.text == "This takes about 6 minutes. Stop if anything hurts."
+
+
+def test_the_summary_copy_of_the_welcome_says_the_same_time_as_the_welcome_did(build):
+    """QA: the welcome said "about 10 minutes" and the summary's copy of it "a few minutes"."""
+    welcome = {"kind": "info", "text": "This takes {minutes}. Stop if anything hurts.", "next": "more"}
+    data = tree("long", {"welcome": welcome, **_long_nodes()}, start="welcome")
+    session = Session(build(data).library, "long")
+    read = session.current.text
+    session.answer(True)
+    assert session.steps[0].text == read == "This takes about 6 minutes. Stop if anything hurts."

@@ -342,7 +342,8 @@ _CATALOGUE_BUILDERS = {
     "advice": lambda i, raw, w, _: Advice(id=i, title=raw["title"], text=raw["text"], where=w,
                                           sources=tuple(raw.get("sources", ())),
                                           excludes=tuple(raw.get("excludes", ())),
-                                          serves=tuple(raw.get("serves", ()))),
+                                          serves=tuple(raw.get("serves", ())),
+                                          unsafe_with=tuple(raw.get("unsafe_with", ()))),
     # refs in a catalogue have no tree of their own: an unqualified one is left as `/node` for refcheck to name
     "cautions": lambda i, raw, w, _: Caution(id=i, title=raw["title"], says=raw["says"], where=w,
                                              when=conditions.parse_condition(raw["when"], "")),

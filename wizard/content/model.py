@@ -343,6 +343,7 @@ class Advice:
     sources: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
     serves: tuple[str, ...] = ()
+    unsafe_with: tuple[str, ...] = ()  # cautions under which this advice would contradict them (left out)
 
 
 @dataclass(frozen=True)

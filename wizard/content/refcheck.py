@@ -33,6 +33,8 @@ def cross_references(library: Library) -> list[Problem]:
                      for e in advice.excludes if e not in library.exercises]
         problems += [_at(advice.where, f"advice '{advice.id}' serves unknown finding '{f}'")
                      for f in advice.serves if f not in library.findings]
+        problems += [_at(advice.where, f"advice '{advice.id}': {message}")
+                     for message in unknown_cautions(advice.unsafe_with, library)]
     if library.plan is not None:
         problems += [_at(library.plan.where, m) for m in _plan_messages(library.plan, library)]
     for caution in library.cautions.values():

@@ -258,9 +258,14 @@ class Session:
 
     @property
     def steps(self) -> list[Node]:
-        """The nodes answered on the current path, in order (text filled for the sore side)."""
-        side = self.side
-        return [personal(self.library.node(q), side) for q in self.walk.steps]
+        """The nodes answered on the current path, in order (text filled for the sore side). A `{minutes}` in a
+        step reads as it did on the walk's first screen (the estimate before any answer), so the summary's copy
+        says the same time as the welcome the person read, not a vaguer "a few minutes"."""
+        side, minutes = self.side, None
+        if any("{minutes}" in (getattr(self.library.node(q), "text", None) or "") for q in self.walk.steps):
+            from wizard.walk.progress import expected_minutes, minutes_words  # progress builds on this module
+            minutes = minutes_words(expected_minutes(self.library, self.tree_id, {}))
+        return [personal(self.library.node(q), side, minutes) for q in self.walk.steps]
 
     def shown(self, qid: str) -> Node:
         """A node as this person reads it: its `{side}` (and `{minutes}`) placeholders filled from their answers."""

@@ -101,7 +101,7 @@ def build_plan(library: Library, result: Result, *, starts: date, stage: int = 1
     is empty when the walk calls for no exercise (see `_wants_routine`); relief and activity sit beside it."""
     rules, answers = rules_of(library), answers or {}
     findings = ordered_findings(rules, result)
-    advice = _advice(library, result, findings)
+    advice = tuple(a for a in _advice(library, result, findings) if offered(library, a.unsafe_with, answers))
     unsafe = {e.id for e in library.exercises.values() if not offered(library, e.unsafe_with, answers)}
     blocked = unsafe | {e for a in advice for e in a.excludes}
     side = sore_side(library, answers)

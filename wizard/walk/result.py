@@ -92,7 +92,8 @@ def build_result(library: Library, reached: list[tuple[Outcome, tuple[str, ...]]
         referral=max(referrals, key=lambda r: URGENCY_RANK[r.urgency], default=None),
         referrals=referrals,
         exercises=_exercises(library, reached, answers),
-        advice=tuple(library.advice[a] for a in _unique(a for n, _ in reached for a in n.advice)),
+        advice=tuple(library.advice[a] for a in _unique(a for n, _ in reached for a in n.advice)
+                     if offered(library, library.advice[a].unsafe_with, answers)),
         retests=tuple(_unique(n.retest for n, _ in reached if n.retest)),
         cautions=active_cautions(library, answers),
         not_offered=tuple(NotOffered(q, library.node(q).label, library.cautions[c]) for q, c in not_offered),
