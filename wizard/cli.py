@@ -98,9 +98,27 @@ def _configure_new(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="where to write (default: ID.yaml)")
 
 
+def _configure_serve(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    p.add_argument("--open", action="store_true", help="open the page in your browser")
+    p.add_argument("--public", action="store_true",
+                   help="allow a host other machines can reach (everyone's walks are stored under your account)")
+
+
+def _configure_diff(p: argparse.ArgumentParser) -> None:
+    p.add_argument("old", help="a trees folder, or a git revision of this repository (e.g. HEAD~1, main)")
+    p.add_argument("new", nargs="?", help="the same (default: the working copy of --path)")
+    p.add_argument("--path", default="trees", help="the trees folder within the repository (default: trees)")
+    p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    p.add_argument("--allow-lower", action="store_true", help="exit 0 even when something became less urgent")
+
+
 def full_screen_refusal(stdin, stdout, env) -> str | None:
     """Why the full-screen app cannot work here, or None. Without a terminal on both ends it would hang
     waiting for keys and write escape codes into files; TERM=dumb says the terminal cannot draw it."""
+    if env.get("TEXTUAL_DRIVER"):  # a driver chosen for us (textual-serve's web driver) draws without a tty
+        return None
     if env.get("TERM") == "dumb":
         return "this terminal says it cannot draw a full screen (TERM=dumb)"
     for name, stream in (("input", stdin), ("output", stdout)):
@@ -161,6 +179,16 @@ def _new(args) -> int:
     return new_command(args)
 
 
+def _diff(args) -> int:
+    from wizard.authoring.diff.command import diff_command
+    return diff_command(args)
+
+
+def _serve(args) -> int:
+    from wizard.serve.command import serve_command
+    return serve_command(args)
+
+
 COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "run": ("start the wizard (the default)", _configure_run, _run),
     "play": ("walk a tree headless from an answers file, or over JSON lines", _configure_play, _play),
@@ -171,6 +199,9 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "new": ("write a commented starter tree that passes `check`", _configure_new, _new),
     "catalogue": ("list the finding, exercise and advice ids outcomes can name", _configure_catalogue,
                   _catalogue),
+    "diff": ("what a content change does to patients: stories, red flags, routes, evidence", _configure_diff,
+             _diff),
+    "serve": ("serve the app to a web browser (this machine only, unless --public)", _configure_serve, _serve),
 }
 
 

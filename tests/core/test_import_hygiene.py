@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "wizard"
-# Only the Textual app may load a user-interface library; __main__ runs the program when imported.
-UI_ONLY = ("wizard.tui", "wizard.__main__")
+# Only the Textual app may load a user-interface library; __main__ runs the program when imported;
+# serve.server is textual-serve's (rich-using) server, imported by the `serve` command alone.
+UI_ONLY = ("wizard.tui", "wizard.__main__", "wizard.serve.server")
 
 
 def _modules() -> list[str]:

@@ -21,6 +21,7 @@ class ScenarioResult:
     urgency: str | None = None
     steps: int | None = None
     status: str | None = None
+    findings: list[str] = field(default_factory=list)
 
     @property
     def emergency(self) -> bool:
@@ -108,6 +109,7 @@ def _compare(session: Session, given: dict, expect: dict, tree_id: str, result: 
         if qualify(tree_id, ref) not in result.reached:
             failures.append(f"expected to reach outcome '{ref}'; reached: {', '.join(result.reached) or 'none'}")
     found = {f.finding.id for f in outcome.findings}
+    result.findings = sorted(found)
     if "findings" in expect and found != set(expect["findings"]):
         failures.append(f"expected findings {sorted(expect['findings'])}, got {sorted(found)}")
     unwanted = found & set(expect.get("not_findings", ()))

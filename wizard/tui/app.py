@@ -403,7 +403,12 @@ class WizardApp(App):
         except (OSError, WizardError, ValueError) as exc:
             self.notify(f"Export failed: {exc}", severity="error")
             return
+        self._saved(path, fmt)
+
+    def _saved(self, path, fmt: str) -> None:
         self.notify(wording.export_saved(fmt, path), timeout=10)
+        if self.is_web:  # in a browser (`hip-wizard serve`) that path is on the server: send the file as a download
+            self.deliver_binary(path, save_filename=path.name)
 
     def export_session(self, fmt: str) -> None:
         try:
@@ -418,7 +423,7 @@ class WizardApp(App):
         except (OSError, WizardError, ValueError) as exc:
             self.notify(f"Export failed: {exc}", severity="error")
             return
-        self.notify(wording.export_saved(fmt, path), timeout=10)
+        self._saved(path, fmt)
 
     def _history_screen(self):
         if self.store is None:

@@ -1,0 +1,1 @@
+"""`hip-wizard diff`: what a content change does to patients (sides -> facts -> changes -> report)."""

@@ -1,0 +1,1 @@
+"""`hip-wizard serve`: the same Textual app in a browser, served by textual-serve (imported only here)."""
