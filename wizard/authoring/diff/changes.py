@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wizard.authoring.diff.facts import Story, TreeFacts
-from wizard.content.model import URGENCY_RANK
+from wizard.content.model import ENTRY_ROLES, URGENCY_RANK
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def compare(old: dict[str, TreeFacts], new: dict[str, TreeFacts]) -> list[Change
         if before is None or after is None:
             changes.append(Change(tree_id, "tree", tree_id, None if before is None else before.tree.title,
                                   None if after is None else after.tree.title,
-                                  lowered=after is None and bool(before.red_flags)))
+                                  lowered=after is None and before is not None and bool(before.red_flags)))
             continue
         if before.tree.role != after.tree.role:  # e.g. no longer in the menu; its step statistics follow the role
             changes.append(Change(tree_id, "role", "role", before.tree.role, after.tree.role))
@@ -51,7 +51,7 @@ def compare(old: dict[str, TreeFacts], new: dict[str, TreeFacts]) -> list[Change
 
 def _tree_order(old: dict, new: dict) -> list[str]:
     roles = {tree_id: facts.tree.role for side in (old, new) for tree_id, facts in side.items()}
-    return sorted(roles, key=lambda tree_id: (roles[tree_id] != "entry", tree_id))
+    return sorted(roles, key=lambda tree_id: (roles[tree_id] not in ENTRY_ROLES, tree_id))
 
 
 def _stories(tree: str, old: TreeFacts, new: TreeFacts) -> list[Change]:
@@ -67,7 +67,7 @@ def _stories(tree: str, old: TreeFacts, new: TreeFacts) -> list[Change]:
     return found
 
 
-def _story_change(before: Story, after: Story) -> tuple[str, str]:
+def _story_change(before: Story, after: Story) -> tuple[str | None, str | None]:
     """Only what changed: the urgency, and the outcomes and findings lost (-) and gained (+)."""
     if before.problem or after.problem:
         return _story_text(before), _story_text(after)
