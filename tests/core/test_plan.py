@@ -51,6 +51,7 @@ def test_every_bundled_plan_is_short_staged_and_consistent(session, stage):
     plan = build_plan(LIBRARY, result, starts=START, stage=stage)
     chosen = [i.exercise for i in plan.routine]
     if chosen:
+        assert len({e.id for e in chosen}) == len(chosen), [e.id for e in chosen]  # no exercise twice
         assert 4 <= len(chosen) <= 6, [e.id for e in chosen]
         assert 20 <= plan.minutes <= 30, (plan.minutes, [e.id for e in chosen])
     assert all(e.stage <= stage for e in (*chosen, *(i.exercise for i in plan.items)))

@@ -168,17 +168,19 @@ def _pick_routine(rules: PlanRules, groups: list[list[Exercise]], fill: tuple[st
 
 
 def _next_candidate(queues: list[list[Exercise]], extra: list[Exercise], chosen: list[Exercise]) -> Exercise | None:
-    """Round-robin over the findings' queues; when they are empty, the fill list in order."""
+    """Round-robin over the findings' queues; when they are empty, the fill list in order. Exercises are told
+    apart by id: the walk's own copies carry the sore side in their steps, so they differ from the catalogue's."""
+    taken = {e.id for e in chosen}
     while any(queues):
         queue = queues.pop(0)
         candidate = queue.pop(0) if queue else None
         if queue:
             queues.append(queue)
-        if candidate is not None and candidate not in chosen:
+        if candidate is not None and candidate.id not in taken:
             return candidate
     while extra:
         candidate = extra.pop(0)
-        if candidate not in chosen:
+        if candidate.id not in taken:
             return candidate
     return None
 
@@ -196,7 +198,15 @@ def _side_items(library: Library, result: Result, findings: list[str], usable, k
     """Relief positions or activities: those serving the findings; the outcomes' own only if none do."""
     serving = [e for f in findings for e in _serving(library, f, usable) if e.kind == kind]
     listed = [e for e in result.exercises if e.kind == kind and usable(e)]
-    return list(dict.fromkeys(serving or listed))[:MAX_SIDE_ITEMS]
+    return _unique(serving or listed)[:MAX_SIDE_ITEMS]
+
+
+def _unique(exercises: list[Exercise]) -> list[Exercise]:
+    """First of each exercise id, in order (the walk's side-filled copies differ from the catalogue's)."""
+    first: dict[str, Exercise] = {}
+    for exercise in exercises:
+        first.setdefault(exercise.id, exercise)
+    return list(first.values())
 
 
 def _personal(exercise: Exercise, side: str | None) -> Exercise:
