@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from wizard.content.model import Measure, Question, SelfTest
 from wizard.content.loader import load
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.emergency import EmergencyScreen
-from wizard.tui.screens.question import QuestionScreen
-from wizard.tui.screens.self_test import SelfTestScreen
 
 from tests.tui.conftest import on, screen_text, wait_for
 
@@ -17,13 +16,13 @@ from .conftest import sidewalk_tree
 async def test_side_and_checklist_in_the_tui(tmp_path):
     app = WizardApp(load([sidewalk_tree(tmp_path)], bundled=False), start_tree="sidewalk")
     async with app.run_test(size=(100, 40)) as pilot:
-        await wait_for(pilot, on(app, QuestionScreen, "sidewalk/which"), "the side question")
+        await wait_for(pilot, on(app, Question, "sidewalk/which"), "the side question")
         assert "Step 1 · about 3 more" in screen_text(app)  # as plain mode says it
         await pilot.press("2")
-        await wait_for(pilot, on(app, SelfTestScreen, "sidewalk/stance"), "the stance test")
+        await wait_for(pilot, on(app, SelfTest, "sidewalk/stance"), "the stance test")
         assert "Stand on your right leg first." in screen_text(app)
         await pilot.press("4")
-        await wait_for(pilot, on(app, QuestionScreen, "sidewalk/signs"), "the checklist")
+        await wait_for(pilot, on(app, Question, "sidewalk/signs"), "the checklist")
         await pilot.press("3", "1")  # "None of these", then a sign: the sign unticks "None of these"
         await pilot.press("2", "d")
         await wait_for(pilot, on(app, EmergencyScreen), "the emergency screen")
@@ -38,9 +37,9 @@ async def test_the_result_screen_says_which_test_was_not_offered(tmp_path):
     library = load(paths + [write(tmp_path, "safety.yaml", CAUTIONS)], bundled=False)
     app = WizardApp(library, start_tree="walk")
     async with app.run_test(size=(100, 40)) as pilot:
-        await wait_for(pilot, on(app, QuestionScreen, "screen/op"), "the operation question")
+        await wait_for(pilot, on(app, Question, "screen/op"), "the operation question")
         await pilot.press("2")
-        await wait_for(pilot, on(app, QuestionScreen, "screen/fall"), "the fall question")
+        await wait_for(pilot, on(app, Question, "screen/fall"), "the fall question")
         await pilot.press("n")
         await wait_for(pilot, lambda: app.session.current is not None and app.session.current.qid == "walk/pain",
                        "the pain measure")
@@ -50,7 +49,6 @@ async def test_the_result_screen_says_which_test_was_not_offered(tmp_path):
 
 
 async def test_a_timed_measure_offers_a_timer_on_ctrl_t_and_takes_c_for_could_not(tmp_path):
-    from wizard.tui.screens.measure import MeasureScreen
     from wizard.tui.widgets.hold_timer import HoldTimer
     from .conftest import measure, outcome, tree, write
     stance = measure(text="Seconds on one leg", unit="seconds", min=0, max=60, hold_seconds=60,
@@ -59,7 +57,7 @@ async def test_a_timed_measure_offers_a_timer_on_ctrl_t_and_takes_c_for_could_no
                    bundled=False)
     app = WizardApp(library, start_tree="timed")
     async with app.run_test(size=(100, 40)) as pilot:
-        await wait_for(pilot, on(app, MeasureScreen, "timed/stance"), "the timed measure")
+        await wait_for(pilot, on(app, Measure, "timed/stance"), "the timed measure")
         timer = app.screen.query_one(HoldTimer)
         assert "press Ctrl+T to start" in screen_text(app) and "Type c for: I could not try it" in screen_text(app)
         await pilot.press("ctrl+t")

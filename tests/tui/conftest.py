@@ -122,21 +122,33 @@ class Posted:
         return any(isinstance(m, ExitApp) for m in self.messages)
 
 
-def on(app, screen_type, qid=None):
-    """A condition: the app shows `screen_type` (for node `qid`, when given)."""
-    return lambda: (isinstance(app.screen, screen_type) and app.screen.is_mounted
-                    and (qid is None or app.screen.node.qid == qid))
+def on(app, what, qid=None):
+    """A condition: the app shows `what`, a screen class (ResultScreen...) or a node kind (Question, SelfTest,
+    Measure, Info) asked on the walk screen with its answer widget mounted; for node `qid` when given. The
+    walk screen is one screen updated in place, so "which step" is its node, not its class."""
+    from textual.screen import Screen
+    from wizard.tui.screens.walk import WalkScreen
+
+    def showing() -> bool:
+        screen = app.screen
+        if not screen.is_mounted:
+            return False
+        if issubclass(what, Screen):
+            shown = isinstance(screen, what)
+        else:
+            shown = (isinstance(screen, WalkScreen) and isinstance(screen.node, what)
+                     and screen.answer_widget.is_mounted)
+        return shown and (qid is None or screen.node.qid == qid)
+    return showing
 
 
 async def walk_to_stance(app, pilot):
     """From the start of the example walk to its stance self-test: welcome, fever no, where outside."""
-    from wizard.tui.screens.info import InfoScreen
-    from wizard.tui.screens.question import QuestionScreen
-    from wizard.tui.screens.self_test import SelfTestScreen
-    await wait_for(pilot, on(app, InfoScreen, "example/welcome"), "the welcome step")
+    from wizard.content.model import Info, Question, SelfTest
+    await wait_for(pilot, on(app, Info, "example/welcome"), "the welcome step")
     await pilot.press("enter")
-    await wait_for(pilot, on(app, QuestionScreen, "example-screen/fever"), "the fever question")
+    await wait_for(pilot, on(app, Question, "example-screen/fever"), "the fever question")
     await pilot.press("n")
-    await wait_for(pilot, on(app, QuestionScreen, "example/where"), "the where question")
+    await wait_for(pilot, on(app, Question, "example/where"), "the where question")
     await pilot.press("1")
-    await wait_for(pilot, on(app, SelfTestScreen, "example/stance"), "the stance test")
+    await wait_for(pilot, on(app, SelfTest, "example/stance"), "the stance test")

@@ -7,16 +7,12 @@ import pytest
 from textual.widgets import Input
 
 from wizard.content.loader import collect
-from wizard.content.model import Question
+from wizard.content.model import Info, Measure, Question, SelfTest
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.emergency import EmergencyScreen
-from wizard.tui.screens.info import InfoScreen
-from wizard.tui.screens.measure import MeasureScreen
-from wizard.tui.screens.question import QuestionScreen
 from wizard.tui.screens.result import ResultScreen
-from wizard.tui.screens.self_test import SelfTestScreen
 
-from .conftest import screen_text, wait_for
+from .conftest import on, screen_text, wait_for
 
 MAX_STEPS = 200
 NEGATIVE = ("neither", "negative")
@@ -30,18 +26,17 @@ def bundled():
 
 
 def settled(app) -> bool:
-    return app.screen.is_mounted and isinstance(
-        app.screen, (InfoScreen, QuestionScreen, SelfTestScreen, MeasureScreen, ResultScreen, EmergencyScreen))
+    return any(on(app, shown)() for shown in (Info, Question, SelfTest, Measure, ResultScreen, EmergencyScreen))
 
 
 async def answer_calmly(app, pilot) -> None:
     """The answer of someone with no warning signs: no, the first choice, nothing ticked, negative, lowest."""
     screen, node = app.screen, app.screen.node
-    if isinstance(screen, InfoScreen):
+    if isinstance(node, Info):
         await pilot.press("enter")
-    elif isinstance(screen, QuestionScreen):
+    elif isinstance(node, Question):
         await pilot.press({"yes_no": "n", "single": "1", "multi": "d"}[node.style])
-    elif isinstance(screen, SelfTestScreen):
+    elif isinstance(node, SelfTest):
         result = next(r for r in node.results if r in NEGATIVE)
         await pilot.press(str(node.results.index(result) + 1))
     else:

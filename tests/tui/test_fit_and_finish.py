@@ -14,16 +14,14 @@ from textual.widgets import Input
 
 import wizard.tui
 from wizard import wording
+from wizard.content.model import Measure, Question, SelfTest
 from wizard.content.loader import load
 from wizard.tui import keymap
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.emergency import EmergencyScreen
 from wizard.tui.screens.help import HelpScreen
-from wizard.tui.screens.measure import MeasureScreen
-from wizard.tui.screens.question import QuestionScreen
 from wizard.tui.screens.result import ResultScreen
 from wizard.tui.screens.review import ReviewScreen
-from wizard.tui.screens.self_test import SelfTestScreen
 from wizard.tui.screens.start import StartScreen
 from wizard.tui.widgets.choices import Choices
 from wizard.tui.widgets.progress_line import fitted_path
@@ -43,7 +41,7 @@ def bundled():
 async def test_a_tiny_window_asks_for_room_instead_of_showing_answers_without_the_question(library):
     app = WizardApp(library, start_tree="example-screen")
     async with app.run_test(size=(20, 5)) as pilot:
-        await wait_for(pilot, on(app, QuestionScreen, "example-screen/fever"), "the red-flag question")
+        await wait_for(pilot, on(app, Question, "example-screen/fever"), "the red-flag question")
         await wait_for(pilot, lambda: app.screen.query_one("#too-small").display, "the too-small message")
         assert "make the window bigger or use --plain" in str(app.screen.query_one("#too-small").render())
         assert not app.screen.query_one("#step").display  # the answers are not on screen...
@@ -60,7 +58,7 @@ async def test_a_tiny_window_asks_for_room_instead_of_showing_answers_without_th
 async def test_a_long_self_test_says_more_below_and_page_down_moves_the_text_not_the_answer(bundled):
     app = WizardApp(bundled, start_tree="side-tests")
     async with app.run_test(size=(60, 20)) as pilot:
-        await wait_for(pilot, on(app, SelfTestScreen), "the first side test")
+        await wait_for(pilot, on(app, SelfTest), "the first side test")
         pane, more, choices = app.screen.query_one(TextPane), app.screen.query_one(MoreBelow), app.screen.query_one(Choices)
         await wait_for(pilot, lambda: more.display, "the more-below line")
         assert choices.has_focus and choices.highlighted == 0
@@ -78,7 +76,7 @@ async def test_question_mark_asks_why_instead_of_typing_into_a_number_field(libr
     async with app.run_test() as pilot:
         await walk_to_stance(app, pilot)
         await pilot.press("4")
-        await wait_for(pilot, on(app, MeasureScreen), "the pain measure")
+        await wait_for(pilot, on(app, Measure), "the pain measure")
         await pilot.press("question_mark")
         await wait_for(pilot, lambda: app.screen.query_one("#why").display, "the why panel")
         assert app.screen.query_one(Input).value == ""
@@ -112,7 +110,7 @@ def _app_classes():
 
 def test_every_binding_in_the_app_is_in_the_keymap_and_a_person_may_remap_it(tmp_path):
     classes = _app_classes()
-    assert {"HistoryScreen", "ContinueButton", "QuestionScreen", "WizardApp"} <= {c.__name__ for c in classes}
+    assert {"HistoryScreen", "ContinueButton", "WalkScreen", "WizardApp"} <= {c.__name__ for c in classes}
     bindings = list({b.id: b for cls in classes for b in cls.__dict__.get("BINDINGS", [])}.values())
     assert bindings and all(isinstance(b, Binding) for b in bindings)
     assert {b.id for b in bindings} <= keymap.binding_ids()
@@ -127,7 +125,7 @@ async def test_f1_lists_the_apps_own_keys_first_and_the_generic_ones_behind_more
     async with app.run_test() as pilot:
         await walk_to_stance(app, pilot)
         await pilot.press("4")
-        await wait_for(pilot, on(app, MeasureScreen), "the pain measure")
+        await wait_for(pilot, on(app, Measure), "the pain measure")
         await pilot.press("f1")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help")
         rows = [line for line in app.screen.text.split("## Keys here")[1].splitlines() if line.startswith("| `")]
@@ -183,7 +181,7 @@ async def test_emergency_numbers_are_the_same_on_the_start_and_emergency_screens
         await wait_for(pilot, lambda: isinstance(app.screen, StartScreen), "the start screen")
         assert wording.EMERGENCY_NUMBERS in screen_text(app)
         await pilot.press("1")
-        await wait_for(pilot, on(app, QuestionScreen, "example-screen/fever"), "the red flag")
+        await wait_for(pilot, on(app, Question, "example-screen/fever"), "the red flag")
         await pilot.press("y")
         await wait_for(pilot, lambda: isinstance(app.screen, EmergencyScreen), "the emergency screen")
         assert wording.EMERGENCY_NUMBERS in screen_text(app)
@@ -210,7 +208,7 @@ async def test_the_answer_changed_note_goes_with_the_screen_it_was_about(library
         await pilot.press("r")
         await wait_for(pilot, lambda: isinstance(app.screen, ReviewScreen), "the review")
         await pilot.press("3")  # "where it hurts"
-        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen) and app.screen.step.editing, "the edit")
+        await wait_for(pilot, lambda: on(app, Question)() and app.screen.editing, "the edit")
         await pilot.press("2")
         await wait_for(pilot, lambda: _toasts(app, wording.ANSWER_CHANGED), "the answer-changed note")
         await pilot.press("escape")  # on to the next screen: back one step

@@ -8,43 +8,35 @@ from datetime import datetime, UTC
 import pytest
 from textual.widgets import Input
 
+from wizard.content.model import Info, Measure, Question, SelfTest
 from wizard.content.loader import load
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.emergency import EmergencyScreen
-from wizard.tui.screens.info import InfoScreen
-from wizard.tui.screens.measure import MeasureScreen
-from wizard.tui.screens.question import QuestionScreen
 from wizard.tui.screens.result import ResultScreen
 from wizard.tui.screens.review import ReviewScreen
-from wizard.tui.screens.self_test import SelfTestScreen
 from wizard.tui.screens.start import StartScreen
 
-from .conftest import wait_for
+from .conftest import on, wait_for
 
 pytest.importorskip("pytest_textual_snapshot")
-
-
-def showing(app, screen_type, qid=None):
-    return lambda: (isinstance(app.screen, screen_type) and app.screen.is_mounted
-                    and (qid is None or app.screen.node.qid == qid))
 
 
 def walk(*steps):
     """A run_before that presses keys and waits for each expected screen (never a fixed pause)."""
     async def run_before(pilot):
         app = pilot.app
-        for keys, screen_type, qid in steps:
+        for keys, shown, qid in steps:
             if keys:
                 await pilot.press(*keys)
-            await wait_for(pilot, showing(app, screen_type, qid), screen_type.__name__)
+            await wait_for(pilot, on(app, shown, qid), shown.__name__)
         for field in app.screen.query(Input):
             field.cursor_blink = False
         await pilot.pause()
     return run_before
 
 
-TO_STANCE = [((), InfoScreen, None), (("enter",), QuestionScreen, "example-screen/fever"),
-             (("n",), QuestionScreen, "example/where"), (("1",), SelfTestScreen, "example/stance")]
+TO_STANCE = [((), Info, None), (("enter",), Question, "example-screen/fever"),
+             (("n",), Question, "example/where"), (("1",), SelfTest, "example/stance")]
 
 
 def test_start_screen(snap_compare, entry_trees):
@@ -59,14 +51,14 @@ def test_question_screen(snap_compare, library):
 
 def test_self_test_screen_with_why_panel(snap_compare, library):
     app = WizardApp(library, start_tree="example")
-    assert snap_compare(app, run_before=walk(*TO_STANCE, (("question_mark",), SelfTestScreen, None)),
+    assert snap_compare(app, run_before=walk(*TO_STANCE, (("question_mark",), SelfTest, None)),
                         terminal_size=(100, 40))
 
 
 def test_measure_screen_with_a_bad_value(snap_compare, library):
     app = WizardApp(library, start_tree="example")
-    assert snap_compare(app, run_before=walk(*TO_STANCE, (("4",), MeasureScreen, None),
-                                             (("1", "2"), MeasureScreen, None)))
+    assert snap_compare(app, run_before=walk(*TO_STANCE, (("4",), Measure, None),
+                                             (("1", "2"), Measure, None)))
 
 
 def test_result_screen(snap_compare, library):
@@ -87,8 +79,8 @@ def test_review_screen(snap_compare, library):
 
 def test_multi_choice_screen_with_a_tick(snap_compare, library):
     app = WizardApp(library, start_tree="example")
-    assert snap_compare(app, run_before=walk(*TO_STANCE[:3], (("2",), QuestionScreen, "example/activities"),
-                                             (("2",), QuestionScreen, "example/activities")))
+    assert snap_compare(app, run_before=walk(*TO_STANCE[:3], (("2",), Question, "example/activities"),
+                                             (("2",), Question, "example/activities")))
 
 
 # --- every main screen at 80x24 and 60x20 (issue 16): the question in sight, long text saying it scrolls ---
@@ -104,7 +96,7 @@ def bundled():
 @pytest.mark.parametrize("size", SIZES)
 def test_long_self_test_at(snap_compare, bundled, size):
     app = WizardApp(bundled, start_tree="side-tests")
-    assert snap_compare(app, run_before=walk(((), SelfTestScreen, "side-tests/trochanter")), terminal_size=size)
+    assert snap_compare(app, run_before=walk(((), SelfTest, "side-tests/trochanter")), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -116,9 +108,9 @@ def test_start_screen_at(snap_compare, bundled, size):
 @pytest.mark.parametrize("size", SIZES)
 def test_red_flag_question_at(snap_compare, bundled, size):
     app = WizardApp(bundled, start_tree="red-flags")
-    assert snap_compare(app, run_before=walk(((), QuestionScreen, "red-flags/about"),
-                                             (("1",), MeasureScreen, "red-flags/age"),
-                                             (("5", "0", "enter"), QuestionScreen, "red-flags/hip-now")),
+    assert snap_compare(app, run_before=walk(((), Question, "red-flags/about"),
+                                             (("1",), Measure, "red-flags/age"),
+                                             (("5", "0", "enter"), Question, "red-flags/hip-now")),
                         terminal_size=size)
 
 

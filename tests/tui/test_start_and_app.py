@@ -6,17 +6,16 @@ from dataclasses import dataclass
 
 from textual.widgets import Markdown
 
+from wizard.content.model import Info, Question
 from wizard.walk.engine import Session
 from wizard.content.loader import load
 from wizard.tui import keymap
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.help import HelpScreen
-from wizard.tui.screens.info import InfoScreen
-from wizard.tui.screens.question import QuestionScreen
 from wizard.tui.screens.start import StartScreen
 from wizard.history.journal import NullJournal
 
-from .conftest import Notes, screen_text, wait_for
+from .conftest import Notes, on, screen_text, wait_for
 
 
 async def test_start_screen_shows_disclaimer_and_entry_trees_and_starts_one(entry_trees):
@@ -29,7 +28,7 @@ async def test_start_screen_shows_disclaimer_and_entry_trees_and_starts_one(entr
         assert "1  Tiny check  (about 1 minute)" in text and "A two-question entry tree for the TUI tests." in text
         assert "Example walk" not in text  # modules are not offered in the menu
         await pilot.press("1")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the first question")
+        await wait_for(pilot, on(app, Question), "the first question")
         assert app.session.tree_id == "tiny-check" and app.screen.node.qid == "example-screen/fever"
 
 
@@ -65,7 +64,7 @@ async def test_resume_offers_unfinished_sessions_and_continues_where_they_stoppe
         assert "Resume: Example walk (every node kind), started 20 Nov 10:00, step 2 of about 5" in screen_text(app)
         assert "tree-since-removed" not in screen_text(app)
         await pilot.press("1")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the resumed walk")
+        await wait_for(pilot, on(app, Question), "the resumed walk")
         assert app.screen.node.qid == "example-screen/fever"
         assert "that question no longer exists" in notes
 
@@ -83,21 +82,21 @@ async def test_history_key_only_when_a_store_is_given(library):
 async def test_f1_shows_help_for_the_screen_underneath_with_its_keys(library):
     app = WizardApp(library, start_tree="example")
     async with app.run_test(size=(100, 40)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, InfoScreen))
+        await wait_for(pilot, on(app, Info))
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
+        await wait_for(pilot, on(app, Question))
         await pilot.press("f1")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
         source = app.screen.query_one(Markdown).source
         assert "# Answering a question" in source and "| `?`, `f2` | Why? |" in source
         await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the question again")
+        await wait_for(pilot, on(app, Question), "the question again")
 
 
 async def test_command_palette_offers_the_main_actions(library):
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, InfoScreen))
+        await wait_for(pilot, on(app, Info))
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"Help", "Review answers", "New check", "Theme", "Quit"} <= titles
         assert "Export as Markdown" not in titles  # only once there is a result
@@ -136,9 +135,9 @@ def test_every_binding_has_an_id_for_remapping():
 async def test_bindings_can_be_remapped_by_id(library):
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, InfoScreen))
+        await wait_for(pilot, on(app, Info))
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
+        await wait_for(pilot, on(app, Question))
         app.set_keymap({"why": "w"})
         await pilot.press("w")
         assert app.screen.query_one("#why").display
@@ -148,7 +147,7 @@ async def test_no_color_is_respected(library, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, InfoScreen))
+        await wait_for(pilot, on(app, Info))
         assert app.no_color
 
 
@@ -180,7 +179,7 @@ async def test_resumed_walk_keeps_writing_under_its_old_id(library):
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
         await pilot.press("1")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the resumed walk")
+        await wait_for(pilot, on(app, Question), "the resumed walk")
         await pilot.press("n")
         await wait_for(pilot, lambda: "record" in journal.calls, "the answer to be recorded")
     assert journal.calls[0] == ("resume", "s7") and "begin" not in journal.calls
@@ -193,15 +192,15 @@ async def test_a_keymap_file_remaps_keys_and_a_bad_entry_is_reported(library, tm
     notes = Notes(app)
     async with app.run_test() as pilot:
         assert "there is no key binding 'nonsense'" in notes
-        await wait_for(pilot, lambda: isinstance(app.screen, InfoScreen) and app.screen.is_mounted)
+        await wait_for(pilot, on(app, Info))
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen) and app.screen.is_mounted)
+        await wait_for(pilot, on(app, Question))
         await pilot.press("w")
         assert app.screen.query_one("#why").display
         await pilot.press("left")  # the remapped back key closes the why panel first
         assert not app.screen.query_one("#why").display
         await pilot.press("left")
-        await wait_for(pilot, lambda: isinstance(app.screen, InfoScreen), "the welcome step again")
+        await wait_for(pilot, on(app, Info), "the welcome step again")
 
 
 def test_an_unreadable_keymap_file_is_a_problem_not_a_crash(tmp_path):
@@ -227,7 +226,7 @@ async def test_a_double_press_on_the_menu_starts_one_walk(entry_trees):
         await wait_for(pilot, lambda: isinstance(app.screen, StartScreen) and app.screen.is_mounted)
         for _ in range(2):
             app.post_message(Key("1", "1"))
-        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the first question")
+        await wait_for(pilot, on(app, Question), "the first question")
         await pilot.pause()
     assert journal.calls.count("begin") == 1
 

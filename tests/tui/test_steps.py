@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
+from wizard.content.model import Info, Measure, Question, SelfTest
 from wizard.tui.app import WizardApp
 from wizard.tui.screens.confirm import ConfirmScreen
 from wizard.tui.screens.emergency import EmergencyScreen
-from wizard.tui.screens.info import InfoScreen
-from wizard.tui.screens.measure import MeasureScreen
-from wizard.tui.screens.question import QuestionScreen
 from wizard.tui.screens.result import ResultScreen
 from wizard.tui.screens.review import ReviewScreen
-from wizard.tui.screens.self_test import SelfTestScreen
 from wizard.tui.screens.start import StartScreen
 from wizard.tui.widgets.hold_timer import HoldTimer
 from wizard.tui.widgets.why_panel import WhyPanel
@@ -23,9 +20,9 @@ from .conftest import Notes, Posted, on, screen_text, wait_for, walk_to_stance
 
 
 async def to_fever(app, pilot):
-    await wait_for(pilot, on(app, InfoScreen), "the welcome step")
+    await wait_for(pilot, on(app, Info), "the welcome step")
     await pilot.press("enter")
-    await wait_for(pilot, on(app, QuestionScreen, "example-screen/fever"), "the fever question")
+    await wait_for(pilot, on(app, Question, "example-screen/fever"), "the fever question")
 
 
 async def test_emergency_answer_stops_the_walk_on_a_full_screen_no_stray_key_leaves(library):
@@ -56,7 +53,7 @@ async def test_emergency_can_be_left_only_by_ctrl_b_and_a_confirmation(library):
         await pilot.press("ctrl+b")
         await wait_for(pilot, on(app, ConfirmScreen), "the confirmation")
         await pilot.click("#yes")
-        await wait_for(pilot, on(app, QuestionScreen, "example-screen/fever"), "the fever question again")
+        await wait_for(pilot, on(app, Question, "example-screen/fever"), "the fever question again")
         assert app.session.status == "in_progress"
 
 
@@ -65,17 +62,17 @@ async def test_back_undoes_the_last_answer_and_preselects_it(library):
     async with app.run_test() as pilot:
         await walk_to_stance(app, pilot)
         await pilot.press("escape")
-        await wait_for(pilot, on(app, QuestionScreen, "example/where"), "the where question")
+        await wait_for(pilot, on(app, Question, "example/where"), "the where question")
         assert "example/where" not in app.session.answers
         assert app.screen.query_one("#choices").highlighted == 0  # "outside", the answer given before
         await pilot.press("b")
-        await wait_for(pilot, on(app, QuestionScreen, "example-screen/fever"), "the fever question")
+        await wait_for(pilot, on(app, Question, "example-screen/fever"), "the fever question")
 
 
 async def test_back_from_the_first_step_returns_to_the_start_screen(library):
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:
-        await wait_for(pilot, on(app, InfoScreen), "the welcome step")
+        await wait_for(pilot, on(app, Info), "the welcome step")
         await pilot.press("escape")
         await wait_for(pilot, on(app, StartScreen), "the start screen")
         assert app.session is None
@@ -94,7 +91,7 @@ async def test_review_lists_answers_and_editing_one_reroutes_keeping_later_answe
         await wait_for(pilot, lambda: getattr(app.screen, "step", None) and app.screen.step.editing, "edit screen")
         assert "Changing your answer to step 3" in screen_text(app)
         await pilot.press("2")  # groin
-        await wait_for(pilot, on(app, QuestionScreen, "example/activities"), "the re-routed walk")
+        await wait_for(pilot, on(app, Question, "example/activities"), "the re-routed walk")
         assert app.session.path_answers["example/where"] == "groin"
         assert len(app.screen_stack) == 3
 
@@ -110,7 +107,7 @@ async def test_escape_while_editing_cancels_the_change(library):
         await pilot.press("escape")
         await wait_for(pilot, on(app, ReviewScreen), "back on the review screen")
         await pilot.press("escape")
-        await wait_for(pilot, on(app, SelfTestScreen, "example/stance"), "the stance test")
+        await wait_for(pilot, on(app, SelfTest, "example/stance"), "the stance test")
         assert app.session.answers["example-screen/fever"] is False
 
 
@@ -138,9 +135,9 @@ async def test_escape_closes_the_why_panel_before_it_goes_back(library):
         await pilot.press("question_mark")
         assert panel.display
         await pilot.press("escape")
-        assert not panel.display and on(app, SelfTestScreen, "example/stance")()
+        assert not panel.display and on(app, SelfTest, "example/stance")()
         await pilot.press("escape")
-        await wait_for(pilot, lambda: not on(app, SelfTestScreen, "example/stance")(), "one step back")
+        await wait_for(pilot, lambda: not on(app, SelfTest, "example/stance")(), "one step back")
 
 
 async def test_hold_timer_starts_counts_to_the_target_and_stops(library):
@@ -168,7 +165,7 @@ async def test_bad_measure_values_get_a_clear_message_and_do_not_advance(library
     async with app.run_test() as pilot:
         await walk_to_stance(app, pilot)
         await pilot.press("4")
-        await wait_for(pilot, on(app, MeasureScreen), "the pain measure")
+        await wait_for(pilot, on(app, Measure), "the pain measure")
         problem = app.screen.query_one("#problem")
         for typed, expected in (("11", "That does not fit: enter a number from 0 to 10."),
                                 ("abc", "Type a number from 0 to 10, whole numbers."),
@@ -176,7 +173,7 @@ async def test_bad_measure_values_get_a_clear_message_and_do_not_advance(library
             app.screen.query_one(Input).value = typed
             await wait_for(pilot, lambda expected=expected: expected in str(problem.render()), f"the message for {typed!r}")
             await pilot.press("enter")
-            assert isinstance(app.screen, MeasureScreen) and "example/pain" not in app.session.answers
+            assert on(app, Measure)() and "example/pain" not in app.session.answers
         app.screen.query_one(Input).value = "3"
         await wait_for(pilot, lambda: str(problem.render()) == "", "the message to clear")
         await pilot.press("enter")
@@ -209,9 +206,9 @@ async def test_journal_hears_every_answer_back_and_the_end(library):
     async with app.run_test() as pilot:
         await to_fever(app, pilot)
         await pilot.press("b")
-        await wait_for(pilot, on(app, InfoScreen), "the welcome step")
+        await wait_for(pilot, on(app, Info), "the welcome step")
         await pilot.press("enter")
-        await wait_for(pilot, on(app, QuestionScreen, "example-screen/fever"))
+        await wait_for(pilot, on(app, Question, "example-screen/fever"))
         await pilot.press("y")
         await wait_for(pilot, on(app, EmergencyScreen))
     assert [c[0] for c in journal.calls] == ["begin", "record", "record", "record", "record", "finish"]
@@ -228,7 +225,7 @@ async def test_quit_mid_walk_warns_that_answers_will_be_lost(library):
         await wait_for(pilot, on(app, ConfirmScreen), "the quit warning")
         assert "will be lost" in screen_text(app)
         await pilot.press("escape")
-        await wait_for(pilot, on(app, QuestionScreen), "the question again")
+        await wait_for(pilot, on(app, Question), "the question again")
         await pilot.press("ctrl+q")
         await wait_for(pilot, on(app, ConfirmScreen), "the quit warning")
         await pilot.click("#yes")
@@ -260,7 +257,7 @@ async def test_rejected_answer_is_reported_not_raised(library):
         await to_fever(app, pilot)
         app.screen.submit("maybe")
         await wait_for(pilot, lambda: "answer yes or no" in notes, "the answer error")
-        assert isinstance(app.screen, QuestionScreen) and not app.session.answers.get("example-screen/fever")
+        assert on(app, Question)() and not app.session.answers.get("example-screen/fever")
 
 
 class FailingJournal(RecordingJournal):
@@ -283,7 +280,7 @@ async def test_f2_opens_the_why_panel_while_typing_a_number(library):
     async with app.run_test() as pilot:
         await walk_to_stance(app, pilot)
         await pilot.press("4")
-        await wait_for(pilot, on(app, MeasureScreen), "the pain measure")
+        await wait_for(pilot, on(app, Measure), "the pain measure")
         await pilot.press("1", "f2")
         assert app.screen.query_one(Input).value == "1" and app.screen.query_one(WhyPanel).display
         assert "Tracking pain over time" in str(app.screen.query_one(WhyPanel).render())
@@ -296,7 +293,7 @@ async def test_new_check_mid_walk_asks_before_losing_answers(library):
         app.action_new_session()
         await wait_for(pilot, on(app, ConfirmScreen), "the leave warning")
         await pilot.press("enter")  # "Stay" has focus
-        await wait_for(pilot, on(app, QuestionScreen), "the question again")
+        await wait_for(pilot, on(app, Question), "the question again")
         assert app.session.answers == {"example/welcome": True}
         app.action_new_session()
         await wait_for(pilot, on(app, ConfirmScreen), "the leave warning")
@@ -311,7 +308,7 @@ async def test_clicking_a_key_in_the_key_bar_presses_it(library):
         await to_fever(app, pilot)
         assert str(app.screen.query_one("#keys").render()).startswith("esc Back")
         await pilot.click("#keys", offset=(2, 0))  # on "esc Back"
-        await wait_for(pilot, on(app, InfoScreen), "the welcome step again")
+        await wait_for(pilot, on(app, Info), "the welcome step again")
 
 
 async def test_a_refused_answer_can_be_given_again(library):
@@ -321,13 +318,13 @@ async def test_a_refused_answer_can_be_given_again(library):
         app.screen.submit("maybe")
         await wait_for(pilot, lambda: not app.screen.answered, "the screen to reopen")
         await pilot.press("n")
-        await wait_for(pilot, on(app, QuestionScreen, "example/where"), "the where question")
+        await wait_for(pilot, on(app, Question, "example/where"), "the where question")
 
 
 def test_every_who_value_in_the_schema_has_plain_words():
     import json
     from pathlib import Path
-    from wizard.tui.screens.self_test import WHO
+    from wizard.wording import WHO
     schema = json.loads((Path(__file__).resolve().parents[2] / "wizard/schema/tree.schema.json").read_text())
     found = []
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from wizard.content.model import Question
 from wizard.content.loader import load
 from wizard.tui.app import WizardApp
 from wizard.tui.safe_text import clean, literal
-from wizard.tui.screens.question import QuestionScreen
 from wizard.tui.screens.result import ResultScreen
 from wizard.tui.screens.start import StartScreen
 
-from .conftest import screen_text, wait_for
+from .conftest import on, screen_text, wait_for
 
 HOSTILE = r'''
 id: hostile
@@ -69,7 +69,7 @@ async def test_hostile_tree_renders_literally_and_runs_nothing(hostile):
         await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
         assert "[bold]x[/bold] title" in screen_text(app)
         await pilot.press("1")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the hostile question")
+        await wait_for(pilot, on(app, Question), "the hostile question")
         text = screen_text(app)
         assert "[@click=app.quit]Quit me[/]" in text
         assert "Pick [/ one [31mRED[0m 2J done evil end" in text

@@ -5,12 +5,9 @@ from __future__ import annotations
 import pytest
 from textual.events import Key
 
+from wizard.content.model import Info, Measure, Question, SelfTest
 from wizard.tui.app import WizardApp
-from wizard.tui.screens.info import InfoScreen
-from wizard.tui.screens.measure import MeasureScreen
-from wizard.tui.screens.question import QuestionScreen
 from wizard.tui.screens.result import ResultScreen
-from wizard.tui.screens.self_test import SelfTestScreen
 from wizard.tui.widgets.urgency_banner import UrgencyBanner
 
 from .conftest import on, screen_text, walk_to_stance, wait_for
@@ -40,7 +37,7 @@ async def test_measure_path_reaches_a_routine_referral(library):
     async with app.run_test() as pilot:
         await walk_to_stance(app, pilot)
         await pilot.press("4")  # negative on both sides
-        await wait_for(pilot, on(app, MeasureScreen, "example/pain"), "the pain measure")
+        await wait_for(pilot, on(app, Measure, "example/pain"), "the pain measure")
         await pilot.press("9", "enter")
         await wait_for(pilot, on(app, ResultScreen), "the result screen")
         assert "Routine" in str(app.screen.query_one(UrgencyBanner).render())
@@ -50,13 +47,13 @@ async def test_measure_path_reaches_a_routine_referral(library):
 async def test_multi_choice_ticks_with_number_keys_and_exclusive_option_clears_others(library):
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:
-        await wait_for(pilot, on(app, InfoScreen), "the welcome step")
+        await wait_for(pilot, on(app, Info), "the welcome step")
         await pilot.press("enter")
-        await wait_for(pilot, on(app, QuestionScreen, "example-screen/fever"))
+        await wait_for(pilot, on(app, Question, "example-screen/fever"))
         await pilot.press("n")
-        await wait_for(pilot, on(app, QuestionScreen, "example/where"))
+        await wait_for(pilot, on(app, Question, "example/where"))
         await pilot.press("2")
-        await wait_for(pilot, on(app, QuestionScreen, "example/activities"), "the multi question")
+        await wait_for(pilot, on(app, Question, "example/activities"), "the multi question")
         await pilot.press("1", "2")
         from wizard.tui.widgets.tick_list import TickList
         selections = app.screen.query_one(TickList)
@@ -70,29 +67,29 @@ async def test_multi_choice_ticks_with_number_keys_and_exclusive_option_clears_o
         assert selections.selected == ["sitting", "stairs"]
         await pilot.press("2")
         await pilot.press("d")
-        await wait_for(pilot, on(app, MeasureScreen), "the pain measure")
+        await wait_for(pilot, on(app, Measure), "the pain measure")
         assert app.session.answers["example/activities"] == ["sitting"]
 
 
 async def test_mouse_click_picks_an_option(library):
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:
-        await wait_for(pilot, on(app, InfoScreen), "the welcome step")
+        await wait_for(pilot, on(app, Info), "the welcome step")
         await pilot.click("#continue")
-        await wait_for(pilot, on(app, QuestionScreen, "example-screen/fever"), "the fever question")
+        await wait_for(pilot, on(app, Question, "example-screen/fever"), "the fever question")
         await pilot.click("#choices", offset=(4, 1))  # the second line: "No"
-        await wait_for(pilot, on(app, QuestionScreen, "example/where"), "the where question")
+        await wait_for(pilot, on(app, Question, "example/where"), "the where question")
         assert app.session.answers["example-screen/fever"] is False
 
 
 async def test_y_and_n_answer_only_yes_no_questions(library):
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:
-        await wait_for(pilot, on(app, InfoScreen), "the welcome step")
+        await wait_for(pilot, on(app, Info), "the welcome step")
         await pilot.press("enter")
-        await wait_for(pilot, on(app, QuestionScreen, "example-screen/fever"))
+        await wait_for(pilot, on(app, Question, "example-screen/fever"))
         await pilot.press("n")
-        await wait_for(pilot, on(app, QuestionScreen, "example/where"), "the where question")
+        await wait_for(pilot, on(app, Question, "example/where"), "the where question")
         await pilot.press("n", "y")
         assert app.screen.node.qid == "example/where" and "example/where" not in app.session.answers
 
@@ -100,13 +97,13 @@ async def test_y_and_n_answer_only_yes_no_questions(library):
 async def test_keys_typed_ahead_never_change_the_answer_just_given(library):
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:
-        await wait_for(pilot, on(app, InfoScreen), "the welcome step")
+        await wait_for(pilot, on(app, Info), "the welcome step")
         await pilot.press("enter")
-        await wait_for(pilot, on(app, QuestionScreen, "example-screen/fever"))
+        await wait_for(pilot, on(app, Question, "example-screen/fever"))
         await pilot.press("n")
-        await wait_for(pilot, on(app, QuestionScreen, "example/where"))
+        await wait_for(pilot, on(app, Question, "example/where"))
         for key in "12":  # both keys queued before the app can show the next step
             app.post_message(Key(key, key))
-        await wait_for(pilot, on(app, SelfTestScreen, "example/stance"), "the stance test")
+        await wait_for(pilot, on(app, SelfTest, "example/stance"), "the stance test")
         await pilot.pause()
         assert app.session.answers["example/where"] == "outside"

@@ -6,25 +6,24 @@ from types import SimpleNamespace
 
 import pytest
 
+from wizard.content.model import Info, Question
 from wizard.errors import LoadError, UnknownTree
 from wizard.content.loader import load
 from wizard.tui.library_cache import load_library
 from wizard.tui.app import WizardApp, run_app
-from wizard.tui.screens.info import InfoScreen
 from wizard.tui.screens.problems import ProblemsScreen
-from wizard.tui.screens.question import QuestionScreen
 from wizard.history.journal import NullJournal
 
-from .conftest import screen_text, wait_for
+from .conftest import on, screen_text, wait_for
 
 OLD = "Where do you feel the pain most?"
 NEW = "Where is the pain at its worst?"
 
 
 async def walk_to_where(app, pilot):
-    await wait_for(pilot, lambda: isinstance(app.screen, InfoScreen))
+    await wait_for(pilot, on(app, Info))
     await pilot.press("enter")
-    await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen))
+    await wait_for(pilot, on(app, Question))
     await pilot.press("n")
     await wait_for(pilot, lambda: getattr(app.screen, "node", None) and app.screen.node.id == "where")
 
@@ -51,7 +50,7 @@ async def test_broken_tree_shows_problems_with_file_and_line_then_recovers(entry
         await wait_for(pilot, lambda: isinstance(app.screen, ProblemsScreen) and f"{tree_file}:" in screen_text(app),
                        "the problems screen naming the file")
         tree_file.write_text(good.replace(OLD, NEW))
-        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen) and NEW in screen_text(app),
+        await wait_for(pilot, lambda: on(app, Question)() and NEW in screen_text(app),
                        "the walk again, with the edit")
         assert app.screen.node.qid == "example/where"
 

@@ -33,7 +33,6 @@ from wizard.tui.safe_text import clean
 from wizard.tui.messages import (Answered, AskExport, EditAnswer, GoBack, NewCheck, OpenPastWalk, ResumeWalk,
                                  ShowHistory, ShowReview, StartWalk)
 from wizard.tui.screens.start import StartPlaceholder, StartScreen
-from wizard.tui.screens.steps import step_screen_for
 from wizard.tui.step import Step
 from wizard.tui.watcher import TreeWatcher
 from wizard import wording
@@ -135,14 +134,22 @@ class WizardApp(App):
         return starts[0] + 2 if starts else len(self.screen_stack) + 1
 
     def show_current(self) -> None:
-        """Drop overlays and show the screen for where the session now stands."""
+        """Drop overlays and show where the session now stands. While the walk asks, the walk screen already
+        showing is updated in place (a new screen per step cost most of a key press); the first step, and
+        the emergency and result screens, take the walk screen's place in the stack."""
         self._drop_screen_notes()
         self._pop_to(self.walk_depth)
-        screen = self._screen_for_session()
-        if len(self.screen_stack) == self.walk_depth:
-            self.switch_screen(screen)
+        shown = self.screen_stack[-1] if len(self.screen_stack) == self.walk_depth else None
+        if self._asking() and _is_walk_screen(shown):
+            shown.show(Step.current(self.session))  # type: ignore[union-attr, arg-type]
+        elif shown is not None:
+            self.switch_screen(self._screen_for_session())
         else:
-            self.push_screen(screen)
+            self.push_screen(self._screen_for_session())
+
+    def _asking(self) -> bool:
+        session = self.session
+        return session is not None and session.status != "emergency" and not session.finished
 
     def _pop_to(self, depth: int) -> None:
         while len(self.screen_stack) > depth:
@@ -157,7 +164,8 @@ class WizardApp(App):
         if session.finished:
             from wizard.tui.screens.result import ResultScreen
             return ResultScreen(self.summary_of(session))
-        return step_screen_for(session.current)(Step.current(session))
+        from wizard.tui.screens.walk import WalkScreen
+        return WalkScreen(Step.current(session))
 
     def summary_of(self, session: Session):
         """The one record the result screen and every export show; a re-test's carries its comparison."""
@@ -368,7 +376,8 @@ class WizardApp(App):
     def edit_answer(self, qid: str) -> None:
         if self.session is None:
             return
-        self.push_screen(step_screen_for(self.session.shown(qid))(Step.edit(self.session, qid)))
+        from wizard.tui.screens.walk import WalkScreen
+        self.push_screen(WalkScreen(Step.edit(self.session, qid)))  # its own instance: dismissed after the change
 
     def action_new_session(self) -> None:
         """Leave this walk for the start screen; mid-walk without history, say first what would be lost."""
@@ -526,6 +535,12 @@ class WizardApp(App):
         from wizard.tui.screens.problems import ProblemsScreen
         self._pop_to(self.walk_depth if self.session else self.walk_depth - 1)
         self.push_screen(ProblemsScreen(problems))
+
+
+def _is_walk_screen(screen) -> bool:
+    """The walk's own screen (not one changing an earlier answer), without importing it to ask."""
+    walk = sys.modules.get("wizard.tui.screens.walk")
+    return walk is not None and isinstance(screen, walk.WalkScreen) and not screen.editing
 
 
 def _import_quietly(name: str) -> None:

@@ -39,7 +39,8 @@ MULTI: list[BindingType] = [Binding("d", "done", "Done", id="done")]
 
 TIMER: list[BindingType] = [Binding("t", "toggle_timer", "Start/stop timer", id="timer")]
 # On a measure the number box has focus and takes letters, so its timer needs a key that types nothing.
-MEASURE_TIMER: list[BindingType] = [Binding("ctrl+t", "toggle_timer", "Start/stop timer", id="measure-timer")]
+# Its own action, so the one walk screen (which has both bindings) can enable the one the step uses.
+MEASURE_TIMER: list[BindingType] = [Binding("ctrl+t", "toggle_measure_timer", "Start/stop timer", id="measure-timer")]
 
 EDIT: list[BindingType] = [
     Binding("escape", "cancel", "Cancel", id="cancel-edit"),

@@ -22,6 +22,16 @@ class Choices(OptionList):
         if chosen in self.values:
             self.highlighted = self.values.index(chosen)
 
+    def show(self, choices: Sequence[tuple[object, str | tuple]], chosen: object = None) -> None:
+        """Swap in another step's choices, the answer given before highlighted (else the first), so the walk
+        screen reuses one list instead of mounting a new one per step."""
+        self.values = [value for value, _ in choices]
+        self.set_options(_option(n, label) for n, (_, label) in enumerate(choices, 1))
+        if chosen in self.values:
+            self.highlighted = self.values.index(chosen)
+        else:
+            self.action_first()
+
     def value_at(self, number: int) -> object | None:
         """The value behind the 1-based `number`, or None when there is no such choice."""
         return self.values[number - 1] if 1 <= number <= len(self.values) else None

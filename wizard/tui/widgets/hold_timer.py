@@ -34,6 +34,16 @@ class HoldTimer(Static):
         self._ticker = self.set_interval(0.25, self._tick, pause=True)
         self.update(self.render_text())
 
+    def reset(self, target: int, key: str) -> None:
+        """Stopped at zero with a new target: the walk screen keeps one timer for every held test, and a
+        clock left running from the last step would mislead."""
+        self.target, self.key, self.started_at = target, key, None
+        if hasattr(self, "_ticker"):
+            self._ticker.pause()
+        if self.elapsed:
+            self.elapsed = 0.0
+        self.update(self.render_text())
+
     def toggle(self) -> None:
         if self.running:
             self._tick()

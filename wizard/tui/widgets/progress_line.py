@@ -39,6 +39,10 @@ class ProgressLine(Static):
         super().__init__(id="progress", markup=False)
         self.step = step
 
+    def show(self, step: Step) -> None:
+        self.step = step
+        self.refresh()
+
     def render(self):
         step = self.step
         if step.editing:

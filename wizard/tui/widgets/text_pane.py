@@ -41,7 +41,12 @@ class TextPane(VerticalScroll, can_focus=False):
         if not self.is_attached:
             return
         for hint in self.screen.query(MoreBelow):
-            hint.display = self.more_below
+            hint.display = self.display and self.more_below
+
+    def restart(self) -> None:
+        """Back at the top for new text (a new step on the same screen), the hint redone once it is laid out."""
+        self.scroll_home(animate=False, immediate=True)
+        self.call_after_refresh(self._update_hint)
 
     def page(self, direction: int) -> None:
         """Move the text a page (less a line, so the reader keeps their place) up or down."""

@@ -12,8 +12,13 @@ from wizard.wording import WHY_DEFAULT
 class WhyPanel(Static):
     """Hidden until the person asks; toggled by the screen's `why` action."""
 
-    def __init__(self, node: Node) -> None:
-        super().__init__(why_text(node), id="why", markup=False)
+    def __init__(self) -> None:
+        super().__init__(id="why", markup=False)
+        self.display = False
+
+    def show(self, node: Node) -> None:
+        """Closed, with `node`'s reasons: each step starts with the panel shut."""
+        self.update(why_text(node))
         self.display = False
 
     def toggle(self) -> None:
