@@ -26,6 +26,7 @@ class KeyBar(Static):
     def __init__(self) -> None:
         super().__init__(id="keys")
         self._shown: tuple = ()
+        self._parsed: dict[tuple, Content] = {}
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -39,14 +40,18 @@ class KeyBar(Static):
             self.show_keys()
 
     def show_keys(self) -> None:
-        """Redraw only when the keys changed: binding updates arrive often and parsing markup is not free."""
+        """Redraw only when the keys changed: binding updates arrive often and parsing markup is not free.
+        The walk screen swaps between a few key sets step after step, so each one's parsed line is kept."""
         keys = tuple(self._key_markup())
         if keys == self._shown:
             return
         self._shown = keys
-        palette = ("[@click=app.command_palette][bold $footer-key-foreground]^p[/] Commands[/]",
-                   ) if self.app.ENABLE_COMMAND_PALETTE else ()
-        self.update(Content.from_markup("  ".join(keys + palette)))
+        line = self._parsed.get(keys)
+        if line is None:
+            palette = ("[@click=app.command_palette][bold $footer-key-foreground]^p[/] Commands[/]",
+                       ) if self.app.ENABLE_COMMAND_PALETTE else ()
+            line = self._parsed[keys] = Content.from_markup("  ".join(keys + palette))
+        self.update(line)
 
     def _key_markup(self):
         shown: set[str] = set()
