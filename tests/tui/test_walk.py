@@ -107,3 +107,39 @@ async def test_keys_typed_ahead_never_change_the_answer_just_given(library):
         await wait_for(pilot, on(app, SelfTest, "example/stance"), "the stance test")
         await pilot.pause()
         assert app.session.answers["example/where"] == "outside"
+
+
+async def test_one_walk_screen_is_reused_and_nothing_of_a_step_leaks_into_the_next(library):
+    """Answers and `b` update the same screen in place (a new screen per step made each key press slow,
+    issue 15); what belonged to one step (why panel, timer, scroll position, answered guard) must not
+    follow the person to the next one, and `b` shows the answer given before."""
+    from wizard.tui.widgets.hold_timer import HoldTimer
+    from wizard.tui.widgets.text_pane import TextPane
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test(size=(60, 16)) as pilot:
+        await wait_for(pilot, on(app, Info), "the welcome step")
+        walk = app.screen
+        await pilot.press("enter")
+        await wait_for(pilot, on(app, Question, "example-screen/fever"), "the fever question")
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: walk.why.display, "the why panel")
+        await pilot.press("n")
+        await wait_for(pilot, on(app, Question, "example/where"), "the where question")
+        assert app.screen is walk and not walk.why.display and not walk.answered
+        await pilot.press("1")
+        await wait_for(pilot, on(app, SelfTest, "example/stance"), "the stance test")
+        pane, timer = walk.query_one(TextPane), walk.query_one(HoldTimer)
+        timer.clock = lambda: 1000.0
+        await pilot.press("t", "pagedown")
+        timer.clock = lambda: 1012.0
+        await wait_for(pilot, lambda: pane.scroll_y > 0 and timer.running and timer.elapsed == 12, "scroll, timer")
+        await pilot.press("b")
+        await wait_for(pilot, on(app, Question, "example/where"), "back at the where question")
+        assert app.screen is walk and app.focused is walk.answer_widget
+        assert walk.answer_widget.highlighted == 0 and not walk.answered  # "outside", the answer given before
+        assert not timer.display and not timer.running
+        await pilot.press("1")
+        await wait_for(pilot, on(app, SelfTest, "example/stance"), "the stance test again")
+        await wait_for(pilot, lambda: pane.scroll_y == 0, "the text back at the top")
+        assert app.screen is walk and timer.display and not timer.running and timer.elapsed == 0
+        assert "30 s" in str(timer.render()) and not walk.why.display and not walk.answered

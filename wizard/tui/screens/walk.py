@@ -29,6 +29,7 @@ from wizard.tui.messages import Answered, GoBack, ShowReview
 from wizard.tui.safe_text import literal
 from wizard.tui.step import Step
 from wizard.tui.widgets.choices import Choices
+from wizard.tui.widgets.hold_timer import HoldTimer
 from wizard.tui.widgets.key_bar import KeyBar
 from wizard.tui.widgets.progress_line import ProgressLine
 from wizard.tui.widgets.text_pane import MoreBelow, TextPane
@@ -159,7 +160,9 @@ class WalkScreen(Screen):
             if key in self._wanted or not widget.display:
                 continue
             widget.display = False
-            if key[0] != "answers":
+            if isinstance(widget, HoldTimer):
+                widget.stop()  # out of sight, it must not ring on a later step
+            elif key[0] != "answers":
                 widget.update("")  # type: ignore[attr-defined]
 
     def _unplaced(self, area: str) -> list[Widget]:

@@ -37,12 +37,17 @@ class HoldTimer(Static):
     def reset(self, target: int, key: str) -> None:
         """Stopped at zero with a new target: the walk screen keeps one timer for every held test, and a
         clock left running from the last step would mislead."""
-        self.target, self.key, self.started_at = target, key, None
-        if hasattr(self, "_ticker"):
-            self._ticker.pause()
+        self.target, self.key = target, key
+        self.stop()
         if self.elapsed:
             self.elapsed = 0.0
         self.update(self.render_text())
+
+    def stop(self) -> None:
+        """Stop counting (and so never ring) without a redraw: for a timer put out of sight."""
+        self.started_at = None
+        if hasattr(self, "_ticker"):
+            self._ticker.pause()
 
     def toggle(self) -> None:
         if self.running:
