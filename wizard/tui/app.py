@@ -2,7 +2,8 @@
 
 Screens only show and forward (messages `Answered`, `GoBack`, `StartWalk`, `ResumeWalk`); every decision
 is the engine's. The screen stack is [default, start screen, the walk screen, overlays...]: `show_current`
-drops the overlays and swaps the walk screen for whatever the session says comes next. Screens other than
+drops the overlays and shows whatever the session says comes next: the next step in place on the walk
+screen (one per walk), or the emergency or result screen in its place. Screens other than
 the start screen are imported where first needed, so the first question does not wait for modules it does
 not use (see bench/bench_startup.py).
 """
