@@ -181,6 +181,26 @@ async def test_bad_measure_values_get_a_clear_message_and_do_not_advance(library
         assert app.session.answers["example/pain"] == 3
 
 
+async def test_a_measure_shown_again_on_the_walk_screen_holds_the_answer_given_before(library):
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test() as pilot:
+        await walk_to_stance(app, pilot)
+        await pilot.press("4")
+        await wait_for(pilot, on(app, Measure), "the pain measure")
+        await pilot.press("3", "enter")
+        await wait_for(pilot, on(app, ResultScreen), "the result")
+        await pilot.press("b")
+        await wait_for(pilot, on(app, Measure), "the pain measure again")
+        await pilot.press("escape")  # the box takes `b`
+        await wait_for(pilot, on(app, SelfTest), "the stance test")
+        await pilot.press("4")  # the same walk screen shows the measure again
+        await wait_for(pilot, on(app, Measure), "the pain measure, a third time")
+        assert app.screen.query_one(Input).value == "3"
+        await pilot.press("backspace", "5", "enter")
+        await wait_for(pilot, on(app, ResultScreen), "the result again")
+        assert app.session.answers["example/pain"] == 5
+
+
 class RecordingJournal(NullJournal):
     """Records what the app reports; what it does not override keeps nothing, as NullJournal."""
 

@@ -40,6 +40,7 @@ class MeasureKind(Kind):
         previous = self.step.previous
         self.number.placeholder = f"a number, {self._range()}"
         self.number.value = "" if previous is None else "c" if previous == "cannot" else str(previous)
+        self.number.cursor_position = len(self.number.value)  # at the end, as in a new box
         self.message = screen.part("answers", "problem")
         self._show_problem(None)
         return self.number
