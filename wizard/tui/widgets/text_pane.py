@@ -44,9 +44,13 @@ class TextPane(VerticalScroll, can_focus=False):
             hint.display = self.display and self.more_below
 
     def restart(self) -> None:
-        """Back at the top for new text (a new step on the same screen), the hint redone once it is laid out."""
+        """Back at the top for new text (a new step on the same screen), the hint redone once it is laid out
+        (at once for a hidden pane: one frame fewer)."""
         self.scroll_home(animate=False, immediate=True)
-        self.call_after_refresh(self._update_hint)
+        if self.display:
+            self.call_after_refresh(self._update_hint)
+        else:
+            self._update_hint()
 
     def page(self, direction: int) -> None:
         """Move the text a page (less a line, so the reader keeps their place) up or down."""
