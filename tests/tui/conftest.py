@@ -124,7 +124,7 @@ class Posted:
 
 def on(app, what, qid=None):
     """A condition: the app shows `what`, a screen class (ResultScreen...) or a node kind (Question, SelfTest,
-    Measure, Info) asked on the walk screen with its answer widget mounted; for node `qid` when given. The
+    Measure, Info) asked on the walk screen, its answer widget mounted and focused; for node `qid` if given. The
     walk screen is one screen updated in place, so "which step" is its node, not its class."""
     from textual.screen import Screen
     from wizard.tui.screens.walk import WalkScreen
@@ -136,8 +136,8 @@ def on(app, what, qid=None):
         if issubclass(what, Screen):
             shown = isinstance(screen, what)
         else:
-            shown = (isinstance(screen, WalkScreen) and isinstance(screen.node, what)
-                     and screen.answer_widget.is_mounted)
+            shown = (isinstance(screen, WalkScreen) and isinstance(screen.node, what) and screen.answer_widget.is_mounted
+                     and (app.focused is screen.answer_widget or screen.too_small))  # keys now reach the answers
         return shown and (qid is None or screen.node.qid == qid)
     return showing
 
