@@ -81,9 +81,7 @@ class WizardApp(App):
         if not gc.isenabled():  # paused for start-up by `hip-wizard run` (see cli._run)
             self.call_after_refresh(_collect_from_now_on)
         self._apply_user_keymap()
-        direct = self.start_tree and not self.problems
-        self.push_screen(StartPlaceholder() if direct else self._start_screen())
-        if not direct:
+        if not self._opens_on_tree:
             self.set_timer(PRELOAD_AFTER, self._preload_history)
         if self.problems:
             self._show_problems(self.problems)
@@ -93,6 +91,15 @@ class WizardApp(App):
             self.set_interval(0.5, self.reload_if_changed)
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=20)
+
+    @property
+    def _opens_on_tree(self) -> bool:
+        return bool(self.start_tree and not self.problems)
+
+    def get_default_screen(self) -> Screen:
+        """The bottom of the stack is the start screen itself (or its stand-in under `run TREE`), not an empty
+        screen with the start screen pushed over it: one screen fewer to compose and draw before the first frame."""
+        return StartPlaceholder() if self._opens_on_tree else self._start_screen()
 
     def _apply_user_keymap(self) -> None:
         if self.keymap_path is None:
@@ -132,7 +139,7 @@ class WizardApp(App):
     def walk_depth(self) -> int:
         """Where the walk screen sits in the stack: just above the start screen."""
         starts = [n for n, s in enumerate(self.screen_stack) if isinstance(s, (StartScreen, StartPlaceholder))]
-        return starts[0] + 2 if starts else len(self.screen_stack) + 1
+        return starts[-1] + 2 if starts else len(self.screen_stack) + 1
 
     def show_current(self) -> None:
         """Drop overlays and show the screen for where the session now stands."""
@@ -189,9 +196,14 @@ class WizardApp(App):
             return None
 
     def back_to_start(self) -> None:
+        """A fresh start screen (its resume list may have changed). The first one is the bottom of the stack,
+        which Textual cannot swap out: a new one then goes over it, and later returns swap that one."""
         self.session = None
         self._pop_to(self.walk_depth - 1)
-        self.switch_screen(self._start_screen())
+        if len(self.screen_stack) > 1:
+            self.switch_screen(self._start_screen())
+        else:
+            self.push_screen(self._start_screen())
 
     # --- the walk ----------------------------------------------------------------------------------------
 
@@ -240,7 +252,7 @@ class WizardApp(App):
     def _fresh_session(self, tree_id: str) -> Session:
         """A new walk; a re-test comes pre-filled with the areas whose tests were positive last time."""
         session = Session(self.library, tree_id)
-        if self.store is not None:
+        if self.store is not None and tree_id in self.library.retest_trees():  # the comparison is a re-test's alone
             from wizard.history.retest import retest_intro, suggest_from_last_check
             try:
                 suggest_from_last_check(self.store, self.library, session)
