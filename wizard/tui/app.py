@@ -22,6 +22,7 @@ from textual.notifications import Notification, Notify
 from textual.screen import Screen
 
 from wizard.walk.engine import Session
+from wizard.walk.graph import GraphInfo
 from wizard.walk.progress import expected_minutes, minutes_words
 from wizard.walk.resume import restore
 from wizard.errors import AnswerError, StateError, UnknownTree, WizardError
@@ -114,7 +115,8 @@ class WizardApp(App):
         resumable = [(row.id, self._resume_label(row)) for row in self._unfinished()
                      if row.tree_id in self.library.trees]
         entries = self.library.entries()
-        minutes = {t.id: minutes_words(expected_minutes(self.library, t.id)) for t in entries}
+        graph = GraphInfo(self.library)
+        minutes = {t.id: minutes_words(expected_minutes(self.library, t.id, graph=graph)) for t in entries}
         # whether to offer `h` needs only a store: importing the history screen (YAML, JSON Schema) waits for `h`
         return StartScreen(entries, resumable, history=self.store is not None, minutes=minutes)
 
