@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 
 from wizard.content import loader
@@ -92,3 +93,19 @@ def test_after_an_edit_only_the_changed_file_is_parsed_and_checked_again(tmp_pat
     assert library.node("example/where").text == "Where is it worst?"
     assert library.node("example-screen/fever") == fresh.node("example-screen/fever")
     assert library.trees.keys() == fresh.trees.keys()
+
+
+def test_the_cached_copy_leaves_out_author_data_and_walks_every_bundled_scenario_the_same(tmp_path):
+    """The app's copy drops line-number maps and scenarios (read only by `check`): every bundled scenario's
+    answers still walk to the same steps and outcome on it, and the file is much smaller than it was."""
+    from wizard.walk.engine import Session
+    cache = tmp_path / "cache"
+    load_library([], cache)
+    cached, _ = load_library([], cache)
+    full = loader.collect([]).library
+    assert all(not t.scenarios and t.where.positions is None for t in cached.trees.values())
+    assert (cache / "library.pickle").stat().st_size < len(pickle.dumps(full)) / 2
+    for tree in full.trees.values():
+        for scenario in tree.scenarios:
+            walked = [Session(lib, tree.id, dict(scenario.given)).walk for lib in (full, cached)]
+            assert walked[0] == walked[1], scenario.name
