@@ -11,7 +11,6 @@ unpickled. Nothing here decides anything; a miss simply calls the loader.
 from __future__ import annotations
 
 import copyreg
-import hashlib
 import io
 import os
 import pickle
@@ -57,12 +56,10 @@ def load_library(paths: list[Path], folder: Path | None = None, bundled: bool = 
 
 def code_key() -> str:
     """The package's version and every module and schema file's path, mtime and size: any edit or upgrade
-    changes it."""
-    digest = hashlib.sha256(wizard.__version__.encode())
+    changes it. Kept as the text itself (a few kB), not a digest: comparing it costs nothing, and hashing
+    meant importing hashlib on every start."""
     package = Path(wizard.__file__).resolve().parent
-    for path in _package_files(package):
-        digest.update(_stamp(path).encode())
-    return digest.hexdigest()
+    return "".join([f"hip-wizard {wizard.__version__}\n", *map(_stamp, _package_files(package))])
 
 
 def _package_files(package: Path) -> list[Path]:
@@ -75,10 +72,7 @@ def _package_files(package: Path) -> list[Path]:
 
 
 def cache_key(roots: list[Path], code: str | None = None) -> str:
-    digest = hashlib.sha256((code or code_key()).encode())
-    for path in _tree_files(roots):
-        digest.update(_stamp(path).encode())
-    return digest.hexdigest()
+    return (code or code_key()) + "".join(map(_stamp, _tree_files(roots)))
 
 
 def _tree_files(roots: list[Path]) -> list[Path]:
