@@ -18,7 +18,7 @@ import os
 import stat
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass
+from wizard.lazy_dataclass import dataclass  # made on first use: see there why
 from datetime import datetime, UTC
 from pathlib import Path
 from typing import Callable, Iterator, cast
