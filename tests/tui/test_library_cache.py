@@ -6,7 +6,7 @@ import os
 import pickle
 import shutil
 
-from wizard.content import loader
+from wizard.content import loader, yamlsafe
 from wizard.tui import library_cache
 from wizard.tui.library_cache import load_library
 
@@ -79,12 +79,27 @@ def test_a_warm_start_imports_neither_the_schema_checker_nor_yaml(tmp_path):
     assert out.stdout.strip() == "[]", out.stderr
 
 
+def test_rebuilding_from_checked_documents_imports_neither_yaml_nor_the_schema_checker(tmp_path):
+    """A tree edit elsewhere or an upgrade drops the checked library; files whose bytes are unchanged are
+    rebuilt from their checked documents without PyYAML or fastjsonschema being imported at all."""
+    import subprocess
+    import sys
+    folder, cache = trees(tmp_path), tmp_path / "cache"
+    load_library([folder], cache, bundled=False)
+    (cache / "library.pickle").unlink()
+    code = ("import sys, wizard.tui.app as a; lib, p = a.load_library([sys.argv[1]], a.Path(sys.argv[2]), "
+            "bundled=False); print(sorted(lib.trees), sorted(m for m in ('yaml', 'fastjsonschema', "
+            "'jsonschema', 'wizard.content.schema_check') if m in sys.modules), p)")
+    out = subprocess.run([sys.executable, "-c", code, str(folder), str(cache)], capture_output=True, text=True)
+    assert out.stdout.strip() == "['example', 'example-screen'] [] []", out.stderr
+
+
 def test_after_an_edit_only_the_changed_file_is_parsed_and_checked_again(tmp_path, monkeypatch):
     folder, cache = trees(tmp_path), tmp_path / "cache"
     fresh, _ = load_library([folder], cache, bundled=False)
     parsed = []
-    real = loader.read
-    monkeypatch.setattr(loader, "read", lambda raw, name: parsed.append(name) or real(raw, name))
+    real = yamlsafe.read
+    monkeypatch.setattr(yamlsafe, "read", lambda raw, name: parsed.append(name) or real(raw, name))
     path = folder / "example.yaml"
     path.write_text(path.read_text().replace("Where do you feel the pain most?", "Where is it worst?"))
     os.utime(folder / "example-screen.yaml")  # touched, same bytes: its checked document is reused
