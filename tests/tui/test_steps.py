@@ -185,18 +185,26 @@ async def test_bad_measure_values_get_a_clear_message_and_do_not_advance(library
 
 
 class RecordingJournal(NullJournal):
-    """Records what the app reports; what it does not override keeps nothing, as NullJournal."""
+    """Records what the app reports; like the store's journal, an answer to a walk not yet begun begins it
+    (the app writes a fresh walk once its first step is drawn, or at its first answer if that comes first)."""
 
     keeps_history = True
 
     def __init__(self):
         self.calls = []
+        self.ids = {}
 
     def begin(self, session):
         self.calls.append(("begin", dict(session.answers)))
+        self.ids[session] = "s1"
         return "s1"
 
+    def id_of(self, session):
+        return self.ids.get(session)
+
     def record(self, session):
+        if session not in self.ids:
+            self.begin(session)
         self.calls.append(("record", dict(session.answers)))
 
     def finish(self, session):
