@@ -38,7 +38,9 @@ def _add_trees_option(parser: argparse.ArgumentParser, prefix: str = "") -> None
                         help="where history is kept (default: your user data folder)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; `only`: just that command's part (when argv names it first, the other nine
+    commands' options are never looked at, and building them was most of the parser's cost)."""
     parser = argparse.ArgumentParser(
         prog="hip-wizard",
         description="A terminal wizard for hip pain: safety questions first, then self-tests and a plan.")
@@ -46,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_trees_option(parser, prefix="global_")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (help_text, configure, _) in COMMANDS.items():
+        if only not in (None, name):
+            continue
         sub = commands.add_parser(name, help=help_text, description=help_text)
         _add_trees_option(sub)
         configure(sub)
@@ -214,8 +218,9 @@ def report_error(exc: Exception) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    named = "run" if not argv else argv[0] if argv[0] in COMMANDS else None
+    parser = build_parser(only=named)
+    args = parser.parse_args(argv or ["run"])
     if args.command is None:
         args = parser.parse_args([*argv, "run"])
     args.trees = args.global_trees + args.trees

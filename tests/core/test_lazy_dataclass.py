@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from wizard.content import lazy_dataclass
+from wizard import lazy_dataclass
 
 
 _made = iter(range(10**6))

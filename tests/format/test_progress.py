@@ -63,6 +63,7 @@ def test_progress_never_jumps_by_more_than_the_steps_an_answer_adds(folder, tree
         value = likely_answer(node) if likely else random_answer(node, random.Random(rng.random()))
         session.answer(check_answer(node, value))
         after = expected_path(library, "main", session.answers)
+        assert session.expected_path() == after  # the session's memo follows every answer
         now = expected(session).remaining if not session.finished else 0
         if likely:
             assert after == before and (now == remaining - 1 or session.finished)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 
-from wizard.content import loader
+from wizard.content import loader, yamlsafe
 from wizard.tui import library_cache
 from wizard.tui.library_cache import load_library
 
@@ -78,12 +79,27 @@ def test_a_warm_start_imports_neither_the_schema_checker_nor_yaml(tmp_path):
     assert out.stdout.strip() == "[]", out.stderr
 
 
+def test_rebuilding_from_checked_documents_imports_neither_yaml_nor_the_schema_checker(tmp_path):
+    """A tree edit elsewhere or an upgrade drops the checked library; files whose bytes are unchanged are
+    rebuilt from their checked documents without PyYAML or fastjsonschema being imported at all."""
+    import subprocess
+    import sys
+    folder, cache = trees(tmp_path), tmp_path / "cache"
+    load_library([folder], cache, bundled=False)
+    (cache / "library.pickle").unlink()
+    code = ("import sys, wizard.tui.app as a; lib, p = a.load_library([sys.argv[1]], a.Path(sys.argv[2]), "
+            "bundled=False); print(sorted(lib.trees), sorted(m for m in ('yaml', 'fastjsonschema', "
+            "'jsonschema', 'wizard.content.schema_check') if m in sys.modules), p)")
+    out = subprocess.run([sys.executable, "-c", code, str(folder), str(cache)], capture_output=True, text=True)
+    assert out.stdout.strip() == "['example', 'example-screen'] [] []", out.stderr
+
+
 def test_after_an_edit_only_the_changed_file_is_parsed_and_checked_again(tmp_path, monkeypatch):
     folder, cache = trees(tmp_path), tmp_path / "cache"
     fresh, _ = load_library([folder], cache, bundled=False)
     parsed = []
-    real = loader.read
-    monkeypatch.setattr(loader, "read", lambda raw, name: parsed.append(name) or real(raw, name))
+    real = yamlsafe.read
+    monkeypatch.setattr(yamlsafe, "read", lambda raw, name: parsed.append(name) or real(raw, name))
     path = folder / "example.yaml"
     path.write_text(path.read_text().replace("Where do you feel the pain most?", "Where is it worst?"))
     os.utime(folder / "example-screen.yaml")  # touched, same bytes: its checked document is reused
@@ -92,3 +108,19 @@ def test_after_an_edit_only_the_changed_file_is_parsed_and_checked_again(tmp_pat
     assert library.node("example/where").text == "Where is it worst?"
     assert library.node("example-screen/fever") == fresh.node("example-screen/fever")
     assert library.trees.keys() == fresh.trees.keys()
+
+
+def test_the_cached_copy_leaves_out_author_data_and_walks_every_bundled_scenario_the_same(tmp_path):
+    """The app's copy drops line-number maps and scenarios (read only by `check`): every bundled scenario's
+    answers still walk to the same steps and outcome on it, and the file is much smaller than it was."""
+    from wizard.walk.engine import Session
+    cache = tmp_path / "cache"
+    load_library([], cache)
+    cached, _ = load_library([], cache)
+    full = loader.collect([]).library
+    assert all(not t.scenarios and t.where.positions is None for t in cached.trees.values())
+    assert (cache / "library.pickle").stat().st_size < len(pickle.dumps(full)) / 2
+    for tree in full.trees.values():
+        for scenario in tree.scenarios:
+            walked = [Session(lib, tree.id, dict(scenario.given)).walk for lib in (full, cached)]
+            assert walked[0] == walked[1], scenario.name

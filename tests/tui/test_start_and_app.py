@@ -247,3 +247,18 @@ async def test_a_walk_taken_by_another_window_since_the_menu_was_drawn_is_not_re
         await pilot.press("1")
         await wait_for(pilot, lambda: "open in another hip-wizard window" in notes, "the in-use notice")
         assert isinstance(app.screen, StartScreen) and app.session is None
+
+
+async def test_leaving_for_the_menu_again_and_again_never_piles_up_screens(entry_trees):
+    """`run TREE` opens on the walk with the start screen's stand-in at the bottom; every return to the menu
+    shows a fresh start screen (its list may have changed) and the screens under it never pile up."""
+    library = load([entry_trees], bundled=False)
+    app = WizardApp(library, start_tree="tiny-check")
+    async with app.run_test() as pilot:
+        for _ in range(3):
+            await wait_for(pilot, lambda: app.session is not None and app.session.current is not None, "a walk")
+            await pilot.press("escape")  # back from the first step: the menu
+            await wait_for(pilot, lambda: isinstance(app.screen, StartScreen) and app.screen.is_mounted, "the menu")
+            assert app.session is None and len(app.screen_stack) <= 2
+            assert "Tiny check" in screen_text(app)
+            await pilot.press("1")

@@ -36,7 +36,7 @@ async def test_emergency_answer_stops_the_walk_on_a_full_screen_no_stray_key_lea
         assert "EMERGENCY" in text and "Call emergency services or go to an emergency department now." in text
         assert "Emergency department" in text
         await pilot.press("escape", "enter", "b", "n", "r", "1", "space", "q", "e")
-        assert isinstance(app.screen, EmergencyScreen) and len(app.screen_stack) == 3
+        assert isinstance(app.screen, EmergencyScreen) and len(app.screen_stack) == app.walk_depth  # nothing left over it
         assert app.session.status == "emergency"
 
 
@@ -93,7 +93,7 @@ async def test_review_lists_answers_and_editing_one_reroutes_keeping_later_answe
         await pilot.press("2")  # groin
         await wait_for(pilot, on(app, Question, "example/activities"), "the re-routed walk")
         assert app.session.path_answers["example/where"] == "groin"
-        assert len(app.screen_stack) == 3
+        assert len(app.screen_stack) == app.walk_depth  # the edit screen is gone
 
 
 async def test_escape_while_editing_cancels_the_change(library):
@@ -202,18 +202,26 @@ async def test_a_measure_shown_again_on_the_walk_screen_holds_the_answer_given_b
 
 
 class RecordingJournal(NullJournal):
-    """Records what the app reports; what it does not override keeps nothing, as NullJournal."""
+    """Records what the app reports; like the store's journal, an answer to a walk not yet begun begins it
+    (the app writes a fresh walk once its first step is drawn, or at its first answer if that comes first)."""
 
     keeps_history = True
 
     def __init__(self):
         self.calls = []
+        self.ids = {}
 
     def begin(self, session):
         self.calls.append(("begin", dict(session.answers)))
+        self.ids[session] = "s1"
         return "s1"
 
+    def id_of(self, session):
+        return self.ids.get(session)
+
     def record(self, session):
+        if session not in self.ids:
+            self.begin(session)
         self.calls.append(("record", dict(session.answers)))
 
     def finish(self, session):

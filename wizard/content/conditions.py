@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterator, TypeGuard, cast
 
-from wizard.content.lazy_dataclass import dataclass  # made on first use: see there why
+from wizard.lazy_dataclass import dataclass  # made on first use: see there why
 from wizard.content.model import Condition, Library, Measure, Question, SelfTest, qualify
 from wizard.content.suggest import did_you_mean
 

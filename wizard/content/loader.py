@@ -20,8 +20,7 @@ from wizard.errors import LoadError, Problem
 from wizard.content.model import (Advice, Branch, Caution, Dosage, Evidence, Exercise, Finding, Handover, Info,
                                   Invariant, Library, Measure, Option, Outcome, PlanRules, Question, Referral,
                                   Scenario, SelfTest, StageRule, StepBudget, Tree, Where, qualify)
-from wizard.content.schema_check import schema_errors
-from wizard.content.yamlsafe import Document, read, read_capped
+from wizard.content.document import Document, read_capped
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -147,6 +146,7 @@ def _load_file(path: Path, library: Library, known: dict, documents: dict | None
     digest = hashlib.sha256(raw).hexdigest()
     doc = known.get(digest)
     if doc is None:
+        from wizard.content.yamlsafe import read  # only for a file not checked before: PyYAML is not free
         try:
             doc = read(raw, name)
         except LoadError as exc:
@@ -167,6 +167,7 @@ def _content_problems(name: str, doc: Document) -> list[Problem]:
         return [Problem(name, 1, 1, "this looks like an answers file (node id: answer), not a tree: keep it "
                         "outside the trees folder and pass it with `hip-wizard play TREE --answers FILE`",
                         code="answers-file")]
+    from wizard.content.schema_check import schema_errors  # with fastjsonschema: only for files read anew
     problems = [_problem(name, doc, p, m, "schema") for p, m in schema_errors(doc)]
     if problems:
         return problems

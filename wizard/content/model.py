@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import field
 from typing import Mapping, Protocol
 
-from wizard.content.lazy_dataclass import dataclass  # made on first use: see there why
+from wizard.lazy_dataclass import dataclass  # made on first use: see there why
 
 from wizard.wording import RESULT_LABELS, URGENCY_WORDS  # noqa: F401  (re-exported: callers import them here)
 

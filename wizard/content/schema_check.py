@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Iterator
 import fastjsonschema
 
 from wizard.content.validator_cache import compiled_validators
-from wizard.content.yamlsafe import Document
+from wizard.content.document import Document
 
 if TYPE_CHECKING:  # jsonschema (~30 ms to import) is loaded only when a part fails and needs its messages
     from jsonschema import Draft202012Validator

@@ -11,8 +11,6 @@ without a cache folder everything works, only slower.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import marshal
 import os
 from pathlib import Path
@@ -48,6 +46,8 @@ def compiled_validators(schemas: dict[str, dict], folder: Path | None = None) ->
 
 
 def _key(schemas: dict, version: str) -> str:
+    import hashlib  # here, not at the top: the app imports this module on every start just for cache_dir
+    import json
     from importlib.util import MAGIC_NUMBER  # the bytecode version: marshal data is only good for it
     digest = hashlib.sha256(json.dumps(schemas, sort_keys=True).encode())
     digest.update(f"|{version}|".encode() + MAGIC_NUMBER)

@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any
-from dataclasses import dataclass
 
 import yaml
 
+from wizard.content.document import MAX_FILE_BYTES, Document, Path, read_capped  # noqa: F401 - re-exported
 from wizard.errors import LoadError, Problem
 
 Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-MAX_FILE_BYTES = 5_000_000
 MAX_DEPTH = 64
 MAX_SCALAR_CHARS = 20_000
 _TOO_DEEP = f"the file nests deeper than {MAX_DEPTH} levels"
@@ -35,22 +33,6 @@ _FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+([eE][-+]?[0-9]+)?")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
-Path = tuple
-
-
-@dataclass
-class Document:
-    """Parsed data plus where each value (by path of keys and indexes) starts in the file."""
-
-    data: Any  # JSON-like: dicts, lists and YAML 1.2 core scalars, schema-checked by the loader
-    positions: dict[Path, tuple[int, int]]
-
-    def where(self, path: Path) -> tuple[int, int]:
-        """The line and column of the value at `path`, or of its nearest ancestor that has one."""
-        path = tuple(path)
-        while path not in self.positions and path:
-            path = path[:-1]
-        return self.positions.get(path, (1, 1))
 
 
 def decode(raw: bytes, name: str) -> str:
@@ -231,12 +213,6 @@ _HANDLERS = {
     yaml.MappingEndEvent: _Builder._close,
     yaml.SequenceEndEvent: _Builder._close,
 }
-
-
-def read_capped(path) -> bytes:
-    """A file's bytes, but never more than one past the cap: a huge file must not be read whole first."""
-    with open(path, "rb") as handle:
-        return handle.read(MAX_FILE_BYTES + 1)
 
 
 def read(raw: bytes, name: str) -> Document:

@@ -15,11 +15,10 @@ from __future__ import annotations
 import json
 import math
 import os
-import secrets
 import stat
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass
+from wizard.lazy_dataclass import dataclass  # made on first use: see there why
 from datetime import datetime, UTC
 from pathlib import Path
 from typing import Callable, Iterator, cast
@@ -491,7 +490,7 @@ class Store:
     def new_id(self) -> str:
         """Readable, sortable and unused: `20261127-091512-3fa2c1` (an upsert must never hit another walk)."""
         while True:
-            candidate = f"{self.clock().astimezone(UTC):%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
+            candidate = f"{self.clock().astimezone(UTC):%Y%m%d-%H%M%S}-{os.urandom(3).hex()}"
             if not self.conn.execute("SELECT 1 FROM sessions WHERE id = ?", (candidate,)).fetchone():
                 return candidate
 

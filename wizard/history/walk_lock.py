@@ -9,7 +9,6 @@ system without flock), walks carry on unlocked as before.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -33,6 +32,7 @@ class WalkLocks:
         self.held: dict[str, int] = {}
 
     def _path(self, walk_id: str) -> Path:
+        import hashlib  # only once a walk is locked or looked up: not on the way to the first screen
         return self.folder / f"{hashlib.sha256(walk_id.encode('utf-8', 'replace')).hexdigest()[:32]}.lock"
 
     def claim(self, walk_id: str) -> None:

@@ -23,6 +23,7 @@ from textual.notifications import Notification, Notify
 from textual.screen import Screen
 
 from wizard.walk.engine import Session
+from wizard.walk.graph import GraphInfo
 from wizard.walk.progress import expected_minutes, minutes_words
 from wizard.walk.resume import restore
 from wizard.errors import AnswerError, StateError, UnknownTree, WizardError
@@ -81,9 +82,7 @@ class WizardApp(App):
         if not gc.isenabled():  # paused for start-up by `hip-wizard run` (see cli._run)
             self.call_after_refresh(_collect_from_now_on)
         self._apply_user_keymap()
-        direct = self.start_tree and not self.problems
-        self.push_screen(StartPlaceholder() if direct else self._start_screen())
-        if not direct:
+        if not self._opens_on_tree:
             self.set_timer(PRELOAD_AFTER, self._preload_history)
         if self.problems:
             self._show_problems(self.problems)
@@ -93,6 +92,15 @@ class WizardApp(App):
             self.set_interval(0.5, self.reload_if_changed)
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=20)
+
+    @property
+    def _opens_on_tree(self) -> bool:
+        return bool(self.start_tree and not self.problems)
+
+    def get_default_screen(self) -> Screen:
+        """The bottom of the stack is the start screen itself (or its stand-in under `run TREE`), not an empty
+        screen with the start screen pushed over it: one screen fewer to compose and draw before the first frame."""
+        return StartPlaceholder() if self._opens_on_tree else self._start_screen()
 
     def _apply_user_keymap(self) -> None:
         if self.keymap_path is None:
@@ -107,7 +115,8 @@ class WizardApp(App):
         resumable = [(row.id, self._resume_label(row)) for row in self._unfinished()
                      if row.tree_id in self.library.trees]
         entries = self.library.entries()
-        minutes = {t.id: minutes_words(expected_minutes(self.library, t.id)) for t in entries}
+        graph = GraphInfo(self.library)
+        minutes = {t.id: minutes_words(expected_minutes(self.library, t.id, graph=graph)) for t in entries}
         # whether to offer `h` needs only a store: importing the history screen (YAML, JSON Schema) waits for `h`
         return StartScreen(entries, resumable, history=self.store is not None, minutes=minutes)
 
@@ -132,7 +141,7 @@ class WizardApp(App):
     def walk_depth(self) -> int:
         """Where the walk screen sits in the stack: just above the start screen."""
         starts = [n for n, s in enumerate(self.screen_stack) if isinstance(s, (StartScreen, StartPlaceholder))]
-        return starts[0] + 2 if starts else len(self.screen_stack) + 1
+        return starts[-1] + 2 if starts else len(self.screen_stack) + 1
 
     def show_current(self) -> None:
         """Drop overlays and show where the session now stands. While the walk asks, the walk screen already
@@ -198,19 +207,30 @@ class WizardApp(App):
             return None
 
     def back_to_start(self) -> None:
+        """A fresh start screen (its resume list may have changed). The first one is the bottom of the stack,
+        which Textual cannot swap out: a new one then goes over it, and later returns swap that one."""
         self.session = None
         self._pop_to(self.walk_depth - 1)
-        self.switch_screen(self._start_screen())
+        if len(self.screen_stack) > 1:
+            self.switch_screen(self._start_screen())
+        else:
+            self.push_screen(self._start_screen())
 
     # --- the walk ----------------------------------------------------------------------------------------
 
     def begin_walk(self, session: Session, resumed_id: str | None = None) -> None:
+        """Show the walk's step; a fresh walk is written to the history once that step is drawn (a commit waits
+        for the disk, and nothing is answered yet that could be lost). An answer given before then writes it."""
         self.session = session
         if resumed_id is not None:
             self.journal.resume(resumed_id, session)
         else:
-            self.journal.begin(session)
+            self.call_after_refresh(self._begin_journal, session)
         self._after_change()
+
+    def _begin_journal(self, session: Session) -> None:
+        if self.journal.id_of(session) is None:  # not yet begun by an early answer (`record` begins then)
+            self.journal.begin(session)
 
     def _carry_journal(self, old: Session, new: Session) -> None:
         """A replayed walk is the same walk: keep writing it under its old history id, not a new one."""
@@ -249,7 +269,7 @@ class WizardApp(App):
     def _fresh_session(self, tree_id: str) -> Session:
         """A new walk; a re-test comes pre-filled with the areas whose tests were positive last time."""
         session = Session(self.library, tree_id)
-        if self.store is not None:
+        if self.store is not None and tree_id in self.library.retest_trees():  # the comparison is a re-test's alone
             from wizard.history.retest import retest_intro, suggest_from_last_check
             try:
                 suggest_from_last_check(self.store, self.library, session)

@@ -10,12 +10,14 @@ unpickled. Nothing here decides anything; a miss simply calls the loader.
 
 from __future__ import annotations
 
-import hashlib
+import copyreg
+import io
 import os
 import pickle
 from pathlib import Path
 
 import wizard
+from wizard.content.model import Tree, Where
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -54,12 +56,10 @@ def load_library(paths: list[Path], folder: Path | None = None, bundled: bool = 
 
 def code_key() -> str:
     """The package's version and every module and schema file's path, mtime and size: any edit or upgrade
-    changes it."""
-    digest = hashlib.sha256(wizard.__version__.encode())
+    changes it. Kept as the text itself (a few kB), not a digest: comparing it costs nothing, and hashing
+    meant importing hashlib on every start."""
     package = Path(wizard.__file__).resolve().parent
-    for path in _package_files(package):
-        digest.update(_stamp(path).encode())
-    return digest.hexdigest()
+    return "".join([f"hip-wizard {wizard.__version__}\n", *map(_stamp, _package_files(package))])
 
 
 def _package_files(package: Path) -> list[Path]:
@@ -72,10 +72,7 @@ def _package_files(package: Path) -> list[Path]:
 
 
 def cache_key(roots: list[Path], code: str | None = None) -> str:
-    digest = hashlib.sha256((code or code_key()).encode())
-    for path in _tree_files(roots):
-        digest.update(_stamp(path).encode())
-    return digest.hexdigest()
+    return (code or code_key()) + "".join(map(_stamp, _tree_files(roots)))
 
 
 def _tree_files(roots: list[Path]) -> list[Path]:
@@ -116,8 +113,28 @@ def _write(folder: Path, name: str, key: str, payload) -> None:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, temp = tempfile.mkstemp(dir=folder, prefix=".library-")
         with os.fdopen(handle, "wb") as out:
-            out.write(pickle.dumps((key, payload), protocol=pickle.HIGHEST_PROTOCOL))
+            out.write(_for_walking((key, payload)))
         os.chmod(temp, 0o600)
         os.replace(temp, folder / name)
     except OSError:
         return  # a cache that cannot be written only costs time
+
+
+class _WalkingPickler(pickle.Pickler):
+    """Leaves out what only authors' tools read: each file's map of line numbers (`Where.positions`, for
+    pointing a `check` message at the exact key) and the trees' scenarios. They were two thirds of the cached
+    library, read on every start by an app that never uses them. Instances are rebuilt as pickle always
+    rebuilds them (no constructor call), so unpickling still runs none of the model's dataclass code."""
+
+    def reducer_override(self, obj):
+        if type(obj) is Where and obj.positions is not None:
+            return copyreg.__newobj__, (Where,), {**obj.__dict__, "prefix": (), "positions": None}
+        if type(obj) is Tree and obj.scenarios:
+            return copyreg.__newobj__, (Tree,), {**obj.__dict__, "scenarios": ()}
+        return NotImplemented
+
+
+def _for_walking(payload) -> bytes:
+    buffer = io.BytesIO()
+    _WalkingPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(payload)
+    return buffer.getvalue()

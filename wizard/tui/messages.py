@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from wizard.content.lazy_dataclass import dataclass  # made on first use: see there why
+from wizard.lazy_dataclass import dataclass  # made on first use: see there why
 
 
 @dataclass

@@ -223,6 +223,7 @@ class Session:
         self._walk: Walk | None = None
         self._walker: Walker | None = None
         self._changed: set[str] = set()
+        self._expected: tuple[dict, list[str]] | None = None  # (answers, expected path) for those answers
 
     # --- the walk ----------------------------------------------------------------------------------------
 
@@ -264,7 +265,7 @@ class Session:
         side, minutes = self.side, None
         if any("{minutes}" in (getattr(self.library.node(q), "text", None) or "") for q in self.walk.steps):
             from wizard.walk.progress import expected_minutes, minutes_words  # progress builds on this module
-            minutes = minutes_words(expected_minutes(self.library, self.tree_id, {}))
+            minutes = minutes_words(expected_minutes(self.library, self.tree_id, {}, self.graph))
         return [personal(self.library.node(q), side, minutes) for q in self.walk.steps]
 
     def shown(self, qid: str) -> Node:
@@ -276,8 +277,17 @@ class Session:
         return personal(node, self.side, minutes)
 
     def _minutes(self) -> str:
-        from wizard.walk.progress import expected_minutes, minutes_words  # progress builds on this module
-        return minutes_words(expected_minutes(self.library, self.tree_id, self.answers))
+        from wizard.walk.progress import minutes_words, path_minutes  # progress builds on this module
+        return minutes_words(path_minutes(self.library, self.expected_path()))
+
+    def expected_path(self) -> list[str]:
+        """The steps the current answers make most likely (`wizard.walk.progress`), worked out once per set of
+        answers: a step's progress line, its `{minutes}` and the step count all ask for it."""
+        if self._expected is None or self._expected[0] != self.answers:
+            from wizard.walk.progress import expected_path  # progress builds on this module
+            path = expected_path(self.library, self.tree_id, self.answers, self.graph)
+            self._expected = (dict(self.answers), path)
+        return self._expected[1]
 
     @property
     def path_answers(self) -> dict:

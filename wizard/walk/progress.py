@@ -67,14 +67,18 @@ def expected(session) -> Progress:
     done = len(session.walk.steps)
     if session.current is None:
         return Progress(done, 0)
-    path = expected_path(session.library, session.tree_id, session.answers, session.graph)
-    return Progress(done, max(len(path) - done, 1))
+    return Progress(done, max(len(session.expected_path()) - done, 1))
 
 
-def expected_minutes(library: Library, tree_id: str, answers: dict | None = None) -> float:
-    """About how many minutes a walk takes along the expected path: each self-test's `minutes` (or a
-    default), and a few seconds for every other screen."""
-    path = expected_path(library, tree_id, answers or {})
+def expected_minutes(library: Library, tree_id: str, answers: dict | None = None,
+                     graph: GraphInfo | None = None) -> float:
+    """About how many minutes a walk takes along the expected path (pass `graph` when asking for several
+    trees of one library: its memoised facts are then shared)."""
+    return path_minutes(library, expected_path(library, tree_id, answers or {}, graph))
+
+
+def path_minutes(library: Library, path: list[str]) -> float:
+    """Each self-test's `minutes` (or a default), and a few seconds for every other screen."""
     return sum(_minutes(library.node(q)) for q in path)
 
 

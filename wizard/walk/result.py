@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from wizard.content.lazy_dataclass import dataclass  # made on first use: see there why
+from wizard.lazy_dataclass import dataclass  # made on first use: see there why
 
 from wizard.content.answers import describe_answer
 from wizard.content.model import (URGENCY_RANK, Advice, Caution, Exercise, Finding, Library, Node, Outcome, Question,

@@ -15,6 +15,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     BINDINGS = keymap.MODAL
     HELP_TOPIC = "confirm"
+    # Its own styles: parsed when the screen is first shown, not before the first question (wizard.tcss)
+    CSS = "ConfirmScreen { align: center middle; background: $background 60%; }"
 
     def __init__(self, question: str, yes: str, no: str) -> None:
         super().__init__()

@@ -23,6 +23,21 @@ from wizard.wording import EMERGENCY_CALL, EMERGENCY_DEFAULT_ACTION, EMERGENCY_H
 class EmergencyScreen(Screen):
     BINDINGS = keymap.EMERGENCY
     HELP_TOPIC = "emergency"
+    # Its own styles: parsed when the screen is first shown, not before the first question (wizard.tcss)
+    CSS = """
+    EmergencyScreen { background: $error 25%; }
+    #emergency-body { height: 1fr; padding: 0 1; }
+    #emergency-body > Static { margin: 1 0 0 0; max-width: 110; }
+    #emergency-headline {
+        width: 100%;
+        height: 3;
+        content-align: center middle;
+        background: $error;
+        color: $text;
+        text-style: bold;
+    }
+    #emergency-action { border: heavy $error; padding: 0 1; }
+    """
 
     def __init__(self, result: Result) -> None:
         super().__init__()

@@ -60,6 +60,11 @@ def own_and_generic(bindings) -> tuple[list, list]:
 class HelpScreen(ModalScreen):
     BINDINGS = [*keymap.MODAL, *keymap.APP[:1]]
     HELP_TOPIC = "help"
+    # Its own styles: parsed when the screen is first shown, not before the first question (wizard.tcss)
+    CSS = """
+    HelpScreen { align: center middle; background: $background 60%; }
+    #help-body { width: 90%; height: 90%; border: thick $accent; background: $surface; }
+    """
 
     def __init__(self, topic: str, bindings) -> None:
         super().__init__()

@@ -13,6 +13,12 @@ from wizard.tui.widgets.key_bar import KeyBar
 
 class ProblemsScreen(Screen):
     HELP_TOPIC = "problems"
+    # Its own styles: parsed when the screen is first shown, not before the first question (wizard.tcss)
+    CSS = """
+    #problems { height: 1fr; padding: 0 1; }
+    .problem { color: $error; margin: 0 0 1 0; }
+    #problems > .problem { padding: 0 1; }
+    """
 
     def __init__(self, problems: list) -> None:
         super().__init__()

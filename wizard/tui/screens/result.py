@@ -24,6 +24,13 @@ from wizard.wording import SHORT_DISCLAIMER
 class ResultScreen(Screen):
     BINDINGS = keymap.RESULT
     HELP_TOPIC = "result"
+    # Its own styles: parsed when the screen is first shown, not before the first question (wizard.tcss)
+    CSS = """
+    #result-body { height: 1fr; padding: 0 1; }
+    #result-body > Static { margin: 1 0 0 0; max-width: 110; }
+    .heading { margin: 1 0 0 0; }
+    #referral { border: round $primary; padding: 0 1; }
+    """
 
     def __init__(self, summary: Summary, past: bool = False) -> None:
         """`past`: a walk opened from the history (Back closes it rather than stepping back in a walk)."""
