@@ -28,7 +28,12 @@ class TextPane(VerticalScroll, can_focus=False):
 
     def on_mount(self) -> None:
         self.watch(self, "scroll_y", self._update_hint, init=False)
-        self.watch(self, "virtual_size", self._update_hint, init=False)
+        self.watch(self, "virtual_size", self._hint_after_layout, init=False)
+
+    def _hint_after_layout(self, *_) -> None:
+        """Textual sets the new virtual size before the pane's own size: judged in between, text that fits
+        looked one line too long, the hint took a line, the text fitted... and the screen flickered on."""
+        self.call_after_refresh(self._update_hint)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._update_hint)
@@ -44,13 +49,13 @@ class TextPane(VerticalScroll, can_focus=False):
             hint.display = self.display and self.more_below
 
     def restart(self) -> None:
-        """Back at the top for new text (a new step on the same screen), the hint redone once it is laid out
-        (at once for a hidden pane: one frame fewer)."""
+        """Back at the top for new text (a new step on the same screen). The hint goes until the new text is
+        laid out, as on a new screen: the last step's "more below" must never stand under text that fits."""
         self.scroll_home(animate=False, immediate=True)
+        for hint in self.screen.query(MoreBelow):
+            hint.display = False
         if self.display:
             self.call_after_refresh(self._update_hint)
-        else:
-            self._update_hint()
 
     def page(self, direction: int) -> None:
         """Move the text a page (less a line, so the reader keeps their place) up or down."""
