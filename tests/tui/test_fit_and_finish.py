@@ -71,6 +71,23 @@ async def test_a_long_self_test_says_more_below_and_page_down_moves_the_text_not
         assert app.session.answers == {}
 
 
+async def test_more_below_leaves_with_the_long_text_and_stays_away_from_text_that_fits(library):
+    """From a long self-test to a short measure on the same screen: the hint goes and stays gone (it once
+    flickered on and off, the pane judging its new text against its old size)."""
+    app = WizardApp(library, start_tree="example")
+    async with app.run_test() as pilot:
+        await walk_to_stance(app, pilot)
+        more = app.screen.query_one(MoreBelow)
+        await wait_for(pilot, lambda: more.display, "the stance test's more-below line")
+        await pilot.press("4")
+        await wait_for(pilot, on(app, Measure), "the pain measure")
+        seen = set()
+        for _ in range(20):
+            await pilot.pause()
+            seen.add(more.display)
+        assert seen == {False}
+
+
 async def test_question_mark_asks_why_instead_of_typing_into_a_number_field(library):
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:
