@@ -15,7 +15,7 @@ import sys
 import threading
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.notifications import Notification, Notify
@@ -69,6 +69,7 @@ class WizardApp(App):
         self.keymap_path = keymap_path
         self.notices = list(notices)
         self._screen_notes: list[Notification] = []
+        self.after_first_frame: list[Callable[[], None]] = []  # chores that must not delay the first screen
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = True) -> None:
@@ -81,6 +82,8 @@ class WizardApp(App):
     def on_mount(self) -> None:
         if not gc.isenabled():  # paused for start-up by `hip-wizard run` (see cli._run)
             self.call_after_refresh(_collect_from_now_on)
+        for chore in self.after_first_frame:
+            self.call_after_refresh(chore)
         self._apply_user_keymap()
         if not self._opens_on_tree:
             self.set_timer(PRELOAD_AFTER, self._preload_history)
@@ -568,7 +571,8 @@ def run_app(args) -> int:
     """`hip-wizard run`: load the trees, start the app, return an exit code. Load errors are shown, never raised
     as a traceback: without --watch they go to the CLI's error report; with --watch into the app."""
     watch = getattr(args, "watch", False)
-    library, problems = load_library(list(args.trees))
+    cache_writes: list[Callable[[], None]] = []
+    library, problems = load_library(list(args.trees), later=cache_writes)
     errors = [p for p in problems if p.severity == "error"]
     if errors and not watch:
         from wizard.errors import LoadError
@@ -583,6 +587,7 @@ def run_app(args) -> int:
     notices = [author_notice, *notices] if author_notice else notices
     app = WizardApp(library, store.journal() if store else NullJournal(), store, tree, watch_paths,
                     problems=errors, keymap_path=keymap.user_keymap_path(), notices=notices)
+    app.after_first_frame += cache_writes
     try:
         app.run()
     finally:
