@@ -82,8 +82,7 @@ class WizardApp(App):
     def on_mount(self) -> None:
         if not gc.isenabled():  # paused for start-up by `hip-wizard run` (see cli._run)
             self.call_after_refresh(_collect_from_now_on)
-        for chore in self.after_first_frame:
-            self.call_after_refresh(chore)
+        self.call_after_refresh(self.run_chores)
         self._apply_user_keymap()
         if not self._opens_on_tree:
             self.set_timer(PRELOAD_AFTER, self._preload_history)
@@ -104,6 +103,11 @@ class WizardApp(App):
         """The bottom of the stack is the start screen itself (or its stand-in under `run TREE`), not an empty
         screen with the start screen pushed over it: one screen fewer to compose and draw before the first frame."""
         return StartPlaceholder() if self._opens_on_tree else self._start_screen()
+
+    def run_chores(self) -> None:
+        """Do (and forget) what waited for the first screen; run_app calls this again after an early exit."""
+        while self.after_first_frame:
+            self.after_first_frame.pop(0)()
 
     def _apply_user_keymap(self) -> None:
         if self.keymap_path is None:
@@ -591,6 +595,7 @@ def run_app(args) -> int:
     try:
         app.run()
     finally:
+        app.run_chores()  # an app closed before its first screen was drawn still leaves the cache written
         if store:
             store.close()
     return app.return_code or 0
