@@ -124,3 +124,24 @@ def test_the_cached_copy_leaves_out_author_data_and_walks_every_bundled_scenario
         for scenario in tree.scenarios:
             walked = [Session(lib, tree.id, dict(scenario.given)).walk for lib in (full, cached)]
             assert walked[0] == walked[1], scenario.name
+
+
+def test_the_app_writes_the_cache_after_its_first_screen_and_only_what_changed(tmp_path):
+    """`later` holds the writes back (the app makes them once its first screen is drawn); a rebuild from
+    unchanged documents rewrites only the library, and a warm start writes nothing."""
+    folder, cache = trees(tmp_path), tmp_path / "cache"
+    later: list = []
+    load_library([folder], cache, bundled=False, later=later)
+    assert len(later) == 2 and not (cache / "library.pickle").exists()
+    for write in later:
+        write()
+    (cache / "library.pickle").unlink()
+    documents = (cache / "documents.pickle").stat().st_mtime_ns
+    rebuilt: list = []
+    load_library([folder], cache, bundled=False, later=rebuilt)
+    for write in rebuilt:
+        write()
+    assert len(rebuilt) == 1 and (cache / "documents.pickle").stat().st_mtime_ns == documents
+    warm: list = []
+    library, _ = load_library([folder], cache, bundled=False, later=warm)
+    assert warm == [] and "example" in library.trees

@@ -262,3 +262,13 @@ async def test_leaving_for_the_menu_again_and_again_never_piles_up_screens(entry
             assert app.session is None and len(app.screen_stack) <= 2
             assert "Tiny check" in screen_text(app)
             await pilot.press("1")
+
+
+async def test_chores_wait_for_the_first_screen_and_then_run(library):
+    """What `run_app` hands over (cache writes) runs once the first screen is up, never before mount."""
+    app = WizardApp(library)
+    ran: list = []
+    app.after_first_frame.append(lambda: ran.append(app.screen.is_mounted))
+    async with app.run_test() as pilot:
+        await wait_for(pilot, lambda: ran, "the chore")
+        assert ran == [True]

@@ -64,7 +64,7 @@ def test_run_app_reports_load_errors_without_a_traceback(tmp_path, monkeypatch):
 
 
 def test_run_app_names_an_unknown_tree(entry_trees, monkeypatch, tmp_path):
-    monkeypatch.setattr("wizard.tui.app.load_library", lambda paths: load_library(paths, tmp_path, bundled=False))
+    monkeypatch.setattr("wizard.tui.app.load_library", lambda paths, **kw: load_library(paths, tmp_path, bundled=False, **kw))
     with pytest.raises(UnknownTree, match=r"no tree called 'nope'; known trees: .*tiny-check"):
         run_app(SimpleNamespace(trees=[entry_trees], tree="nope", watch=False, data_dir=None))
 

@@ -16,7 +16,7 @@ import sys
 import threading
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.notifications import Notification, Notify
@@ -69,6 +69,7 @@ class WizardApp(App):
         self.keymap_path = keymap_path
         self.notices = list(notices)
         self._screen_notes: list[Notification] = []
+        self.after_first_frame: list[Callable[[], None]] = []  # chores that must not delay the first screen
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = True) -> None:
@@ -81,6 +82,7 @@ class WizardApp(App):
     def on_mount(self) -> None:
         if not gc.isenabled():  # paused for start-up by `hip-wizard run` (see cli._run)
             self.call_after_refresh(_collect_from_now_on)
+        self.call_after_refresh(self.run_chores)
         self._apply_user_keymap()
         if not self._opens_on_tree:
             self.set_timer(PRELOAD_AFTER, self._preload_history)
@@ -101,6 +103,11 @@ class WizardApp(App):
         """The bottom of the stack is the start screen itself (or its stand-in under `run TREE`), not an empty
         screen with the start screen pushed over it: one screen fewer to compose and draw before the first frame."""
         return StartPlaceholder() if self._opens_on_tree else self._start_screen()
+
+    def run_chores(self) -> None:
+        """Do (and forget) what waited for the first screen; run_app calls this again after an early exit."""
+        while self.after_first_frame:
+            self.after_first_frame.pop(0)()
 
     def _apply_user_keymap(self) -> None:
         if self.keymap_path is None:
@@ -584,7 +591,8 @@ def run_app(args) -> int:
     """`hip-wizard run`: load the trees, start the app, return an exit code. Load errors are shown, never raised
     as a traceback: without --watch they go to the CLI's error report; with --watch into the app."""
     watch = getattr(args, "watch", False)
-    library, problems = load_library(list(args.trees))
+    cache_writes: list[Callable[[], None]] = []
+    library, problems = load_library(list(args.trees), later=cache_writes)
     errors = [p for p in problems if p.severity == "error"]
     if errors and not watch:
         from wizard.errors import LoadError
@@ -599,9 +607,11 @@ def run_app(args) -> int:
     notices = [author_notice, *notices] if author_notice else notices
     app = WizardApp(library, store.journal() if store else NullJournal(), store, tree, watch_paths,
                     problems=errors, keymap_path=keymap.user_keymap_path(), notices=notices)
+    app.after_first_frame += cache_writes
     try:
         app.run()
     finally:
+        app.run_chores()  # an app closed before its first screen was drawn still leaves the cache written
         if store:
             store.close()
     return app.return_code or 0

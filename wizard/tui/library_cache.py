@@ -14,6 +14,8 @@ import copyreg
 import io
 import os
 import pickle
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import wizard
@@ -34,9 +36,13 @@ def cache_dir() -> Path | None:
     return user_cache_dir()
 
 
-def load_library(paths: list[Path], folder: Path | None = None, bundled: bool = True):
+def load_library(paths: list[Path], folder: Path | None = None, bundled: bool = True,
+                 later: list[Callable[[], None]] | None = None):
     """(library, problems) as `loader.collect` gives them, from the cache when nothing has changed; when
-    something has, only the tree files whose bytes changed are parsed and schema-checked again."""
+    something has, only the tree files whose bytes changed are parsed and schema-checked again.
+
+    `later`: the cache files to write are appended here as calls, for the app to make once its first screen
+    is drawn (they serve the next start, not this one); without it they are written at once."""
     folder = cache_dir() if folder is None else folder
     roots = ([bundled_dir()] if bundled else []) + [Path(p).resolve() for p in paths]
     code = code_key()
@@ -47,10 +53,11 @@ def load_library(paths: list[Path], folder: Path | None = None, bundled: bool = 
     from wizard.content.loader import collect
     known = (_read(folder, DOCUMENTS, code) or {}) if folder else None
     loaded = collect(list(paths), bundled, known=known)
-    if folder:
-        _write(folder, DOCUMENTS, code, loaded.documents)
-        if not loaded.errors:
-            _write(folder, LIBRARY, key, loaded.library)
+    save = later.append if later is not None else (lambda write: write())
+    if folder and loaded.documents.keys() != (known or {}).keys():  # unchanged documents need no new copy
+        save(partial(_write, folder, DOCUMENTS, code, loaded.documents))
+    if folder and not loaded.errors:
+        save(partial(_write, folder, LIBRARY, key, loaded.library))
     return loaded.library, loaded.problems
 
 

@@ -7,7 +7,6 @@ through `report.sections`, so what a person reads here is what their exported fi
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -18,6 +17,7 @@ from wizard.tui.messages import AskExport, GoBack, NewCheck, ShowReview
 from wizard.tui.safe_text import literal
 from wizard.tui.widgets.urgency_banner import UrgencyBanner
 from wizard.tui.widgets.key_bar import KeyBar
+from wizard.tui.widgets.text_pane import MoreBelow, TextPane
 from wizard.wording import SHORT_DISCLAIMER
 
 
@@ -40,13 +40,16 @@ class ResultScreen(Screen):
     def compose(self) -> ComposeResult:
         yield UrgencyBanner(self.summary.referral.urgency if self.summary.referral else None)
         yield Static(literal((SHORT_DISCLAIMER, "italic")), id="disclaimer", markup=False)
-        with VerticalScroll(id="result-body"):
+        with TextPane(id="result-body"):
             for section in sections(self.summary):
                 yield from section_widgets(section)
+        yield MoreBelow()  # at 60x20 the plan runs past the window: say so, as the steps do
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#result-body").focus()
+        body = self.query_one(TextPane)
+        body.can_focus = True  # the arrow keys scroll the summary: nothing else here takes keys
+        body.focus()
 
     def action_export(self) -> None:
         """Ask for the format and the folder, then save this very summary (what the screen shows)."""
