@@ -147,7 +147,9 @@ class WalkScreen(Screen):
         self.part(area, name).update(content)  # type: ignore[attr-defined]
 
     def choices(self, choices: list, chosen: object, title: str | None = None) -> Choices:
-        """The numbered list of answers, `chosen` highlighted; a titled list reads as a test's results."""
+        """The numbered list of answers, `chosen` highlighted; a titled list reads as a test's results. One
+        list serves questions and tests: the class change restyles it once, where moving the focus between
+        two lists would restyle both."""
         widget = self.part("answers", "choices", lambda name: Choices([], id=name))
         assert isinstance(widget, Choices)
         widget.show(choices, chosen)
@@ -156,6 +158,8 @@ class WalkScreen(Screen):
         return widget
 
     def _hide_unwanted(self) -> None:
+        """Hide (not remove: mounting again costs more) the parts this step does not use; a hidden text is
+        emptied, so no stale words are read from it, and a hidden timer stops."""
         for key, widget in self._parts.items():
             if key in self._wanted or not widget.display:
                 continue
