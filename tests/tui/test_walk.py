@@ -135,9 +135,13 @@ async def test_one_walk_screen_is_reused_and_nothing_of_a_step_leaks_into_the_ne
         await wait_for(pilot, lambda: pane.scroll_y > 0 and timer.running and timer.elapsed == 12, "scroll, timer")
         await pilot.press("b")
         await wait_for(pilot, on(app, Question, "example/where"), "back at the where question")
-        assert app.screen is walk and app.focused is walk.answer_widget
-        assert walk.answer_widget.highlighted == 0 and not walk.answered  # "outside", the answer given before
+        assert app.screen is walk and app.focused is walk.answer_widget and not walk.answered
         assert not timer.display and not timer.running
+        await pilot.press("b")
+        await wait_for(pilot, on(app, Question, "example-screen/fever"), "back at the fever question")
+        assert app.screen is walk and walk.answer_widget.highlighted == 1  # "No", the answer given before
+        await pilot.press("n")
+        await wait_for(pilot, on(app, Question, "example/where"), "the where question again")
         await pilot.press("1")
         await wait_for(pilot, on(app, SelfTest, "example/stance"), "the stance test again")
         await wait_for(pilot, lambda: pane.scroll_y == 0, "the text back at the top")
