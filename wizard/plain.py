@@ -60,7 +60,7 @@ class PlainFrontEnd:
     # --- the walk ----------------------------------------------------------------------------------------
 
     def run(self, session: Session, begun: bool = False) -> int:
-        if not begun:
+        if not begun and session.answers:  # else its first answer begins it: a walk nobody answered is not kept
             self.journal.begin(session)
         self.say(DISCLAIMER)
         self.say(HELP)
@@ -68,7 +68,7 @@ class PlainFrontEnd:
             while session.current is not None:
                 self._step(session)
         except Quit:
-            return self._quit()
+            return self._quit(session)
         self.journal.finish(session)
         self._show_result(session)
         return 0
@@ -101,8 +101,10 @@ class PlainFrontEnd:
             except AnswerError as exc:
                 self.say(f"{exc} {HELP}")
 
-    def _quit(self) -> int:
-        if self.journal.keeps_history:
+    def _quit(self, session: Session) -> int:
+        if not session.answers:  # nothing answered: nothing saved, nothing lost
+            self.say("\n" + wording.STOPPED)
+        elif self.journal.keeps_history:
             self.say("\n" + wording.STOPPED_SAVED)
         else:
             self.say("\n" + wording.STOPPED_LOST)

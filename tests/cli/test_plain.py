@@ -134,11 +134,15 @@ class _Recorder:
 
     def __init__(self):
         self.calls = []
+        self.begun = set()
 
     def begin(self, session):
+        self.begun.add(id(session))
         self.calls.append("begin")
 
     def record(self, session):
+        if id(session) not in self.begun:  # as the store's journal: the first answer begins the walk
+            self.begin(session)
         self.calls.append(len(session.path_answers))
 
     def finish(self, session):
@@ -243,7 +247,7 @@ def test_a_run_with_own_trees_keeps_its_walks_apart_from_the_persons_history(tmp
     from wizard.history.store import Store, author_data_dir, default_data_dir
     args = SimpleNamespace(tree="own-check", trees=[_own_trees(tmp_path / "mine")], data_dir=None)
     out = io.StringIO()
-    plain.run_plain(args, io.StringIO("q\n"), out)
+    plain.run_plain(args, io.StringIO("n\n"), out)  # one answer: a walk is kept
     assert f"kept apart from your own history, in {author_data_dir()}" in out.getvalue()
     with Store.open(author_data_dir()) as authors:
         assert [row.tree_id for row in authors.sessions()] == ["own-check"]
@@ -254,7 +258,18 @@ def test_an_explicit_data_dir_keeps_an_authors_walks_where_asked(tmp_path):
     from wizard.history.store import Store
     args = SimpleNamespace(tree="own-check", trees=[_own_trees(tmp_path / "mine")], data_dir=tmp_path / "data")
     out = io.StringIO()
-    plain.run_plain(args, io.StringIO("q\n"), out)
+    plain.run_plain(args, io.StringIO("n\n"), out)  # one answer: a walk is kept
     assert "kept apart" not in out.getvalue()
     with Store.open(tmp_path / "data") as store:
         assert [row.tree_id for row in store.sessions()] == ["own-check"]
+
+
+def test_quitting_before_the_first_answer_leaves_nothing_to_resume(tmp_path):
+    """A walk nobody answered is not kept: no "Resume ... step 1" row waits in the menu next time."""
+    from wizard.history.store import Store
+    args = SimpleNamespace(tree="own-check", trees=[_own_trees(tmp_path / "mine")], data_dir=tmp_path / "data")
+    out = io.StringIO()
+    plain.run_plain(args, io.StringIO("q\n"), out)
+    with Store.open(tmp_path / "data") as store:
+        assert store.sessions() == []
+    assert out.getvalue().rstrip().endswith("Stopped.")  # not "your answers are saved": there were none

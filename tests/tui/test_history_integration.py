@@ -30,22 +30,21 @@ async def test_quit_mid_walk_keeps_answers_and_the_walk_resumes_where_it_stopped
         await _resume_at_stance(again)
 
 
-async def test_a_fresh_walk_is_written_once_its_first_step_is_drawn_and_only_once(library, tmp_path):
-    """The first commit waits until the first step is on screen; an answer given at once is kept all the
-    same, and the walk has one history row whichever comes first."""
+async def test_a_walk_nobody_answered_leaves_no_history_and_its_first_answer_writes_it_once(library, tmp_path):
+    """Opening a check and leaving it leaves no "Resume ... step 1" row; the first answer puts the walk in
+    the history, and later answers keep writing that same row."""
     with Store.open(tmp_path) as store:
         app = WizardApp(library, journal=store.journal(), store=store, start_tree="example")
         async with app.run_test() as pilot:
-            await wait_for(pilot, lambda: app.session is not None and store.unfinished(), "the walk in the history")
+            await wait_for(pilot, lambda: app.session is not None and app.session.current is not None, "a step")
+            await pilot.pause()
+            assert store.sessions() == []
             await pilot.press("enter")
-            await wait_for(pilot, lambda: app.session.answers, "the first answer")
-        assert [row.tree_id for row in store.unfinished()] == ["example"]
-        quick = WizardApp(library, journal=store.journal(), store=store, start_tree="example-screen")
-        async with quick.run_test() as pilot:
-            await pilot.press("n")  # answered before the first step's refresh callback has run
-            await wait_for(pilot, lambda: quick.session.answers, "the early answer")
-        rows = [row for row in store.sessions() if row.tree_id == "example-screen"]
-        assert len(rows) == 1 and store.load(rows[0].id)["answers"]
+            await wait_for(pilot, lambda: store.unfinished(), "the walk in the history")
+            await pilot.press("n")
+            await wait_for(pilot, lambda: len(app.session.answers) == 2, "the second answer")
+        rows = store.sessions()
+        assert [row.tree_id for row in rows] == ["example"] and len(store.load(rows[0].id)["answers"]) == 2
 
 
 async def _resume_at_stance(again: WizardApp) -> None:

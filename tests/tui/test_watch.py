@@ -89,6 +89,8 @@ class IdJournal(NullJournal):
         return self.ids.get(id(session))
 
     def record(self, session):
+        if id(session) not in self.ids:  # as the store's journal: the first answer puts the walk in the history
+            self.begin(session)
         self.calls.append(("record", self.ids.get(id(session))))
 
     def finish(self, session):

@@ -38,7 +38,8 @@ class Journal(Protocol):
         ...
 
     def record(self, session: Session) -> None:
-        """An answer was given, changed or taken back: store the session's full state now."""
+        """An answer was given, changed or taken back: store the session's full state now (the first answer of
+        a fresh walk begins it: the app does not write a walk nobody has answered)."""
         ...
 
     def finish(self, session: Session) -> None:

@@ -226,18 +226,16 @@ class WizardApp(App):
     # --- the walk ----------------------------------------------------------------------------------------
 
     def begin_walk(self, session: Session, resumed_id: str | None = None) -> None:
-        """Show the walk's step; a fresh walk is written to the history once that step is drawn (a commit waits
-        for the disk, and nothing is answered yet that could be lost). An answer given before then writes it."""
+        """Show the walk's step. A fresh walk goes into the history with its first answer (the journal's
+        `record` begins it): a walk nobody answered has nothing to keep or resume, and writing it first
+        left a "Resume ... step 1" row for every check opened and closed again, and made the first question
+        wait for a disk commit. A re-test pre-filled from the last check has answers, so it is kept at once."""
         self.session = session
         if resumed_id is not None:
             self.journal.resume(resumed_id, session)
-        else:
-            self.call_after_refresh(self._begin_journal, session)
-        self._after_change()
-
-    def _begin_journal(self, session: Session) -> None:
-        if self.journal.id_of(session) is None:  # not yet begun by an early answer (`record` begins then)
+        elif session.answers:
             self.journal.begin(session)
+        self._after_change()
 
     def _carry_journal(self, old: Session, new: Session) -> None:
         """A replayed walk is the same walk: keep writing it under its old history id, not a new one."""
