@@ -19,6 +19,13 @@ from wizard.history.journal import NullJournal
 from .conftest import Notes, Posted, on, screen_text, wait_for, walk_to_stance
 
 
+async def to_pain_measure(app, pilot):
+    """The example walk up to its pain measure (the stance test answered "neither side")."""
+    await walk_to_stance(app, pilot)
+    await pilot.press("4")
+    await wait_for(pilot, on(app, Measure), "the pain measure")
+
+
 async def to_fever(app, pilot):
     await wait_for(pilot, on(app, Info), "the welcome step")
     await pilot.press("enter")
@@ -163,9 +170,7 @@ async def test_hold_timer_starts_counts_to_the_target_and_stops(library):
 async def test_bad_measure_values_get_a_clear_message_and_do_not_advance(library):
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:
-        await walk_to_stance(app, pilot)
-        await pilot.press("4")
-        await wait_for(pilot, on(app, Measure), "the pain measure")
+        await to_pain_measure(app, pilot)
         problem = app.screen.query_one("#problem")
         for typed, expected in (("11", "That does not fit: enter a number from 0 to 10."),
                                 ("abc", "Type a number from 0 to 10, whole numbers."),
@@ -184,9 +189,7 @@ async def test_bad_measure_values_get_a_clear_message_and_do_not_advance(library
 async def test_a_measure_shown_again_on_the_walk_screen_holds_the_answer_given_before(library):
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:
-        await walk_to_stance(app, pilot)
-        await pilot.press("4")
-        await wait_for(pilot, on(app, Measure), "the pain measure")
+        await to_pain_measure(app, pilot)
         await pilot.press("3", "enter")
         await wait_for(pilot, on(app, ResultScreen), "the result")
         await pilot.press("b")
@@ -306,9 +309,7 @@ async def test_a_journal_that_cannot_save_is_reported_and_the_walk_goes_on(libra
 async def test_f2_opens_the_why_panel_while_typing_a_number(library):
     app = WizardApp(library, start_tree="example")
     async with app.run_test() as pilot:
-        await walk_to_stance(app, pilot)
-        await pilot.press("4")
-        await wait_for(pilot, on(app, Measure), "the pain measure")
+        await to_pain_measure(app, pilot)
         await pilot.press("1", "f2")
         assert app.screen.query_one(Input).value == "1" and app.screen.query_one(WhyPanel).display
         assert "Tracking pain over time" in str(app.screen.query_one(WhyPanel).render())
