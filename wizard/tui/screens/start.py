@@ -101,4 +101,5 @@ def _entry_label(tree: Tree, minutes: str | None = None) -> tuple:
 
 class StartPlaceholder(Screen):
     """Stands where the start screen goes when the app opens straight into a tree (`run TREE`): the first
-    question then does not wait for a menu nobody sees. Leaving the walk puts the real start screen here."""
+    question then does not wait for a menu nobody sees. It is the bottom of the stack (Textual cannot swap that
+    screen out), so leaving the walk puts the real start screen over it (`WizardApp.back_to_start`)."""
