@@ -60,14 +60,14 @@ async def test_a_long_self_test_says_more_below_and_page_down_moves_the_text_not
     async with app.run_test(size=(60, 20)) as pilot:
         await wait_for(pilot, on(app, SelfTest), "the first side test")
         pane, more, choices = app.screen.query_one(TextPane), app.screen.query_one(MoreBelow), app.screen.query_one(Choices)
-        await wait_for(pilot, lambda: more.display, "the more-below line")
+        await wait_for(pilot, lambda: more.says_more, "the more-below line")
         assert choices.has_focus and choices.highlighted == 0
         for _ in range(6):
             await pilot.press("pagedown")
-        await wait_for(pilot, lambda: not more.display, "the end of the text")
+        await wait_for(pilot, lambda: not more.says_more, "the end of the text")
         assert pane.scroll_y > 0 and choices.highlighted == 0
         await pilot.press("pageup")
-        await wait_for(pilot, lambda: more.display, "more below again after PageUp")
+        await wait_for(pilot, lambda: more.says_more, "more below again after PageUp")
         assert app.session.answers == {}
 
 
@@ -78,13 +78,13 @@ async def test_more_below_leaves_with_the_long_text_and_stays_away_from_text_tha
     async with app.run_test() as pilot:
         await walk_to_stance(app, pilot)
         more = app.screen.query_one(MoreBelow)
-        await wait_for(pilot, lambda: more.display, "the stance test's more-below line")
+        await wait_for(pilot, lambda: more.says_more, "the stance test's more-below line")
         await pilot.press("4")
         await wait_for(pilot, on(app, Measure), "the pain measure")
         seen = set()
         for _ in range(20):
             await pilot.pause()
-            seen.add(more.display)
+            seen.add(more.says_more)
         assert seen == {False}
 
 

@@ -98,7 +98,7 @@ class WalkScreen(Screen):
             yield from self._unplaced("question")
             with self.body:
                 yield from self._unplaced("details")
-            yield MoreBelow()
+            yield MoreBelow(display=self.body.display)
             yield from self._unplaced("answers")
             yield self.why
         yield KeyBar()

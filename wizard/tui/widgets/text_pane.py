@@ -15,11 +15,20 @@ from wizard.wording import MORE_BELOW
 
 
 class MoreBelow(Static):
-    """One line under the pane, shown only while some of its text is out of sight below."""
+    """One line under the pane, saying "more below" while some of its text is out of sight below. The line is
+    kept (blank) while the pane shows all its text, so the hint coming or going redraws one line: taking the
+    line away moved everything under the pane and redrew the whole screen a frame after each new step."""
 
-    def __init__(self) -> None:
-        super().__init__(MORE_BELOW, id="more", markup=False)
-        self.display = False
+    def __init__(self, display: bool = True) -> None:
+        """`display`: whether its pane is shown at first (the line is there exactly when the pane is)."""
+        super().__init__("", id="more", markup=False)
+        self.display = display
+        self.says_more = False
+
+    def show_more(self, more: bool) -> None:
+        if more != self.says_more:
+            self.says_more = more
+            self.update(MORE_BELOW if more else "", layout=False)
 
 
 class TextPane(VerticalScroll, can_focus=False):
@@ -46,14 +55,16 @@ class TextPane(VerticalScroll, can_focus=False):
         if not self.is_attached:
             return
         for hint in self.screen.query(MoreBelow):
-            hint.display = self.display and self.more_below
+            hint.display = self.display
+            hint.show_more(self.display and self.more_below)
 
     def restart(self) -> None:
         """Back at the top for new text (a new step on the same screen). The hint goes until the new text is
         laid out, as on a new screen: the last step's "more below" must never stand under text that fits."""
         self.scroll_home(animate=False, immediate=True)
         for hint in self.screen.query(MoreBelow):
-            hint.display = False
+            hint.display = self.display
+            hint.show_more(False)
         if self.display:
             self.call_after_refresh(self._update_hint)
 
