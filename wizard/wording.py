@@ -58,6 +58,7 @@ YES, NO = "Yes", "No"
 WHO = {"alone": "You can do this on your own.", "partner": "You need someone to help you with this.",
        "either": "You can do this on your own; it is easier with someone to help."}
 POSITIVE_FEELS = "A positive result feels like: "
+YOUR_ANSWER, YOUR_RESULT = "Your answer", "Your result"  # over the answer list of a question / a self-test
 STOP_RULE = "STOP"
 
 # --- during a walk -----------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from wizard.content.model import Question
 from wizard.tui.kinds.base import Kind
 from wizard.tui.safe_text import literal
 from wizard.tui.widgets.tick_list import TickList
+from wizard.wording import YOUR_ANSWER
 
 
 def _done_button(name: str) -> Widget:
@@ -39,6 +40,7 @@ class QuestionKind(Kind):
         ticks = self.screen.part("answers", "ticks", lambda name: TickList([], id=name))
         assert isinstance(ticks, TickList)
         ticks.show([(o.value, o.label, o.exclusive) for o in self.node.options], self.step.previous or [])
+        ticks.border_title = YOUR_ANSWER
         self.screen.part("answers", "done", _done_button)
         self.ticks = ticks
         return ticks

@@ -8,7 +8,7 @@ from wizard.content.model import SelfTest
 from wizard.tui.kinds.base import Kind
 from wizard.tui.safe_text import literal
 from wizard.tui.widgets.hold_timer import HoldTimer
-from wizard.wording import POSITIVE_FEELS, RESULT_LABELS, STOP_RULE, WHO
+from wizard.wording import POSITIVE_FEELS, RESULT_LABELS, STOP_RULE, WHO, YOUR_RESULT
 
 
 def hold_timer(screen, seconds: int | None, key: str) -> None:
@@ -32,7 +32,7 @@ class SelfTestKind(Kind):
         screen.text("details", "who", literal((WHO.get(node.who, node.who), "dim")))
         hold_timer(screen, node.hold_seconds, "t")
         self.list = screen.choices([(r, RESULT_LABELS[r]) for r in node.results], self.step.previous,
-                                   title="Your result")
+                                   title=YOUR_RESULT)
         return self.list
 
     def _steps(self):
