@@ -77,7 +77,7 @@ async def test_mouse_click_picks_an_option(library):
         await wait_for(pilot, on(app, Info), "the welcome step")
         await pilot.click("#continue")
         await wait_for(pilot, on(app, Question, "example-screen/fever"), "the fever question")
-        await pilot.click("#choices", offset=(4, 1))  # the second line: "No"
+        await pilot.click("#choices", offset=(4, 2))  # under the "Your answer" rule, the second line: "No"
         await wait_for(pilot, on(app, Question, "example/where"), "the where question")
         assert app.session.answers["example-screen/fever"] is False
 
