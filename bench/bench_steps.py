@@ -23,8 +23,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from wizard.authoring.scenarios import negative_answer  # noqa: E402
 from wizard.content.loader import load  # noqa: E402
-from wizard.content.model import Info, Measure, Node, Question, SelfTest  # noqa: E402
+from wizard.content.model import Measure, Node, Question, SelfTest  # noqa: E402
 from wizard.walk.engine import Session  # noqa: E402
 
 LEVELS = (0.0, 0.05, 0.15, 0.3, 0.5)
@@ -35,12 +36,9 @@ def clear_answer(node: Node) -> object:
     if isinstance(node, Question):
         if node.style == "yes_no":
             return False
-        if node.style == "multi":
-            return [o.value for o in node.options if o.exclusive][:1] if node.at_least_one else []
-        return next((o.value for o in node.options if o.likely), node.options[0].value)
-    if isinstance(node, SelfTest):
-        return "neither" if node.sided else "negative"
-    return True if isinstance(node, Info) else None
+        if node.style == "single":
+            return next((o.value for o in node.options if o.likely), node.options[0].value)
+    return negative_answer(node)
 
 
 def any_answer(node: Node, rng: random.Random) -> object:

@@ -54,6 +54,12 @@ RESULT_LABELS = {
     "could_not": "Could not do it", "unsure": "Unsure",
 }
 YES, NO = "Yes", "No"
+NOTHING_TICKED = "Nothing ticked"  # an empty checklist answer, where the list has no "None of these"
+
+
+def walks(count: int) -> str:
+    """'1 walk', '2 walks': the history's count of checks."""
+    return f"{count} walk" + ("" if count == 1 else "s")
 
 WHO = {"alone": "You can do this on your own.", "partner": "You need someone to help you with this.",
        "either": "You can do this on your own; it is easier with someone to help."}

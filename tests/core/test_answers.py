@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pytest
@@ -80,4 +81,7 @@ def test_describe_answer_uses_the_words_the_person_saw(node):
     assert describe_answer(node("where"), "outside") == "On the outside of the hip"
     assert describe_answer(node("activities"), ["sitting", "stairs"]) == "Sitting for a long time; Climbing stairs"
     assert describe_answer(node("activities"), []) == "None of these"
+    without_none = dataclasses.replace(node("activities"), options=tuple(
+        option for option in node("activities").options if not option.exclusive))
+    assert describe_answer(without_none, []) == "Nothing ticked"  # never an option the list did not offer
     assert describe_answer(node("stance"), "both") == "Positive on both sides"

@@ -45,10 +45,16 @@ def test_sparkline_scales_to_the_measure_range():
     assert views.sparkline([]) == ""
 
 
+def test_one_walk_is_counted_in_the_singular(store, library, data_dir):
+    walk(store, library, "full-check", {"full-check/intro": True})
+    code, out, _ = run(data_dir, library)
+    assert code == 0 and "History: 1 walk, kept in" in out
+
+
 def test_history_lists_walks_with_date_check_urgency_and_findings(store, library, three_walks, data_dir):
     code, out, _ = run(data_dir, library)
     assert code == 0
-    assert "History: 4 walk(s)" in out
+    assert "History: 4 walks" in out
     assert "2026-03-01 09:" in out and "Full check (test)" in out
     assert "not finished" in out and "self-care" in out and "Outer hip tendon pattern (example)" in out
     assert "not a doctor" in out

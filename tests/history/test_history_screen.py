@@ -163,7 +163,7 @@ async def test_a_long_history_is_listed_a_page_at_a_time_and_charts_only_the_lat
         await until(pilot, lambda: isinstance(app.screen, HistoryScreen) and app.screen.shown)
         screen = app.screen
         summary = str(screen.query_one("#history-summary", Static).render())
-        assert "130 walk(s)" in summary and f"Listing the latest {PAGE}" in summary
+        assert "130 walks" in summary and f"Listing the latest {PAGE}" in summary
         assert len(table_text(app, "#sessions")) == PAGE
         await pilot.press("m")
         await until(pilot, lambda: len(table_text(app, "#sessions")) == 2 * PAGE)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Input
 
+from wizard.authoring.scenarios import negative_answer
 from wizard.content.loader import collect
 from wizard.content.model import Info, Measure, Question, SelfTest
 from wizard.tui.app import WizardApp
@@ -30,10 +31,14 @@ def settled(app) -> bool:
 
 
 async def answer_calmly(app, pilot) -> None:
-    """The answer of someone with no warning signs: no, the first choice, nothing ticked, negative, lowest."""
+    """The answer of someone with no warning signs: no, the first choice, nothing ticked (or "None of these",
+    or where a tick is needed the likely place), negative, lowest."""
     screen, node = app.screen, app.screen.node
     if isinstance(node, Info):
         await pilot.press("enter")
+    elif isinstance(node, Question) and node.style == "multi":
+        ticks = [str(node.options.index(node.option(value)) + 1) for value in negative_answer(node)]
+        await pilot.press(*ticks, "d")
     elif isinstance(node, Question):
         await pilot.press({"yes_no": "n", "single": "1", "multi": "d"}[node.style])
     elif isinstance(node, SelfTest):
@@ -89,3 +94,16 @@ async def test_emergency_red_flag_in_the_full_check_stops_on_the_emergency_scree
         await wait_for(pilot, lambda: isinstance(app.screen, EmergencyScreen) and app.screen.is_mounted,
                        "the emergency screen")
         assert app.session.status == "emergency" and "EMERGENCY" in screen_text(app)
+
+
+async def test_where_it_hurts_needs_a_tick(bundled):
+    """Every later question and test depends on where it hurts: Done with nothing ticked is refused, and says so."""
+    app = WizardApp(bundled, start_tree="full-check")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await walk_until(app, pilot, lambda a: on(a, Question, "full-check/where")())
+        await pilot.press("d")
+        await wait_for(pilot, lambda: any("tick at least one" in str(n.message) for n in app._notifications),
+                       "the refusal")
+        assert on(app, Question, "full-check/where")() and "full-check/where" not in app.session.answers
+        await pilot.press("2", "d")
+        await wait_for(pilot, lambda: app.session.answers.get("full-check/where") == ["outside"], "the answer")

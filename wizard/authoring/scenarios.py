@@ -39,12 +39,22 @@ class ScenarioResult:
                 "steps": self.steps}
 
 
+def _nothing_to_tick(node: Question) -> list:
+    """A checklist with nothing to report: empty, or where an empty answer is refused, its "None of these";
+    a list that must have a tick and offers no "none" (where it hurts) gets its likely or first option."""
+    if not node.at_least_one:
+        return []
+    alone = [o.value for o in node.options if o.exclusive]
+    likely = [o.value for o in node.options if o.likely]
+    return (alone or likely or [node.options[0].value])[:1]
+
+
 def negative_answer(node: Node) -> object:
     """The "nothing found" answer used for questions a scenario leaves out with `unlisted: negative`."""
     if isinstance(node, Question) and node.style == "yes_no":
         return False
     if isinstance(node, Question) and node.style == "multi":
-        return [o.value for o in node.options if o.exclusive][:1] if node.at_least_one else []
+        return _nothing_to_tick(node)
     if isinstance(node, SelfTest):
         return "neither" if node.sided else "negative"
     if isinstance(node, Info):

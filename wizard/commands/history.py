@@ -17,6 +17,7 @@ from wizard.content.model import Library
 from wizard.errors import UserError
 from wizard.history.store import Store
 from wizard.history.views import is_terminal, export_csv, render, session_cells
+from wizard.wording import walks
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 
@@ -60,7 +61,7 @@ def _delete_or_wipe(store: Store, library: Library, args: HistoryRequest, stdin:
         question, done = f"Delete the walk '{tree}' of {date} ({row.id})? This cannot be undone.", "Deleted."
     else:
         count = len(store.sessions())
-        question, done = f"Delete ALL history ({count} walk(s))? This cannot be undone.", "All history deleted."
+        question, done = f"Delete ALL history ({walks(count)})? This cannot be undone.", "All history deleted."
     answer = True if args.yes else confirm(question, stdin, err)
     if answer is None:
         print("hip-wizard: nothing was deleted: there was no one to confirm (stdin is closed). "

@@ -13,7 +13,7 @@ from typing import Any, cast
 
 from wizard.errors import AnswerError
 from wizard.content.model import RESULT_LABELS, Info, Measure, Node, Question, SelfTest
-from wizard.wording import number_range
+from wizard.wording import NOTHING_TICKED, number_range
 
 
 def check_answer(node: Node, value: object) -> object:
@@ -116,6 +116,11 @@ def parse_measure(node: Measure, text: str) -> float | int | str | None:
     return parse_number(text)
 
 
+def _nothing_ticked(node: Question) -> str:
+    """An empty checklist in the list's own words ("None of these"), or plainly when it has no such option."""
+    return next((o.label for o in node.options if o.exclusive), NOTHING_TICKED)
+
+
 _CHECKERS: dict[type, Callable[[Any, object], object]] = {
     Question: _question, SelfTest: _self_test, Measure: _measure, Info: _info}
 
@@ -128,7 +133,7 @@ def describe_answer(node: Node, value: object) -> str:
         options = {o.value: o.label for o in node.options}
         picked = value if isinstance(value, list) else [value]
         labels = [options[v] for v in picked if isinstance(v, str) and v in options]
-        return "; ".join(labels) if labels else "None of these"
+        return "; ".join(labels) if labels else _nothing_ticked(node)
     if isinstance(node, SelfTest):
         return RESULT_LABELS.get(str(value), str(value))
     if isinstance(node, Measure):

@@ -19,7 +19,7 @@ from wizard.content.model import Library, Measure
 from wizard.history.store import AnswerRow, SessionRow, Store
 from wizard.errors import StateError
 from wizard.text import terminal_safe
-from wizard.wording import HISTORY_DISCLAIMER
+from wizard.wording import HISTORY_DISCLAIMER, walks
 
 BARS = "▁▂▃▄▅▆▇█"
 TEST_MARKS = {"positive": "+", "negative": "-", "could_not": "x", "unsure": "?", None: "."}
@@ -202,7 +202,7 @@ def render(store: Store, library: Library, width: int | None = None) -> list[str
         return [f"No history yet. Walks you take are saved here, privately: {store.path}"]
     rows = resolve(store.answer_rows(), library)
     short = store.short_ids()
-    lines = [f"History: {len(sessions)} walk(s), kept in {store.path}",
+    lines = [f"History: {walks(len(sessions))}, kept in {store.path}",
              "Use an id with `hip-wizard export ID` or `hip-wizard history --delete ID`.", ""]
     table = _table(("Id", "Date", "Check", "Status", "Urgency", "Findings"),
                    [(short[r.id], *session_cells(r, library)) for r in sessions])

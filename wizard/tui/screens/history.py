@@ -20,6 +20,7 @@ from wizard.tui.safe_text import clean, literal
 from wizard.tui import keymap
 from wizard.tui.screens.confirm import ConfirmScreen
 from wizard.tui.widgets.key_bar import KeyBar
+from wizard.wording import walks
 
 SESSION_COLUMNS = ("Date", "Check", "Status", "Urgency", "Findings")
 TREND_COLUMNS = views.TREND_HEAD
@@ -94,7 +95,7 @@ class HistoryScreen(Screen):
     def _note_limits(self) -> None:
         """The summary line, and on the chart headings how many walks they cover when not all of them."""
         count = self.total
-        summary = (f"{count} walk(s), kept privately in {self.store.path}" if count else
+        summary = (f"{walks(count)}, kept privately in {self.store.path}" if count else
                    f"No history yet. Walks you take are saved here, privately: {self.store.path}")
         if self.shown < count:
             summary += f". Listing the latest {self.shown}: scroll down or press m for more."
@@ -198,7 +199,7 @@ class HistoryScreen(Screen):
         if not count:
             self.notify("There is nothing to delete.")
             return
-        question = f"Delete ALL history ({count} walk(s))? This cannot be undone."
+        question = f"Delete ALL history ({walks(count)})? This cannot be undone."
         self.app.push_screen(ConfirmScreen(question, "Delete all", "Keep"), self._wiped)
 
     def _wiped(self, yes: bool | None) -> None:
