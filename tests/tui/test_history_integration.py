@@ -155,6 +155,11 @@ async def test_resume_rows_say_when_and_how_far_and_a_fresh_start_offers_to_disc
         again.post_message(StartWalk("example"))  # start the same check afresh
         await wait_for(pilot, on(again, ConfirmScreen), "the question whether to discard the unfinished walk")
         assert "You have an unfinished walk: Example walk" in screen_text(again)
+        await pilot.press("escape")  # neither: back to the list, nothing started or discarded
+        await wait_for(pilot, on(again, StartScreen), "the start screen again")
+        assert again.session is None and left.id in [row.id for row in store.sessions()]
+        again.post_message(StartWalk("example"))
+        await wait_for(pilot, on(again, ConfirmScreen), "the question again")
         await pilot.click("#yes")
         await wait_for(pilot, lambda: getattr(again.screen, "node", None) is not None, "the first step")
         assert left.id not in [row.id for row in store.sessions()]

@@ -254,10 +254,11 @@ class WizardApp(App):
             self.begin_walk(self._fresh_session(tree_id))
             return
         from wizard.tui.screens.confirm import ConfirmScreen
-        question = (f"You have an unfinished walk: {self._resume_label(left[0])}. Discard it and start again? "
-                    "(Keep it to find it under Resume next time.)")
-        self.push_screen(ConfirmScreen(question, "Discard it", "Keep it"),
-                         lambda discard: self._start_fresh(tree_id, left if discard else []))
+        question = (f"You have an unfinished walk: {self._resume_label(left[0])}. Start a new one? The old one "
+                    "can stay under Resume, or go. Escape: back to the list.")
+        self.push_screen(ConfirmScreen(question, "Discard it, start new", "Keep it, start new"),
+                         lambda discard: self._start_fresh(tree_id, left if discard else []) if discard is not None
+                         else None)
 
     def _start_fresh(self, tree_id: str, discard: list) -> None:
         if self.store is not None:

@@ -10,8 +10,10 @@ from textual.widgets import Button, Static
 from wizard.tui import keymap
 
 
-class ConfirmScreen(ModalScreen[bool]):
-    """Dismisses with True only when the person presses the `yes` button; Escape means no."""
+class ConfirmScreen(ModalScreen[bool | None]):
+    """Dismisses with True only when the person presses the `yes` button, False for the `no` button and None
+    for Escape: for most questions Escape means no, but where both buttons go on (start afresh, keeping or
+    discarding the old walk) it must mean neither."""
 
     BINDINGS = keymap.MODAL
     HELP_TOPIC = "confirm"
@@ -37,4 +39,4 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
     def action_close(self) -> None:
-        self.dismiss(False)
+        self.dismiss(None)
