@@ -107,3 +107,19 @@ async def test_where_it_hurts_needs_a_tick(bundled):
         assert on(app, Question, "full-check/where")() and "full-check/where" not in app.session.answers
         await pilot.press("2", "d")
         await wait_for(pilot, lambda: app.session.answers.get("full-check/where") == ["outside"], "the answer")
+
+
+async def test_zero_ticks_none_of_these_in_a_checklist_longer_than_nine(bundled):
+    """The back, belly and blood-vessel signs are twelve: "None of these" has no number key, so it shows 0."""
+    from wizard.tui.widgets.tick_list import TickList
+    app = WizardApp(bundled, start_tree="full-check")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await walk_until(app, pilot, lambda a: on(a, Question, "red-flags/nerves-now")())
+        ticks = app.screen.query_one(TickList)
+        last = len(ticks.values) - 1
+        assert last >= 9 and str(ticks.get_option_at_index(last).prompt).startswith("0  [ ] None of these")
+        await pilot.press("1", "0")  # a sign, then "None of these": it stands alone
+        await wait_for(pilot, lambda: ticks.selected == ["none"], "None of these ticked alone")
+        assert str(ticks.get_option_at_index(last).prompt).startswith("0  [x] None of these")
+        await pilot.press("d")
+        await wait_for(pilot, lambda: app.session.answers.get("red-flags/nerves-now") == ["none"], "the answer")

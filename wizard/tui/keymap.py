@@ -35,7 +35,9 @@ YES_NO: list[BindingType] = [
     Binding("n", "yes_no(False)", "No", show=False, id="no"),
 ]
 
-MULTI: list[BindingType] = [Binding("d", "done", "Done", id="done")]
+# 0 ticks a checklist's "None of these" wherever it stands: in a list of more than nine it has no number key.
+MULTI: list[BindingType] = [Binding("d", "done", "Done", id="done"),
+                            Binding("0", "none_of_these", "Tick 'None of these'", show=False, id="none-of-these")]
 
 TIMER: list[BindingType] = [Binding("t", "toggle_timer", "Start/stop timer", id="timer")]
 # On a measure the number box has focus and takes letters, so its timer needs a key that types nothing.

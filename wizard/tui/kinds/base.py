@@ -35,6 +35,9 @@ class Kind:
     def done(self) -> None:
         """`d` or the Done button (checklists)."""
 
+    def none_of_these(self) -> None:
+        """`0` (checklists): tick or untick the list's "None of these"."""
+
     def typed(self, text: str) -> None:
         """The answer box now holds `text` (measures)."""
 

@@ -53,6 +53,8 @@ class QuestionKind(Kind):
     def enables(self, action: str) -> bool:
         if action == "done":
             return self.node.style == "multi"
+        if action == "none_of_these":
+            return self.node.style == "multi" and self._none_option is not None
         if action == "yes_no":
             return self.node.style == "yes_no"
         return action == "pick"
@@ -69,3 +71,11 @@ class QuestionKind(Kind):
 
     def done(self) -> None:
         self.screen.submit(self.ticks.selected)
+
+    def none_of_these(self) -> None:
+        if self._none_option is not None:
+            self.ticks.toggle(self._none_option)
+
+    @property
+    def _none_option(self) -> str | None:
+        return next((o.value for o in self.node.options if o.exclusive), None)

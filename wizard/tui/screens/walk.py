@@ -37,8 +37,8 @@ from wizard.tui.widgets.why_panel import WhyPanel
 from wizard.wording import TOO_SMALL, YOUR_ANSWER
 
 MIN_WIDTH, MIN_HEIGHT = 40, 12
-ANSWER_ACTIONS = ("pick", "yes_no", "done", "press", "submit")
-KIND_ACTIONS = ("pick", "yes_no", "done", "toggle_timer", "toggle_measure_timer")
+ANSWER_ACTIONS = ("pick", "yes_no", "done", "none_of_these", "press", "submit")
+KIND_ACTIONS = ("pick", "yes_no", "done", "none_of_these", "toggle_timer", "toggle_measure_timer")
 # Each area's parts, top to bottom: a part made later is mounted in its place among those already there.
 AREAS = {
     "question": ("text", "help"),  # in #step, above the details: never scrolls
@@ -236,6 +236,9 @@ class WalkScreen(Screen):
 
     def action_done(self) -> None:
         self.kind.done()
+
+    def action_none_of_these(self) -> None:
+        self.kind.none_of_these()
 
     def action_toggle_timer(self) -> None:
         self._parts[("answers", "timer")].toggle()  # type: ignore[attr-defined]

@@ -1,7 +1,8 @@
 """Several choices with a visible tick: "[x]" and "[ ]" in characters, so the state reads without colour.
 
 Textual's SelectionList draws the same box for ticked and unticked items and tells them apart by colour
-only, which NO_COLOR and some screen readers lose. Enter, a click or a number key ticks and unticks.
+only, which NO_COLOR and some screen readers lose. Enter, a click or a number key ticks and unticks; past
+the ninth option, "None of these" is shown with its key 0 (which ticks it in any checklist).
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ class TickList(OptionList):
 
     def _prompt(self, number: int, value: str):
         box = "[x] " if value in self.ticked else "[ ] "
-        key = f"{number}  " if number <= 9 else "   "
+        key = f"{number}  " if number <= 9 else "0  " if value in self.exclusive else "   "
         return literal((key, "bold"), (box, "bold"), self.labels[value])
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
