@@ -86,3 +86,12 @@ def test_resume_from_the_real_example_folder_after_a_reload(examples):
     session = Session(examples, "example", dict(RUNNER))
     again, notes = restore(load(EXAMPLES), session.to_dict())
     assert notes == [] and again.result() == session.result()
+
+
+def test_an_edit_without_a_new_version_is_not_reported_as_version_x_to_x(tmp_path):
+    path = write(tmp_path, "t.yaml", tree("t", {"a": yes_no(next="end"), "end": outcome()}))
+    saved = Session(load(path), "t", {"t/a": True}).to_dict()
+    write(tmp_path, "t.yaml", tree("t", {"a": yes_no(next="b"), "b": yes_no(next="end"), "end": outcome()}))
+    [note] = restore(load(path), saved)[1]
+    assert "has changed since this session was saved; answers that still fit are kept" in note
+    assert "version" not in note

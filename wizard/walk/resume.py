@@ -47,7 +47,8 @@ def _tree_changes(library: Library, trees: dict):
             yield f"tree '{tree_id}' is no longer available; its answers are ignored"
         elif not isinstance(saved, dict) or saved.get("hash") != tree.content_hash:
             old = saved.get("version", "?") if isinstance(saved, dict) else "?"
-            yield (f"'{tree.title}' has changed since this session was saved (version {old} -> {tree.version}); "
+            versions = f" (version {old} -> {tree.version})" if old != tree.version else ""  # not "1.0 -> 1.0"
+            yield (f"'{tree.title}' has changed since this session was saved{versions}; "
                    "answers that still fit are kept, and you may be asked some questions again")
 
 
