@@ -54,6 +54,11 @@ RESULT_LABELS = {
     "could_not": "Could not do it", "unsure": "Unsure",
 }
 YES, NO = "Yes", "No"
+def with_unit(number: str, unit: str) -> str:
+    """A number and its unit as people write them: '2/10', '95%', but '45 years', '30 seconds'."""
+    return f"{number}{'' if unit[:1] in ('/', '%') else ' '}{unit}".rstrip()
+
+
 NOTHING_TICKED = "Nothing ticked"  # an empty checklist answer, where the list has no "None of these"
 
 

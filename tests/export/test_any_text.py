@@ -27,8 +27,8 @@ def _with_text(library, text: str):
     (inside bold Markdown) the single-leg stance test's title."""
     summary = summary_for(library, "finished")
     answers = list(summary.answers)
-    answers[2] = replace(answers[2], text=text)
-    answers[3] = replace(answers[3], title=text)
+    answers[1] = replace(answers[1], text=text)
+    answers[2] = replace(answers[2], title=text)
     finding = replace(summary.findings[0], description=text)
     return replace(summary, answers=tuple(answers), findings=(finding,))
 
@@ -37,7 +37,7 @@ def _with_text(library, text: str):
 @given(text=TEXT)
 def test_json_and_fhir_keep_any_text_exactly(library, text):
     summary = _with_text(library, text)
-    assert json.loads(render(summary, "json"))["answers"][2]["text"] == text
+    assert json.loads(render(summary, "json"))["answers"][1]["text"] == text
     fhir = render(summary, "fhir")
     QuestionnaireResponse.model_validate_json(fhir)
     assert json.loads(fhir)["item"][1]["text"] == text

@@ -21,16 +21,17 @@ def test_status_follows_how_the_walk_ended(library, walk, status):
 
 
 def test_every_answer_on_the_path_is_listed_with_question_and_label(library):
+    """The welcome step was read, not answered: it is not in the answers (it once printed its whole text)."""
     summary = summary_for(library, "finished")
     assert [(a.qid, a.label) for a in summary.answers] == [
-        ("example/welcome", "Read"), ("example-screen/fever", "No"),
-        ("example/where", "On the outside of the hip"), ("example/stance", "Positive on the left")]
-    where = summary.answers[2]
+        ("example-screen/fever", "No"), ("example/where", "On the outside of the hip"),
+        ("example/stance", "Positive on the left")]
+    where = summary.answers[1]
     assert (where.title, where.text) == ("Where it hurts", "Where do you feel the pain most?")
 
 
 def test_sided_self_test_is_reported_per_side(library):
-    stance = summary_for(library, "finished").answers[3]
+    stance = summary_for(library, "finished").answers[2]
     assert [(s.side, s.result) for s in stance.sides] == [("left", "positive"), ("right", "negative")]
 
 

@@ -13,7 +13,7 @@ from typing import Any, cast
 
 from wizard.errors import AnswerError
 from wizard.content.model import RESULT_LABELS, Info, Measure, Node, Question, SelfTest
-from wizard.wording import NOTHING_TICKED, number_range
+from wizard.wording import NOTHING_TICKED, number_range, with_unit
 
 
 def check_answer(node: Node, value: object) -> object:
@@ -139,6 +139,5 @@ def describe_answer(node: Node, value: object) -> str:
     if isinstance(node, Measure):
         if value == CANNOT and node.cannot_do:
             return node.cannot_do
-        gap = "" if node.unit[:1] in ("/", "%") else " "
-        return f"{_num(cast(float, value))}{gap}{node.unit}"  # a number, once `cannot` is handled above
+        return with_unit(_num(cast(float, value)), node.unit)  # a number, once `cannot` is handled above
     return "Read"

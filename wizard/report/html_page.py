@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from wizard.report.summary import Summary
 from wizard.report import text as t
 from wizard.wording import BECAUSE, because
+from wizard.wording import with_unit
 
 STYLE = """
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111;
@@ -178,13 +179,12 @@ def _exercise(x) -> str:
 
 
 def _plan(s: Summary) -> str:
-    if not s.exercises and not s.advice:
-        return ""
-    parts = [_exercise(x) for x in s.exercises]
-    if s.advice:
-        advice = (f"<strong>{e(a.title)}:</strong> {e(a.text)}" for a in s.advice)
-        parts.append(_section("<h3>Lifestyle changes</h3>", _items(advice), css="item screen-only"))
-    return _section("<h2>Exercises and positions</h2>" if s.exercises else "<h2>Lifestyle changes</h2>", *parts)
+    """Exercises and positions, then lifestyle changes: two sections of their own, as on the screen."""
+    exercises = (_section("<h2>Exercises and positions</h2>", *(_exercise(x) for x in s.exercises))
+                 if s.exercises else "")
+    advice = (f"<strong>{e(a.title)}:</strong> {e(a.text)}" for a in s.advice)
+    lifestyle = _section("<h2>Lifestyle changes</h2>", _items(advice), css="screen-only") if s.advice else ""
+    return NL.join(part for part in (exercises, lifestyle) if part)
 
 
 def _routine(s: Summary) -> str:
@@ -203,7 +203,7 @@ def _retests(s: Summary) -> str:
 def _measures(s: Summary) -> str:
     if not s.measures:
         return ""
-    rows = NL.join(f"<tr><td>{e(m.title)}</td><td>{e(t.number(m.value))} {e(m.unit)}</td>"
+    rows = NL.join(f"<tr><td>{e(m.title)}</td><td>{e(with_unit(t.number(m.value), m.unit))}</td>"
                    f"<td>{e(t.number(m.min))} to {e(t.number(m.max))}</td></tr>" for m in s.measures)
     head = "<thead><tr><th>Measure</th><th>Value</th><th>Scale</th></tr></thead>"
     return _section("<h2>Measures</h2>", "<table>", head, "<tbody>", rows, "</tbody>", "</table>",
@@ -255,7 +255,7 @@ def _answers(s: Summary) -> str:
 
 
 def _trees(s: Summary) -> str:
-    lines = (f"{e(tr.title)} ({e(tr.id)}), version {e(tr.version)}, content hash <code>{e(tr.hash)}</code>"
+    lines = (f"{e(tr.title)} ({e(tr.id)}), version {e(tr.version)}, content <code>{e(tr.short_hash)}</code>"
              for tr in s.trees)
     return _section("<h2>Question sets used</h2>", _items(lines), css="screen-only")
 

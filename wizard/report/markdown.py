@@ -11,6 +11,7 @@ import re
 from wizard.report.summary import Summary
 from wizard.report import text as t
 from wizard.wording import BECAUSE, because
+from wizard.wording import with_unit
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -127,9 +128,8 @@ def _plan(s: Summary) -> list[str]:
     lines = ["## Exercises and positions", ""] if s.exercises else []
     for e in s.exercises:
         lines += _exercise(e)
-    if s.advice:
-        heading = "### Lifestyle changes" if s.exercises else "## Lifestyle changes"
-        lines += [heading, "", *(f"- **{esc(a.title)}:** {esc(a.text)}" for a in s.advice), ""]
+    if s.advice:  # a section of its own, as on the screen, not a sub-heading of the exercises
+        lines += ["## Lifestyle changes", "", *(f"- **{esc(a.title)}:** {esc(a.text)}" for a in s.advice), ""]
     return lines[:-1]
 
 
@@ -149,7 +149,7 @@ def _retests(s: Summary) -> list[str]:
 def _measures(s: Summary) -> list[str]:
     if not s.measures:
         return []
-    rows = [f"| {esc(m.title)} | {t.number(m.value)} {esc(m.unit)} | {t.number(m.min)} to {t.number(m.max)} |"
+    rows = [f"| {esc(m.title)} | {esc(with_unit(t.number(m.value), m.unit))} | {t.number(m.min)} to {t.number(m.max)} |"
             for m in s.measures]
     return ["## Measures", "", "| Measure | Value | Scale |", "| --- | --- | --- |", *rows]
 
@@ -179,7 +179,7 @@ def _answers(s: Summary) -> list[str]:
 
 def _trees(s: Summary) -> list[str]:
     return ["## Question sets used", "",
-            *(f"- {esc(tr.title)} ({esc(tr.id)}), version {esc(tr.version)}, content hash `{tr.hash}`"
+            *(f"- {esc(tr.title)} ({esc(tr.id)}), version {esc(tr.version)}, content `{tr.short_hash}`"
               for tr in s.trees)]
 
 

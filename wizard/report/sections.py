@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from wizard.report import text as t
 from wizard.report.summary import Summary
 from wizard.wording import BECAUSE, because
+from wizard.wording import with_unit
 
 Part = tuple[str, str]  # (text, style): style "" plain, "bold", "italic"
 BOLD, PLAIN = "bold", ""
@@ -143,7 +144,7 @@ def _measures(s: Summary) -> Section | None:
     if not s.measures:
         return None
     return Section("numbers", "Measures", (tuple(_lines(tuple(
-        (f"{m.title}: {t.number(m.value)} {m.unit} (scale {t.number(m.min)} to {t.number(m.max)})", PLAIN)
+        (f"{m.title}: {with_unit(t.number(m.value), m.unit)} (scale {t.number(m.min)} to {t.number(m.max)})", PLAIN)
         for m in s.measures))),))
 
 

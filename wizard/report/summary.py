@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 import wizard
 from wizard.content.answers import describe_answer
-from wizard.content.model import Exercise, Measure, Node, Question, SelfTest
+from wizard.content.model import Exercise, Info, Measure, Node, Question, SelfTest
 from wizard.walk.plan import Plan, PlanItem, build_plan
 from wizard.walk.result import Reason, Result
 from wizard.wording import RESULT_LABELS, SUMMARY_DISCLAIMER, URGENCY_WORDS
@@ -45,6 +45,11 @@ class TreeRef:
     title: str
     version: str
     hash: str
+
+    @property
+    def short_hash(self) -> str:
+        """What a page people read shows of the content hash (as git shows commits); JSON keeps all of it."""
+        return self.hash[:12]
 
 
 @dataclass(frozen=True)
@@ -254,9 +259,9 @@ def build_summary(session, *, when: datetime | None = None, app_version: str = w
         tree=next(t for t in trees if t.id == session.tree_id),
         trees=trees,
         status=STATUS_OF_SESSION[session.status],
-        answers=tuple(_answer(node, session.answers[node.qid]) for node in session.steps),
-        measures=tuple(_measure(n, session.answers[n.qid]) for n in session.steps
-                       if isinstance(n, Measure) and _is_number(session.answers[n.qid])),
+        answers=tuple(_answer(node, session.answers[node.qid]) for node in session.steps
+                      if not isinstance(node, Info)),  # an info step was read, not answered
+        measures=tuple(_measure(n, session.answers[n.qid]) for n in session.steps if _tracked(n, session)),
         outcomes=tuple(OutcomeLine(o.qid, o.title, o.text) for o in result.outcomes
                        if not session.library.node(o.qid).is_waypoint),
         findings=tuple(_finding(f) for f in result.findings),
@@ -344,6 +349,12 @@ def _choices(node: Node, value: object) -> tuple[Choice, ...]:
 def _sides(value: str) -> tuple[Side, ...]:
     left, right = SIDES[value]
     return Side("left", left, SIDE_WORDS[left]), Side("right", right, SIDE_WORDS[right])
+
+
+def _tracked(node: Node, session) -> bool:
+    """A number worth following from check to check: a measure that says which way is better (pain, walking,
+    balance; not age), answered with a number."""
+    return isinstance(node, Measure) and node.better is not None and _is_number(session.answers[node.qid])
 
 
 def _is_number(value: object) -> bool:
