@@ -266,6 +266,23 @@ async def test_leaving_for_the_menu_again_and_again_never_piles_up_screens(entry
             await pilot.press("1")
 
 
+async def test_that_was_the_first_step_goes_with_the_menu_it_is_about(entry_trees):
+    """Back from the first step: the note stands over the menu, and starting a check takes it away (it
+    stayed on for several steps of the next walk)."""
+    library = load([entry_trees], bundled=False)
+    app = WizardApp(library, start_tree="tiny-check")
+    async with app.run_test() as pilot:
+        await wait_for(pilot, lambda: app.session is not None and app.session.current is not None, "a walk")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen) and app.screen.is_mounted, "the menu")
+        notes = lambda: [n.message for n in app._notifications]  # noqa: E731
+        await wait_for(pilot, lambda: "That was the first step." in notes(), "the note")
+        await pilot.press("1")
+        await wait_for(pilot, lambda: app.session is not None and app.session.current is not None, "a new walk")
+        await pilot.pause()
+        assert "That was the first step." not in notes()  # at once, not when the toast times out (5 s)
+
+
 async def test_chores_wait_for_the_first_screen_and_then_run(library):
     """What `run_app` hands over (cache writes) runs once the first screen is up, never before mount."""
     app = WizardApp(library)

@@ -364,8 +364,8 @@ class WizardApp(App):
         if self.session is None:
             return
         if not self.session.back():
-            self.notify(wording.FIRST_STEP)
             self.back_to_start()
+            self.note_for_this_screen(wording.FIRST_STEP)  # about the start screen: gone with it
             return
         self.journal.record(self.session)
         self.show_current()
