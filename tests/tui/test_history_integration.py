@@ -76,6 +76,9 @@ async def test_export_key_writes_a_summary_and_says_where(library, tmp_path, mon
         app.screen.query_one("#folder").value = str(tmp_path / "elsewhere")
         await pilot.press("2")
         await wait_for(pilot, lambda: "HTML summary saved to" in notes, "the HTML export notice")
+        await pilot.press("e")  # the folder just chosen is offered again, not the default
+        await wait_for(pilot, on(app, ExportScreen), "the export dialog a third time")
+        assert app.screen.query_one("#folder").value == str(tmp_path / "elsewhere")
     written = list((tmp_path / "exports").glob("*.md"))
     assert len(written) == 1 and str(written[0]) in notes.seen[-2]
     assert "Outer hip tendon pattern" in written[0].read_text()

@@ -69,6 +69,7 @@ class WizardApp(App):
         self.keymap_path = keymap_path
         self.notices = list(notices)
         self._screen_notes: list[Notification] = []
+        self.export_folder: Path | None = None  # where this session's last export went
         self.after_first_frame: list[Callable[[], None]] = []  # chores that must not delay the first screen
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
@@ -429,8 +430,9 @@ class WizardApp(App):
 
         def chosen(picked) -> None:
             if picked is not None:
+                self.export_folder = picked[1]  # the next export in this session offers the same folder
                 self.save_summary(summary, *picked)
-        self.push_screen(ExportScreen(default_folder()), chosen)
+        self.push_screen(ExportScreen(self.export_folder or default_folder()), chosen)
 
     def save_summary(self, summary, fmt: str, folder=None) -> None:
         from wizard.report.files import export_summary
