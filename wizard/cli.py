@@ -216,13 +216,19 @@ def report_error(exc: Exception) -> int:
     return code
 
 
+def _run_by_default(argv: list[str]) -> list[str]:
+    """`run` is the default command, options and all: `hip-wizard --plain` is `hip-wizard run --plain` (it
+    was refused as an unknown argument). Only --help and --version stay the whole program's."""
+    if any(word in COMMANDS for word in argv) or {"-h", "--help", "--version"} & set(argv):
+        return argv  # a command named (perhaps after --trees/--data-dir), or the program's own help
+    return ["run", *argv]
+
+
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    named = "run" if not argv else argv[0] if argv[0] in COMMANDS else None
+    argv = _run_by_default(list(sys.argv[1:] if argv is None else argv))
+    named = argv[0] if argv and argv[0] in COMMANDS else None
     parser = build_parser(only=named)
-    args = parser.parse_args(argv or ["run"])
-    if args.command is None:
-        args = parser.parse_args([*argv, "run"])
+    args = parser.parse_args(argv)
     args.trees = args.global_trees + args.trees
     args.data_dir = args.data_dir or args.global_data_dir
     try:

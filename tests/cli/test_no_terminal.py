@@ -65,3 +65,13 @@ def test_a_terminal_on_both_ends_keeps_the_full_screen_app():
     assert full_screen_refusal(_Stream(True), _Stream(True), {"TERM": "xterm-256color"}) is None
     assert "output" in full_screen_refusal(_Stream(True), _Stream(False), {"TERM": "xterm"})
     assert full_screen_refusal(None, _Stream(True), {}) == "the input is not a terminal"
+
+
+def test_run_options_work_without_the_word_run(tmp_path):
+    """`hip-wizard --plain` was refused ("unrecognized arguments"): run is the default command, options too."""
+    proc = subprocess.run(COMMAND + ["--plain", "--data-dir", str(tmp_path), "example"], input=b"\n",
+                          capture_output=True, timeout=60)
+    assert b"unrecognized arguments" not in proc.stderr
+    assert b"This short example shows each kind of step" in proc.stdout
+    version = subprocess.run(COMMAND + ["--version"], capture_output=True, timeout=60)
+    assert version.returncode == 0 and version.stdout.startswith(b"hip-wizard ")
