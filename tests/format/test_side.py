@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from wizard.walk.engine import Session
-from wizard.walk.side import fill
+from wizard.walk.side import fill, personal
 
 from .conftest import outcome, screen, self_test, tree
 
@@ -47,6 +47,20 @@ def test_the_side_answer_fills_the_next_tests_words(build):
     assert library.node("sided/stance").steps[0] == "Stand on your {side leg}."  # the library is untouched
     session.answer("neither")
     assert session.result().exercises[0].steps[0] == "Stand with your right leg a little back."
+
+
+def test_a_filled_node_is_the_record_replace_would_make_once_per_side(build):
+    """`personal` copies the frozen record rather than rebuilding it: same record, made once per side."""
+    import dataclasses
+    library = build(screen(), tree("sided", {"which": WHICH, "stance": _stance(), "end": outcome()})).library
+    node = library.node("sided/stance")
+    left = personal(node, "left")
+    assert left == dataclasses.replace(node, title="Stance on the left leg",
+                                       steps=("Stand on your left leg.", "Then your right leg."))
+    assert personal(node, "left") is left and personal(node, "right") is not left
+    assert hash(left) == hash(dataclasses.replace(left))  # still a frozen, hashable record
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        left.title = "changed"  # type: ignore[misc]
 
 
 def test_without_a_side_answer_the_words_say_sore(build):

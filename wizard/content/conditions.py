@@ -59,10 +59,7 @@ class AnswerIs:
     value: object
 
     def evaluate(self, answers: dict) -> bool:
-        given = answers.get(self.ref)
-        if isinstance(given, list):
-            return any(same(v, self.value) for v in given)
-        return self.ref in answers and same(given, self.value)
+        return _answered_as(answers, self.ref, self.value)
 
 
 @dataclass(frozen=True)
@@ -71,7 +68,16 @@ class AnswerIn:
     values: tuple
 
     def evaluate(self, answers: dict) -> bool:
-        return any(AnswerIs(self.ref, v).evaluate(answers) for v in self.values)
+        return any(_answered_as(answers, self.ref, v) for v in self.values)
+
+
+def _answered_as(answers: dict, ref: str, value: object) -> bool:
+    """`ref` was answered `value` (for a checklist: `value` is among the ticks). One rule for `is` and `in`;
+    `in` once built an AnswerIs per value on every evaluation."""
+    given = answers.get(ref)
+    if isinstance(given, list):
+        return any(same(v, value) for v in given)
+    return ref in answers and same(given, value)
 
 
 @dataclass(frozen=True)

@@ -358,8 +358,8 @@ class PlanRules:
     get_help_after_weeks: int = 8
     retest_after_weeks: int = 3
     stages: int = 3
-    progress: StageRule = StageRule()
-    step_back: StageRule = StageRule()
+    progress: StageRule = field(default_factory=StageRule)  # a factory: no StageRule is built at import
+    step_back: StageRule = field(default_factory=StageRule)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,7 @@ summary reads the same words.
 
 from __future__ import annotations
 
-import dataclasses
-from functools import lru_cache
+import copy as _copy
 
 from wizard.content.model import Library, Node, Option, Question
 from wizard.content.placeholders import NODE_FIELDS, PLACEHOLDER, words
@@ -65,12 +64,33 @@ def has_placeholders(node: Node) -> bool:
     return any("{" in _joined(getattr(node, f, None)) for f in fields + ("options",))
 
 
-@lru_cache(maxsize=512)
+_MADE: dict[tuple[int, str | None, str | None], tuple[Node, Node]] = {}  # (id, side, minutes) -> (node, filled)
+
+
 def _personal(node: Node, side: str | None, minutes: str | None) -> Node:
+    """The filled copy, made once per node, side and time estimate. Keyed by identity and checked against
+    the node itself (an id can be reused once a node is gone): hashing a node, as lru_cache did, and
+    `dataclasses.replace` made the first screen generate the model's dataclass code (about 2 ms)."""
+    key = (id(node), side, minutes)
+    made = _MADE.get(key)
+    if made is not None and made[0] is node:
+        return made[1]
     changes = {f: _filled(getattr(node, f), side, minutes) for f in NODE_FIELDS[node.kind] if getattr(node, f, None)}
     if isinstance(node, Question) and node.options:
-        changes["options"] = tuple(dataclasses.replace(o, label=fill(o.label, side, minutes)) for o in node.options)
-    return dataclasses.replace(node, **changes)
+        changes["options"] = tuple(_changed(o, label=fill(o.label, side, minutes)) for o in node.options)
+    if len(_MADE) >= 512:
+        _MADE.clear()
+    _MADE[key] = (node, _changed(node, **changes))
+    return _MADE[key][1]
+
+
+def _changed(record, **changes):
+    """`dataclasses.replace` for the model's frozen records, without running their constructor (they have
+    no `__post_init__`, so a copy with the fields set is the same record)."""
+    copy = _copy.copy(record)
+    for name, value in changes.items():
+        object.__setattr__(copy, name, value)
+    return copy
 
 
 def _filled(value, side, minutes):
