@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime, UTC
+from datetime import UTC, date, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
@@ -62,6 +62,15 @@ def retest(store, library, answers: dict):
     return session, session_id
 
 
+def plan_weeks_pass(store, weeks: int = 3) -> None:
+    """Move the walks so far `weeks` back: a stage moves up only from the plan's re-test date (3 weeks on)."""
+    for row in store.sessions():
+        then = (datetime.fromisoformat(row.updated) - timedelta(weeks=weeks)).isoformat(timespec="microseconds")
+        store.conn.execute("UPDATE sessions SET started = ?, updated = ?, finished = ? WHERE id = ?",
+                           (then, then, then, row.id))
+    store.conn.commit()
+
+
 def summary(store, library, session, session_id):
     return build_summary(session, when=WHEN, retest=retest_view(store, library, session, session_id))
 
@@ -81,8 +90,18 @@ def test_same_results_keep_the_findings_and_the_plan(store, bundled):
     assert not [line for line in after.change.lines if line.startswith("No longer found")]
 
 
+def test_better_results_the_same_day_are_too_early_to_move_on(store, bundled):
+    fill(store, bundled, "full-check", FULL)
+    after = summary(store, bundled, *retest(store, bundled, BETTER))
+    opens = date.today() + timedelta(weeks=3)
+    assert after.plan.stage == 1 and after.change.stage_headline == "Staying at stage 1 (settle)"
+    assert after.change.stage_reasons[0] == (f"Too early to move on: stage 2 can open from your re-test date, "
+                                             f"{opens.day} {opens:%b %Y}.")
+
+
 def test_better_results_unlock_stage_two_and_say_why(store, bundled):
     fill(store, bundled, "full-check", FULL)
+    plan_weeks_pass(store)
     after = summary(store, bundled, *retest(store, bundled, BETTER))
     assert after.plan.stage == 2 and after.change.stage_headline == "Next stage unlocked: stage 2 (build)"
     assert "Standing on the right leg: now 30 seconds (was 12 seconds)" in after.change.stage_reasons
@@ -91,7 +110,8 @@ def test_better_results_unlock_stage_two_and_say_why(store, bundled):
 
 def test_worse_results_step_back(store, bundled):
     fill(store, bundled, "full-check", FULL)
-    retest(store, bundled, BETTER)  # stage 2
+    plan_weeks_pass(store)
+    retest(store, bundled, BETTER)  # stage 2; stepping back needs no wait
     worse = {**SAME, "measures/pain": 8, "measures/stance-right": 5, "quick-retest/next-day-pain": 7,
              "quick-retest/change": "worse"}
     after = summary(store, bundled, *retest(store, bundled, worse))
@@ -100,6 +120,7 @@ def test_worse_results_step_back(store, bundled):
 
 def test_the_retest_exports_carry_the_comparison(store, bundled):
     fill(store, bundled, "full-check", FULL)
+    plan_weeks_pass(store)
     after = summary(store, bundled, *retest(store, bundled, BETTER))
     markdown = render(after, "md")
     assert "## Since your last full check" in markdown and "Compared with your Full hip check of" in markdown
@@ -168,6 +189,7 @@ def plain_input(node, value) -> str:
 def test_plain_mode_retest_keeps_findings_and_shows_the_change(tmp_path, bundled):
     with Store.open(tmp_path) as opened:
         fill(opened, bundled, "full-check", FULL)
+        plan_weeks_pass(opened)
         session = Session(bundled, "quick-retest")
         suggest_from_last_check(opened, bundled, session)
     lines = []

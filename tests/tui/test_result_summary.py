@@ -20,7 +20,7 @@ from wizard.tui.screens.result import ResultScreen
 from wizard.tui.screens.start import StartScreen
 from wizard.walk.engine import Session
 
-from tests.history.test_plan_loop import BETTER, FULL, _negative
+from tests.history.test_plan_loop import BETTER, FULL, _negative, plan_weeks_pass
 from tests.history.test_suggest import fill
 
 from .conftest import screen_text, wait_for
@@ -75,6 +75,7 @@ def _words(text: str) -> str:
 async def test_the_screen_shows_every_section_of_the_summary(tmp_path):
     store = Store.open(tmp_path)
     fill(store, BUNDLED, "full-check", FULL)
+    plan_weeks_pass(store)  # the re-test comes on the plan's date, so the next stage can open
     session = Session(BUNDLED, "quick-retest")
     app = WizardApp(BUNDLED, journal=store.journal(), store=store)
     app.now = lambda: WHEN

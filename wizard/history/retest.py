@@ -9,7 +9,7 @@ re-tests since that baseline (see `walk/plan.py` and the catalogue's `plan:` rul
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from wizard.history.compare import BETTER, WORSE, Comparison, compare, describe
 from wizard.walk.engine import Session
@@ -206,16 +206,28 @@ def verdict(comparison: Comparison) -> str | None:
     return WORSE if worse > better else None
 
 
-def next_stage(library: Library, stage: int, before: dict, after: dict) -> StageStep:
-    """Apply the catalogue's progress / step-back rules to one re-test (`after`) against the walk before it."""
+def next_stage(library: Library, stage: int, before: dict, after: dict,
+               days: tuple[date, date] | None = None) -> StageStep:
+    """Apply the catalogue's progress / step-back rules to one re-test (`after`) against the walk before it.
+
+    `days`: (the walk before, this re-test). A stage moves up only from the plan's re-test date on (the
+    catalogue's `retest_after_weeks` after the walk before): a re-test the same afternoon, however good,
+    cannot judge a plan nobody has done yet. Stepping back needs no wait."""
     rules = rules_of(library)
     comparison = compare(library, before, after)
     overall = verdict(comparison)
     if _holds(rules.step_back, after, overall, either=True) and stage > 1:
         return StageStep(stage, stage - 1, _reasons(comparison, WORSE))
     if _holds(rules.progress, after, overall, either=False) and stage < rules.stages:
-        return StageStep(stage, stage + 1, _reasons(comparison, BETTER))
+        if days is None or days[1] >= days[0] + timedelta(weeks=rules.retest_after_weeks):
+            return StageStep(stage, stage + 1, _reasons(comparison, BETTER))
+        opens = days[0] + timedelta(weeks=rules.retest_after_weeks)
+        return StageStep(stage, stage, (too_early(stage + 1, opens),) + _reasons(comparison, BETTER))
     return StageStep(stage, stage, _reasons(comparison, BETTER) + _reasons(comparison, WORSE))
+
+
+def too_early(stage: int, opens: date) -> str:
+    return f"Too early to move on: stage {stage} can open from your re-test date, {opens.day} {opens:%b %Y}."
 
 
 def _holds(rule: StageRule, answers: dict, overall: str | None, either: bool) -> bool:
@@ -262,11 +274,17 @@ def _stage_chain(store: Store, library: Library, session: Session, session_id: s
     earlier = [row for row in reversed(store.sessions())
                if row.tree_id == session.tree_id and row.status == "finished" and row.id != session_id
                and row.updated > baseline.when]
-    stage, before = 1, baseline.answers
+    stage, before, since = 1, baseline.answers, baseline.day
     for row in earlier:
-        answers = _counted_answers(library, store.load(row.id))
-        stage, before = next_stage(library, stage, before, answers).after, answers
-    return next_stage(library, stage, before, session.path_answers)
+        answers, day = _counted_answers(library, store.load(row.id)), _day(row.updated)
+        step = next_stage(library, stage, before, answers, (since, day))
+        stage, before, since = step.after, answers, (day if step.after != step.before else since)
+    today = _day(store.session(session_id).updated) if session_id else date.today()
+    return next_stage(library, stage, before, session.path_answers, (since, today))
+
+
+def _day(when: str) -> date:
+    return datetime.fromisoformat(when).astimezone().date()
 
 
 def retest_intro(store: Store, library: Library, tree_id: str) -> str | None:
