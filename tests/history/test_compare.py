@@ -56,7 +56,7 @@ def test_describe_says_it_in_plain_lines(library):
     lines = cmp.describe(cmp.compare(library, FULL, RETEST, (), ("example-tendon",)),
                          {"example-tendon": "Outer hip tendon"})
     assert "Single-leg stance (left): better, positive -> negative" in lines
-    assert "Pain today: better, 6 -> 3 /10 (-3)" in lines
+    assert "Pain today: better, 6 -> 3/10 (-3)" in lines
     assert "New since last time: Outer hip tendon" in lines
 
 

@@ -68,7 +68,7 @@ async def test_the_screen_lists_walks_trends_and_tests(store, library):
         assert tests[("Single-leg stance", "left")] == ["+", "+", "-"]
         assert tests[("Single-leg stance", "right")] == ["-", "+", "-"]
         comparison = str(app.screen.query_one("#comparison", Static).render())
-        assert "Pain today: better, 5 -> 2 /10 (-3)" in comparison
+        assert "Pain today: better, 5 -> 2/10 (-3)" in comparison
         assert "Wall press: worse, negative -> positive" in comparison
 
 

@@ -93,7 +93,8 @@ async def test_the_screen_shows_every_section_of_the_summary(tmp_path):
         text = _words(screen_text(app))
         change = _words(str(app.screen.query_one("#change").render()))
         assert "Next stage unlocked: stage 2 (build)" in change
-        assert "Standing on the right leg: now 30 seconds (was 12 seconds)" in change
+        assert "Standing on the right leg: better, 12 -> 30 seconds (+18)" in change
+        assert change.count("Standing on the right leg") == 1  # each change once, not again as a reason
         assert "Outer hip tendon pain" in text and "Your plan: stage 2 of 3 (build)" in text
         expected = build_summary(app.session, when=WHEN, retest=app._retest_view(app.session))
         for section in sections(expected):

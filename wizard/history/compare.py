@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from wizard.content.model import Library, Measure, SelfTest
+from wizard.wording import with_unit
 
 BETTER, SAME, WORSE, UNCLEAR, CHANGED = "better", "same", "worse", "unclear", "changed"
 HIGHER, LOWER = "higher", "lower"
@@ -166,11 +167,11 @@ def _test_line(change: SelfTestChange) -> str:
 
 def _measure_line(change: MeasureChange) -> str:
     if change.before is None:
-        return f"{change.label}: {_num(change.after)} {change.unit} (not measured last time)"
+        return f"{change.label}: {with_unit(_num(change.after), change.unit)} (not measured last time)"
     note = " (a small change)" if change.small else ""
     delta = change.after - change.before
-    return (f"{change.label}: {change.verdict}{note}, {_num(change.before)} -> {_num(change.after)} {change.unit} "
-            f"({_signed(delta)})")
+    return (f"{change.label}: {change.verdict}{note}, {_num(change.before)} -> "
+            f"{with_unit(_num(change.after), change.unit)} ({_signed(delta)})")
 
 
 def _num(value: float) -> str:

@@ -162,7 +162,7 @@ class StageStep:
 
     before: int
     after: int
-    reasons: tuple[str, ...]
+    reasons: tuple[str, ...] = ()  # what the comparison does not say (too early); the changes are its lines
 
     @property
     def headline(self) -> str:
@@ -217,13 +217,13 @@ def next_stage(library: Library, stage: int, before: dict, after: dict,
     comparison = compare(library, before, after)
     overall = verdict(comparison)
     if _holds(rules.step_back, after, overall, either=True) and stage > 1:
-        return StageStep(stage, stage - 1, _reasons(comparison, WORSE))
+        return StageStep(stage, stage - 1)
     if _holds(rules.progress, after, overall, either=False) and stage < rules.stages:
         if days is None or days[1] >= days[0] + timedelta(weeks=rules.retest_after_weeks):
-            return StageStep(stage, stage + 1, _reasons(comparison, BETTER))
+            return StageStep(stage, stage + 1)
         opens = days[0] + timedelta(weeks=rules.retest_after_weeks)
-        return StageStep(stage, stage, (too_early(stage + 1, opens),) + _reasons(comparison, BETTER))
-    return StageStep(stage, stage, _reasons(comparison, BETTER) + _reasons(comparison, WORSE))
+        return StageStep(stage, stage, (too_early(stage + 1, opens),))
+    return StageStep(stage, stage)
 
 
 def too_early(stage: int, opens: date) -> str:
@@ -237,18 +237,6 @@ def _holds(rule: StageRule, answers: dict, overall: str | None, either: bool) ->
     if rule.retest is not None:
         parts.append(overall == rule.retest)
     return bool(parts) and (any(parts) if either else all(parts))
-
-
-def _reasons(comparison: Comparison, which: str) -> tuple[str, ...]:
-    lines = [f"{c.label}: now {_num(c.after)} {c.unit} (was {_num(c.before)} {c.unit})"
-             for c in comparison.measures if c.verdict == which and c.before is not None]
-    lines += [f"{c.label}{f' ({c.side})' if c.side else ''}: now {c.after} (was {c.before})"
-              for c in comparison.tests if c.verdict == which]
-    return tuple(lines)
-
-
-def _num(value: float) -> str:
-    return f"{value:g}"
 
 
 def retest_view(store: Store, library: Library, session: Session, session_id: str | None = None) -> RetestView | None:
