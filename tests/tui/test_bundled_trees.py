@@ -123,3 +123,33 @@ async def test_zero_ticks_none_of_these_in_a_checklist_longer_than_nine(bundled)
         assert str(ticks.get_option_at_index(last).prompt).startswith("0  [x] None of these")
         await pilot.press("d")
         await wait_for(pilot, lambda: app.session.answers.get("red-flags/nerves-now") == ["none"], "the answer")
+
+
+async def test_stopping_the_timer_on_a_balance_measure_puts_the_seconds_in_the_box(bundled):
+    """Stand on one leg, Ctrl+T to start, Ctrl+T when the foot comes down: the box says how long. A count
+    against the clock (chair stands in 30 seconds) is not a time, so its box stays for the person to fill."""
+    from wizard.tui.widgets.hold_timer import HoldTimer
+    app = WizardApp(bundled, start_tree="full-check")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await walk_until(app, pilot, lambda a: on(a, Measure, "measures/stance-left")())
+        timer, box = app.screen.query_one(HoldTimer), app.screen.query_one(Input)
+        now = [500.0]
+        timer.clock = lambda: now[0]
+        await pilot.press("ctrl+t")
+        now[0] += 12.6
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: box.value == "12", "the seconds in the box")
+        assert "measures/stance-left" not in app.session.answers  # the person checks it and presses Enter
+        await pilot.press("1", "4")  # selected: typing replaces it
+        assert box.value == "14"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.session.answers.get("measures/stance-left") == 14, "the answer")
+        await walk_until(app, pilot, lambda a: on(a, Measure, "measures/chair-stand")())
+        timer, box = app.screen.query_one(HoldTimer), app.screen.query_one(Input)
+        timer.clock = lambda: now[0]
+        await pilot.press("ctrl+t")
+        now[0] += 30.2
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: "stopped at 30 s" in str(timer.render()), "the stopped timer")
+        await pilot.pause()
+        assert box.value == ""

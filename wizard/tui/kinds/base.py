@@ -43,3 +43,6 @@ class Kind:
 
     def entered(self, text: str) -> None:
         """Enter in the answer box (measures)."""
+
+    def timed(self, seconds: int) -> None:
+        """The person stopped the hold timer at `seconds`."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widget import Widget
 from textual.widgets import Input, Static
+from textual.widgets.input import Selection
 
 from wizard.content.answers import check_answer, parse_measure
 from wizard.content.model import Measure
@@ -62,6 +63,16 @@ class MeasureKind(Kind):
         except AnswerError as exc:
             return does_not_fit(exc)
         return None
+
+    def timed(self, seconds: int) -> None:
+        """A measure in seconds (how long you stood on one leg) takes the stopped time, up to its top, into an
+        empty box, selected: Enter takes it, typing (a number, or c for could not) replaces it. A count against
+        the clock (chair stands in 30 seconds) is not a time and is left to the person."""
+        box = self.number
+        assert isinstance(box, Input)
+        if self.node.unit == "seconds" and not box.value.strip():
+            box.value = str(min(seconds, int(self.node.max)))
+            box.selection = Selection(0, len(box.value))
 
     def typed(self, text: str) -> None:
         self._show_problem(self.problem(text))

@@ -279,6 +279,9 @@ class WalkScreen(Screen):
         event.stop()
         self.submit(True)
 
+    def on_hold_timer_stopped(self, event: HoldTimer.Stopped) -> None:
+        self.kind.timed(event.seconds)
+
     def on_input_changed(self, event) -> None:
         self.kind.typed(event.value)
 

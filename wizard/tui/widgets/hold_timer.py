@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
@@ -19,6 +20,13 @@ class HoldTimer(Static):
 
     elapsed: reactive[float] = reactive(0.0)
     clock = staticmethod(time.monotonic)
+
+    class Stopped(Message):
+        """The person stopped the clock: a measure in seconds can take the time as its answer."""
+
+        def __init__(self, seconds: int) -> None:
+            super().__init__()
+            self.seconds = seconds
 
     def __init__(self, target: int, key: str = "t") -> None:
         """`key`: the key named in the timer's own words (a measure's box takes `t`, so it uses Ctrl+T)."""
@@ -54,6 +62,7 @@ class HoldTimer(Static):
             self._tick()
             self.started_at = None
             self._ticker.pause()
+            self.post_message(self.Stopped(int(self.elapsed)))
         else:
             self.elapsed = 0.0
             self.started_at = self.clock()
