@@ -65,3 +65,22 @@ async def test_a_timed_measure_offers_a_timer_on_ctrl_t_and_takes_c_for_could_no
         await pilot.press("ctrl+t", "c", "enter")
         await wait_for(pilot, lambda: app.session.finished, "the walk to end")
         assert app.session.answers["timed/stance"] == "cannot" and not timer.running
+
+
+async def test_a_test_that_needs_a_helper_says_so_before_its_steps(tmp_path):
+    """A new user met "You need someone to help you with this." only after scrolling past the steps."""
+    from textual.widgets import Static
+    from .conftest import outcome, self_test, tree, write
+    partner = self_test(text="Lie on your back; your helper rolls the leg.", who="partner", next="end")
+    alone = self_test(text="Stand on one leg.", who="alone", next="end")
+    nodes = {"roll": {**partner, "next": "stand"}, "stand": alone, "end": outcome()}
+    app = WizardApp(load([write(tmp_path, "who.yaml", tree("who", nodes))], bundled=False), start_tree="who")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, on(app, SelfTest, "who/roll"), "the partner test")
+        body = [w.id for w in app.screen.query_one("#body").children if isinstance(w, Static) and w.display]
+        assert body.index("helper") < body.index("steps") and "who" not in body
+        assert "You need someone to help you with this." in screen_text(app)
+        await pilot.press("1")  # any result moves on
+        await wait_for(pilot, on(app, SelfTest, "who/stand"), "the test done alone")
+        body = [w.id for w in app.screen.query_one("#body").children if isinstance(w, Static) and w.display]
+        assert body.index("who") > body.index("steps") and "helper" not in body

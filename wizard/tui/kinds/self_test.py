@@ -29,7 +29,10 @@ class SelfTestKind(Kind):
         screen.text("details", "stop-rule", literal((f" {STOP_RULE} ", "bold reverse"), " ", (node.stop_rule, "bold")))
         screen.text("details", "steps", self._steps())
         screen.text("details", "positive", literal((POSITIVE_FEELS, "bold"), node.positive_feels))
-        screen.text("details", "who", literal((WHO.get(node.who, node.who), "dim")))
+        if node.who == "alone":
+            screen.text("details", "who", literal((WHO[node.who], "dim")))
+        else:  # needs (or is easier with) someone: before the steps, where it decides whether to start now
+            screen.text("details", "helper", literal((WHO.get(node.who, node.who), "bold")))
         hold_timer(screen, node.hold_seconds, "t")
         self.list = screen.choices([(r, RESULT_LABELS[r]) for r in node.results], self.step.previous,
                                    title=YOUR_RESULT)

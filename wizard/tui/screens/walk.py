@@ -42,7 +42,8 @@ KIND_ACTIONS = ("pick", "yes_no", "done", "none_of_these", "toggle_timer", "togg
 # Each area's parts, top to bottom: a part made later is mounted in its place among those already there.
 AREAS = {
     "question": ("text", "help"),  # in #step, above the details: never scrolls
-    "details": ("text", "help", "stop-rule", "steps", "positive", "who", "range", "cannot"),  # in #body
+    # in #body; a test that needs a helper says so before its steps ("helper"), one done alone at the end ("who")
+    "details": ("text", "help", "stop-rule", "helper", "steps", "positive", "who", "range", "cannot"),
     "answers": ("timer", "choices", "ticks", "done", "number", "problem", "continue"),  # in #step, above why
 }
 
