@@ -15,8 +15,7 @@ from urllib.parse import urlsplit
 
 from wizard.report.summary import Summary
 from wizard.report import text as t
-from wizard.wording import BECAUSE, because
-from wizard.wording import with_unit
+from wizard.wording import BECAUSE, because, with_unit
 
 STYLE = """
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #111;

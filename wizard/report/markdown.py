@@ -10,8 +10,7 @@ import re
 
 from wizard.report.summary import Summary
 from wizard.report import text as t
-from wizard.wording import BECAUSE, because
-from wizard.wording import with_unit
+from wizard.wording import BECAUSE, because, with_unit
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 from wizard.report import text as t
 from wizard.report.summary import Summary
-from wizard.wording import BECAUSE, because
-from wizard.wording import with_unit
+from wizard.wording import BECAUSE, because, with_unit
 
 Part = tuple[str, str]  # (text, style): style "" plain, "bold", "italic"
 BOLD, PLAIN = "bold", ""
