@@ -23,6 +23,7 @@ from wizard.wording import HISTORY_DISCLAIMER, walks
 
 BARS = "▁▂▃▄▅▆▇█"
 TEST_MARKS = {"positive": "+", "negative": "-", "could_not": "x", "unsure": "?", None: "."}
+NO_SIDE = ""  # the side cell of a test done on neither side alone: blank, since "-" already means negative
 MARKS_KEY = "+ positive, - negative, ? unsure, x could not do it, . not done"
 MAX_TEST_COLUMNS = 8
 SIDE_WORDS = ("left", "right", "both", "neither")
@@ -236,7 +237,7 @@ def _test_lines(table: SelfTestTable) -> list[str]:
     if not table.rows:
         return []
     head = ("Self-test", "Side", *column_titles(table))
-    body = [(label, side or "-", *(TEST_MARKS[c] for c in cells)) for label, side, cells in table.rows]
+    body = [(label, side or NO_SIDE, *(TEST_MARKS[c] for c in cells)) for label, side, cells in table.rows]
     return ["Self-tests per side over time", *_table(head, body), f"({MARKS_KEY})", ""]
 
 

@@ -155,7 +155,7 @@ class HistoryScreen(Screen):
         table.clear(columns=True)
         table.add_columns("Self-test", "Side", *views.column_titles(table_data))
         for label, side, cells in table_data.rows:
-            table.add_row(cell(label), cell(side or "-"), *(cell(views.TEST_MARKS[c]) for c in cells))
+            table.add_row(cell(label), cell(side or views.NO_SIDE), *(cell(views.TEST_MARKS[c]) for c in cells))
 
     def _fill_comparison(self) -> None:
         lines = views.comparison_lines(self.store, self.library)
