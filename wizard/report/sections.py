@@ -43,7 +43,8 @@ def _referral(s: Summary) -> Section | None:
     r = s.referral
     if r is None:
         return None
-    parts: list[Part] = [(r.words, BOLD), ("\nWhy: ", BOLD), (r.reason, PLAIN)]
+    # the urgency words are the screen's banner, right above: the box says why, who and what, not them again
+    parts: list[Part] = [("Why: ", BOLD), (r.reason, PLAIN)]
     parts += [("\nWho to see: ", BOLD), (r.to, PLAIN)] if r.to else []
     parts += [("\nWhat to do: ", BOLD), (r.action, PLAIN)] if r.action else []
     return Section("referral", "What to do next", (tuple(parts),))
