@@ -219,9 +219,10 @@ def next_stage(library: Library, stage: int, before: dict, after: dict,
     if _holds(rules.step_back, after, overall, either=True) and stage > 1:
         return StageStep(stage, stage - 1)
     if _holds(rules.progress, after, overall, either=False) and stage < rules.stages:
-        if days is None or days[1] >= days[0] + timedelta(weeks=rules.retest_after_weeks):
+        before_day, today = days or (date.min, date.max)  # no days: no wait (as before the wait existed)
+        opens = before_day + timedelta(weeks=rules.retest_after_weeks)
+        if today >= opens:
             return StageStep(stage, stage + 1)
-        opens = days[0] + timedelta(weeks=rules.retest_after_weeks)
         return StageStep(stage, stage, (too_early(stage + 1, opens),))
     return StageStep(stage, stage)
 
@@ -267,8 +268,15 @@ def _stage_chain(store: Store, library: Library, session: Session, session_id: s
         answers, day = _counted_answers(library, store.load(row.id)), _day(row.updated)
         step = next_stage(library, stage, before, answers, (since, day))
         stage, before, since = step.after, answers, (day if step.after != step.before else since)
-    today = _day(store.session(session_id).updated) if session_id else date.today()
-    return next_stage(library, stage, before, session.path_answers, (since, today))
+    return next_stage(library, stage, before, session.path_answers, (since, _day_of(store, session_id)))
+
+
+def _day_of(store: Store, session_id: str | None) -> date:
+    """The day a saved walk was last answered (a past re-test opened again), else today."""
+    try:
+        return _day(store.session(session_id).updated) if session_id else date.today()
+    except StateError:  # not saved (no history kept for it): it is today's walk
+        return date.today()
 
 
 def _day(when: str) -> date:
